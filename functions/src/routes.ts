@@ -1,0 +1,23 @@
+/**
+ * Every route of the API, once. The CDK stack builds one function and one API Gateway method
+ * per entry; the local emulator serves the same handler modules from the same list.
+ */
+export interface RouteDefinition {
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** API Gateway resource path, `{name}` for a path parameter. */
+  path: string;
+  /** Module under functions/src exporting `handler`. */
+  handler: string;
+  /** Unique, PascalCase: the function's and the OpenAPI operation's name. */
+  name: string;
+  /** What the route does to the table: its IAM policy follows. */
+  access: "read" | "write";
+}
+
+export const routes = [
+  { method: "GET", path: "/sites", handler: "sites/list", name: "ListSites", access: "read" },
+  { method: "POST", path: "/sites", handler: "sites/create", name: "CreateSite", access: "write" },
+  { method: "GET", path: "/sites/{id}", handler: "sites/get", name: "GetSite", access: "read" },
+  { method: "PATCH", path: "/sites/{id}", handler: "sites/patch", name: "UpdateSite", access: "write" },
+  { method: "DELETE", path: "/sites/{id}", handler: "sites/delete", name: "DeleteSite", access: "write" },
+] as const satisfies readonly RouteDefinition[];

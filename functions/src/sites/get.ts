@@ -1,0 +1,5 @@
+import { representSite } from "@sites-groups/core";
+import { services } from "#commons/context";
+import { http, ok } from "#commons/http";
+
+export const handler = http(async (request) => ok(representSite(await services().sites.get(request.id("id")))));

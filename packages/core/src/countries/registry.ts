@@ -1,0 +1,30 @@
+import type { Country } from "./country.ts";
+import { france } from "./fr.ts";
+import { italy } from "./it.ts";
+
+/** The countries a deployment serves. A new country: its module, then one line here. */
+export const countries: readonly Country[] = [france, italy];
+
+export interface CountryRegistry {
+  readonly all: readonly Country[];
+  get(code: string): Country | undefined;
+  /** The country that owns a country-specific field, if any. */
+  ownerOf(field: string): Country | undefined;
+}
+
+export function createRegistry(list: readonly Country[] = countries): CountryRegistry {
+  const byCode = new Map(list.map((c) => [c.code, c]));
+  const byField = new Map<string, Country>();
+  for (const country of list) {
+    for (const field of Object.keys(country.fields)) {
+      const owner = byField.get(field);
+      if (owner) throw new Error(`field ${field} is claimed by both ${owner.code} and ${country.code}`);
+      byField.set(field, country);
+    }
+  }
+  return {
+    all: list,
+    get: (code) => byCode.get(code),
+    ownerOf: (field) => byField.get(field),
+  };
+}

@@ -1,0 +1,53 @@
+import { ServiceUnavailableError } from "../errors.ts";
+
+/** Error names the AWS SDK gives to throttling once its own retries are spent. */
+const THROTTLING = new Set([
+  "ProvisionedThroughputExceededException",
+  "ThrottlingException",
+  "RequestLimitExceeded",
+  "TooManyRequestsException",
+  "LimitExceededException",
+]);
+
+/** Cancellation reasons that mean "try again later", not "refused". */
+export const RETRYABLE_REASONS = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
+
+/** The errors in a cause chain (ElectroDB wraps the SDK's error in `cause`). */
+export function* causes(error: unknown): Generator<unknown> {
+  const seen = new Set<unknown>();
+  let current = error;
+  while (current !== undefined && current !== null && !seen.has(current)) {
+    seen.add(current);
+    yield current;
+    current = (current as { cause?: unknown }).cause;
+  }
+}
+
+export function hasErrorName(error: unknown, names: ReadonlySet<string> | string): boolean {
+  for (const e of causes(error)) {
+    const name = (e as { name?: unknown }).name;
+    if (typeof name === "string" && (typeof names === "string" ? name === names : names.has(name))) return true;
+  }
+  return false;
+}
+
+/** A condition on a single write failed. */
+export function isConditionFailed(error: unknown): boolean {
+  return hasErrorName(error, "ConditionalCheckFailedException");
+}
+
+/**
+ * The database is throttling or kept conflicting: the request may succeed later, and nothing was
+ * written. Returns the 503 to raise, or undefined for any other error.
+ */
+export function asUnavailable(error: unknown): ServiceUnavailableError | undefined {
+  if (error instanceof ServiceUnavailableError) return error;
+  if (hasErrorName(error, THROTTLING)) return new ServiceUnavailableError("the database is throttling requests");
+  if (hasErrorName(error, "TransactionConflictException")) {
+    return new ServiceUnavailableError("the write kept conflicting with concurrent writes");
+  }
+  if (hasErrorName(error, "TransactionInProgressException")) {
+    return new ServiceUnavailableError("a transaction on the same items is in progress");
+  }
+  return undefined;
+}

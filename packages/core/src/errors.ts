@@ -1,0 +1,53 @@
+/** A problem in a request or a refusal by a business rule; the HTTP layer maps `code` to a status. */
+export type ErrorCode =
+  | "VALIDATION_FAILED"
+  | "NOT_FOUND"
+  | "FRENCH_SITE_DAY_TAKEN"
+  | "ITALIAN_SITE_NOT_ON_WEEKEND"
+  | "GROUP3_CANNOT_HOLD_SITES"
+  | "GROUP_CYCLE"
+  | "UNKNOWN_REFERENCE"
+  | "TOO_MANY_CHANGES"
+  | "PAYLOAD_TOO_LARGE"
+  | "SERVICE_UNAVAILABLE";
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: ErrorCode,
+    readonly title: string,
+    detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+
+  get detail(): string {
+    return this.message;
+  }
+}
+
+/** 400: one entry per bad field, the detail lists them all. */
+export function validationFailed(errors: FieldError[]): DomainError {
+  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+  return new DomainError("VALIDATION_FAILED", "Validation failed", detail, errors);
+}
+
+export function notFound(what: string): DomainError {
+  return new DomainError("NOT_FOUND", "Not found", `${what} does not exist`);
+}
+
+/** The database kept refusing (throttling, transaction conflicts) after the SDK's retries; nothing was written. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds = 1,
+  ) {
+    super("SERVICE_UNAVAILABLE", "Service unavailable", detail);
+  }
+}

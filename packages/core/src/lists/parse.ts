@@ -1,0 +1,116 @@
+import { isCalendarDate } from "../dates.ts";
+import { type FieldError, validationFailed } from "../errors.ts";
+import {
+  DEFAULT_LIMIT,
+  type Filter,
+  type FilterValue,
+  type ListRequest,
+  type ListSpec,
+  MAX_LIMIT,
+  OPERATORS,
+  type Operator,
+  type ValueKind,
+} from "./spec.ts";
+
+const INTEGER = /^[1-9]\d*$/;
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** DynamoDB's IN takes at most 100 operands. */
+const MAX_IN_VALUES = 100;
+
+function describe(kind: ValueKind): string {
+  if (typeof kind === "object") return `one of: ${kind.oneOf.join(", ")}`;
+  return { id: "a positive integer", number: "a number", date: "a calendar date (YYYY-MM-DD)", string: "a string" }[
+    kind
+  ];
+}
+
+function readValue(kind: ValueKind, raw: string): FilterValue | undefined {
+  if (typeof kind === "object") return kind.oneOf.includes(raw) ? raw : undefined;
+  switch (kind) {
+    case "id": {
+      const id = Number(raw);
+      return INTEGER.test(raw) && Number.isSafeInteger(id) ? id : undefined;
+    }
+    case "number": {
+      const n = Number(raw);
+      return DECIMAL.test(raw) && Number.isFinite(n) ? n : undefined;
+    }
+    case "date":
+      return isCalendarDate(raw) ? raw : undefined;
+    case "string":
+      return raw;
+  }
+}
+
+/**
+ * Reads `limit`, `cursor`, `sort` and the `field[__op]=value` filters of a list request.
+ * Everything wrong is reported at once, each error naming its parameter.
+ */
+export function parseListRequest(
+  spec: ListSpec,
+  query: Record<string, string | undefined>,
+  repeated: readonly string[] = [],
+): ListRequest {
+  const errors: FieldError[] = [];
+  for (const name of repeated) errors.push({ path: name, message: "must be given once" });
+
+  let limit = DEFAULT_LIMIT;
+  if (query.limit !== undefined) {
+    const n = Number(query.limit);
+    if (!INTEGER.test(query.limit) || n > MAX_LIMIT) {
+      errors.push({ path: "limit", message: `must be an integer from 1 to ${MAX_LIMIT}` });
+    } else limit = n;
+  }
+
+  const sort = { field: "id", descending: false };
+  if (query.sort !== undefined) {
+    const descending = query.sort.startsWith("-");
+    const field = descending ? query.sort.slice(1) : query.sort;
+    if (spec.sorts[field]) Object.assign(sort, { field, descending });
+    else {
+      const allowed = Object.keys(spec.sorts).flatMap((f) => [f, `-${f}`]);
+      errors.push({ path: "sort", message: `must be one of: ${allowed.join(", ")}` });
+    }
+  }
+
+  if (query.cursor === "") errors.push({ path: "cursor", message: "must not be empty" });
+
+  const filters: Filter[] = [];
+  for (const [parameter, raw] of Object.entries(query)) {
+    if (raw === undefined || parameter === "limit" || parameter === "sort" || parameter === "cursor") continue;
+    const split = parameter.lastIndexOf("__");
+    const [fieldName, operatorName] =
+      split > 0 ? [parameter.slice(0, split), parameter.slice(split + 2)] : [parameter, "eq"];
+    const field = spec.filters[fieldName];
+    if (!field) {
+      errors.push({ path: parameter, message: "unknown parameter" });
+      continue;
+    }
+    const operator = operatorName as Operator;
+    if (!OPERATORS.includes(operator) || !field.operators.includes(operator) || (split > 0 && operator === "eq")) {
+      const allowed = field.operators.map((op) => (op === "eq" ? fieldName : `${fieldName}__${op}`));
+      errors.push({ path: parameter, message: `unknown operator; ${fieldName} takes ${allowed.join(", ")}` });
+      continue;
+    }
+    const parts = operator === "in" ? raw.split(",") : [raw];
+    if (operator === "in" && parts.length > MAX_IN_VALUES) {
+      errors.push({ path: parameter, message: `takes at most ${MAX_IN_VALUES} values` });
+      continue;
+    }
+    // contains/startswith compare text, whatever the field's kind.
+    const kind: ValueKind = operator === "contains" || operator === "startswith" ? "string" : field.kind;
+    const values = parts.map((part) => readValue(kind, part));
+    const bad = parts.filter((_, i) => values[i] === undefined);
+    if (bad.length > 0) {
+      errors.push({
+        path: parameter,
+        message: `${bad.map((b) => JSON.stringify(b)).join(", ")}: not ${describe(kind)}`,
+      });
+      continue;
+    }
+    filters.push({ parameter, field: fieldName, operator, values: values as FilterValue[] });
+  }
+
+  if (errors.length > 0) throw validationFailed(errors);
+  return { limit, sort, filters, ...(query.cursor ? { cursor: query.cursor } : {}) };
+}

@@ -1,0 +1,220 @@
+import type { DynamoDBDocumentClient, NativeAttributeValue, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
+import { tableDefinition } from "../table.ts";
+import { decodeCursor, encodeCursor, fingerprint, type StartKey } from "./cursor.ts";
+import type { Filter, FilterValue, ListRequest, ListSpec } from "./spec.ts";
+
+/**
+ * The read budget of one list request: at most QUERY_BUDGET Query calls. Without a filter
+ * expression each call asks for exactly the items still needed (plus one to learn whether more
+ * exist); with one, each call evaluates at most FILTERED_PAGE items. So one page reads at most
+ * QUERY_BUDGET × FILTERED_PAGE items; when a selective filter spends that, the page comes back
+ * short, with a cursor to go on.
+ */
+export const QUERY_BUDGET = 5;
+export const FILTERED_PAGE = 200;
+
+type Values = Record<string, NativeAttributeValue>;
+
+class Expressions {
+  readonly names: Record<string, string> = {};
+  readonly values: Values = {};
+  private count = 0;
+
+  name(path: string): string {
+    return path
+      .split(".")
+      .map((part) => {
+        const placeholder = `#${part.replace(/\W/g, "_")}`;
+        this.names[placeholder] = part;
+        return placeholder;
+      })
+      .join(".");
+  }
+
+  value(value: NativeAttributeValue): string {
+    const placeholder = `:v${this.count++}`;
+    this.values[placeholder] = value;
+    return placeholder;
+  }
+}
+
+function filterCondition(spec: ListSpec, filter: Filter, x: Expressions): string {
+  const field = spec.filters[filter.field];
+  if (!field) throw new Error(`no filter field ${filter.field}`);
+  const lower = filter.operator === "contains" || filter.operator === "startswith";
+  const path = x.name(lower && field.lowerAttribute ? field.lowerAttribute : field.attribute);
+  const [first] = filter.values;
+  const text = (v: FilterValue | undefined) => String(v).toLowerCase();
+  const condition = (() => {
+    switch (filter.operator) {
+      case "eq":
+        return field.isSet ? `contains(${path}, ${x.value(first)})` : `${path} = ${x.value(first)}`;
+      case "ne":
+        return `${path} <> ${x.value(first)}`;
+      case "gt":
+        return `${path} > ${x.value(first)}`;
+      case "gte":
+        return `${path} >= ${x.value(first)}`;
+      case "lt":
+        return `${path} < ${x.value(first)}`;
+      case "lte":
+        return `${path} <= ${x.value(first)}`;
+      case "in":
+        return `${path} IN (${filter.values.map((v) => x.value(v)).join(", ")})`;
+      case "contains":
+        return `contains(${path}, ${x.value(text(first))})`;
+      case "startswith":
+        return `begins_with(${path}, ${x.value(text(first))})`;
+    }
+  })();
+  return field.optional ? `(attribute_exists(${path}) AND ${condition})` : condition;
+}
+
+interface KeyPlan {
+  condition?: string;
+  /** Filters the key condition fully answers. */
+  absorbed: Set<Filter>;
+  /** The bounds exclude everything. */
+  empty: boolean;
+}
+
+/**
+ * Turns the filters on the sort field into one key condition on the sort index: an equality or
+ * a prefix becomes begins_with, ranges become one BETWEEN (or >=, <=). See keys.ts for the
+ * encoding that makes these string bounds exact.
+ */
+function planKey(spec: ListSpec, request: ListRequest, sortKey: string, x: Expressions): KeyPlan {
+  const sort = spec.sorts[request.sort.field];
+  if (!sort) throw new Error(`no sort ${request.sort.field}`);
+  const mine = request.filters.filter((f) => f.field === sort.field);
+  const encode = sort.encode;
+  const sk = () => x.name(sortKey);
+  const absorbed = new Set<Filter>();
+
+  const prefix = mine.find((f) => (f.operator === "eq" && encode) || f.operator === "startswith");
+  if (prefix && encode) {
+    const [value] = prefix.values as [FilterValue];
+    const begins = prefix.operator === "eq" ? encode(value) + SEPARATOR : String(value).toLowerCase();
+    // An equality on a name stays a filter too: the key is lower-cased, the comparison is exact.
+    if (prefix.operator === "startswith" || !spec.filters[prefix.field]?.lowerAttribute) absorbed.add(prefix);
+    return { condition: `begins_with(${sk()}, ${x.value(begins)})`, absorbed, empty: false };
+  }
+
+  let low: string | undefined;
+  let high: string | undefined;
+  const raise = (b: string) => {
+    if (low === undefined || b > low) low = b;
+  };
+  const cap = (b: string) => {
+    if (high === undefined || b < high) high = b;
+  };
+  for (const f of mine) {
+    const [value] = f.values as [FilterValue];
+    if (!encode) {
+      // The id index: the key is the padded id alone, and only `in` applies to ids.
+      if (f.operator !== "in") continue;
+      const ids = (f.values as number[]).map(encodeId).sort();
+      raise(ids[0] as string);
+      cap(ids[ids.length - 1] as string);
+      continue; // the IN itself stays a filter
+    }
+    const e = encode(value);
+    if (f.operator === "gte") raise(e + SEPARATOR);
+    else if (f.operator === "gt") raise(e + AFTER_SEPARATOR);
+    else if (f.operator === "lte") cap(e + AFTER_SEPARATOR);
+    else if (f.operator === "lt") cap(e);
+    else continue;
+    absorbed.add(f);
+  }
+  if (low !== undefined && high !== undefined) {
+    if (low > high) return { absorbed, empty: true };
+    return { condition: `${sk()} BETWEEN ${x.value(low)} AND ${x.value(high)}`, absorbed, empty: false };
+  }
+  if (low !== undefined) return { condition: `${sk()} >= ${x.value(low)}`, absorbed, empty: false };
+  if (high !== undefined) return { condition: `${sk()} <= ${x.value(high)}`, absorbed, empty: false };
+  return { absorbed, empty: false };
+}
+
+export interface ListQuery {
+  listing: string;
+  keyNames: string[];
+  input: QueryCommandInput;
+  filtered: boolean;
+  empty: boolean;
+}
+
+/** The Query that serves a list request: index chosen by the sort, key condition, filter expression. */
+export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: string): ListQuery {
+  const sort = spec.sorts[request.sort.field];
+  if (!sort) throw new Error(`no sort ${request.sort.field}`);
+  const index = tableDefinition.indexes[sort.index];
+  const x = new Expressions();
+  const key = planKey(spec, request, index.sortKey, x);
+  const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(spec.partition)}`, key.condition]
+    .filter(Boolean)
+    .join(" AND ");
+  const rest = request.filters.filter((f) => !key.absorbed.has(f));
+  const filterExpression = rest.map((f) => filterCondition(spec, f, x)).join(" AND ");
+  const canonicalFilters = request.filters
+    .map((f) => [f.field, f.operator, f.values])
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return {
+    listing: fingerprint([spec.resource, request.sort, canonicalFilters]),
+    keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey, index.partitionKey, index.sortKey],
+    filtered: filterExpression.length > 0,
+    empty: key.empty,
+    input: {
+      TableName: tableName,
+      IndexName: sort.index,
+      KeyConditionExpression: keyCondition,
+      ...(filterExpression ? { FilterExpression: filterExpression } : {}),
+      ExpressionAttributeNames: x.names,
+      ExpressionAttributeValues: x.values,
+      ScanIndexForward: !request.sort.descending,
+    },
+  };
+}
+
+/**
+ * Reads one page: exactly `limit` items unless the listing ends or the read budget is spent
+ * first; `next_cursor` is null exactly when the listing has ended.
+ */
+export async function readPage(
+  client: DynamoDBDocumentClient,
+  query: ListQuery,
+  request: ListRequest,
+): Promise<{ items: Record<string, NativeAttributeValue>[]; next_cursor: string | null }> {
+  let start: StartKey | undefined = request.cursor
+    ? decodeCursor(request.cursor, query.listing, query.keyNames)
+    : undefined;
+  if (query.empty) return { items: [], next_cursor: null };
+
+  const matched: Record<string, NativeAttributeValue>[] = [];
+  let ended = false;
+  for (let calls = 0; calls < QUERY_BUDGET && matched.length <= request.limit; calls++) {
+    const result = await client.send(
+      new QueryCommand({
+        ...query.input,
+        Limit: query.filtered ? FILTERED_PAGE : request.limit + 1 - matched.length,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    matched.push(...(result.Items ?? []));
+    start = result.LastEvaluatedKey as StartKey | undefined;
+    if (!start) {
+      ended = true;
+      break;
+    }
+  }
+
+  if (matched.length > request.limit) {
+    const items = matched.slice(0, request.limit);
+    const last = items[items.length - 1] as Record<string, string>;
+    const key = Object.fromEntries(query.keyNames.map((name) => [name, last[name] as string]));
+    return { items, next_cursor: encodeCursor(query.listing, key) };
+  }
+  if (ended || !start) return { items: matched, next_cursor: null };
+  return { items: matched, next_cursor: encodeCursor(query.listing, start) };
+}

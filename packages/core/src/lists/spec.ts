@@ -1,0 +1,61 @@
+import type { IndexName } from "../table.ts";
+
+export const OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "contains", "startswith"] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** How a query-string value is read. */
+export type ValueKind = "id" | "number" | "date" | "string" | { oneOf: readonly string[] };
+export type FilterValue = string | number;
+
+export interface FilterField {
+  kind: ValueKind;
+  operators: readonly Operator[];
+  /** Where the value is stored on the item (a dotted path for nested attributes). */
+  attribute: string;
+  /** Lower-cased copy used by `contains` and `startswith`, which are case-insensitive. */
+  lowerAttribute?: string;
+  /** For a set attribute: `eq` means "the set contains the value". */
+  isSet?: boolean;
+  /** Only some items have the attribute (a country's field): every operator, `ne` included, requires it. */
+  optional?: boolean;
+}
+
+export interface SortOption {
+  index: IndexName;
+  /** The filter field this sort orders by; its filters can become key conditions. */
+  field: string;
+  /** Encodes a value as the prefix of the index's sort key; absent for id (fixed-width key). */
+  encode?: (value: FilterValue) => string;
+}
+
+export interface ListSpec {
+  /** Stable name of the listing, part of every cursor so one listing's cursor fails on another. */
+  resource: string;
+  /** The constant partition key of the list indexes for this resource. */
+  partition: string;
+  filters: Record<string, FilterField>;
+  sorts: Record<string, SortOption>;
+}
+
+export interface Filter {
+  /** The query parameter as written, for messages. */
+  parameter: string;
+  field: string;
+  operator: Operator;
+  values: FilterValue[];
+}
+
+export interface ListRequest {
+  limit: number;
+  cursor?: string;
+  sort: { field: string; descending: boolean };
+  filters: Filter[];
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 100;

@@ -1,0 +1,43 @@
+import type { CountryRegistry } from "../countries/registry.ts";
+import { encodeName, encodeNumber } from "../db/keys.ts";
+import type { FilterField, ListSpec, Operator } from "../lists/spec.ts";
+
+const COMPARISONS: readonly Operator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
+
+/**
+ * What `GET /sites` accepts. Each sort has its index (see db/entities.ts): id → gsi1,
+ * name → gsi2, installation_date → gsi3, max_power_megawatt → gsi4. A country's own fields are
+ * filterable with the comparisons, from the registry.
+ */
+export function siteListSpec(registry: CountryRegistry): ListSpec {
+  const countryFields: Record<string, FilterField> = {};
+  for (const country of registry.all) {
+    for (const [name, field] of Object.entries(country.fields)) {
+      countryFields[name] = { kind: field.kind, operators: COMPARISONS, attribute: `details.${name}`, optional: true };
+    }
+  }
+  return {
+    resource: "sites",
+    partition: "site",
+    filters: {
+      id: { kind: "id", operators: ["in"], attribute: "id" },
+      country: { kind: { oneOf: registry.all.map((c) => c.code) }, operators: ["eq", "in"], attribute: "country" },
+      name: {
+        kind: "string",
+        operators: ["eq", "contains", "startswith"],
+        attribute: "name",
+        lowerAttribute: "name_lower",
+      },
+      installation_date: { kind: "date", operators: COMPARISONS, attribute: "installation_date" },
+      max_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "max_power_megawatt" },
+      min_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "min_power_megawatt" },
+      ...countryFields,
+    },
+    sorts: {
+      id: { index: "gsi1", field: "id" },
+      name: { index: "gsi2", field: "name", encode: (v) => encodeName(String(v)) },
+      installation_date: { index: "gsi3", field: "installation_date", encode: String },
+      max_power_megawatt: { index: "gsi4", field: "max_power_megawatt", encode: (v) => encodeNumber(Number(v)) },
+    },
+  };
+}

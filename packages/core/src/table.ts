@@ -1,0 +1,53 @@
+/**
+ * The one definition of the DynamoDB table: key attributes and secondary indexes.
+ * Read by the CDK stack, the dev server and the tests, so the three cannot disagree.
+ *
+ * Every secondary index is overloaded: each entity decides what its items put in
+ * `gsiNpk` / `gsiNsk` (see `db/keys.ts`). Items that leave an index's keys unset are
+ * simply absent from it (sparse indexes).
+ */
+export const tableDefinition = {
+  partitionKey: "pk",
+  sortKey: "sk",
+  indexes: {
+    gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
+    gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
+    gsi3: { partitionKey: "gsi3pk", sortKey: "gsi3sk" },
+    gsi4: { partitionKey: "gsi4pk", sortKey: "gsi4sk" },
+  },
+} as const;
+
+export type IndexName = keyof typeof tableDefinition.indexes;
+
+/** The attribute names of every key (all strings), in table order. */
+export function keyAttributeNames(): string[] {
+  const names: string[] = [tableDefinition.partitionKey, tableDefinition.sortKey];
+  for (const index of Object.values(tableDefinition.indexes)) {
+    names.push(index.partitionKey, index.sortKey);
+  }
+  return names;
+}
+
+/** The input of `CreateTableCommand` for this definition: on-demand, every index projecting all. */
+export function createTableInput(tableName: string) {
+  return {
+    TableName: tableName,
+    BillingMode: "PAY_PER_REQUEST" as const,
+    AttributeDefinitions: keyAttributeNames().map((AttributeName) => ({
+      AttributeName,
+      AttributeType: "S" as const,
+    })),
+    KeySchema: [
+      { AttributeName: tableDefinition.partitionKey, KeyType: "HASH" as const },
+      { AttributeName: tableDefinition.sortKey, KeyType: "RANGE" as const },
+    ],
+    GlobalSecondaryIndexes: Object.entries(tableDefinition.indexes).map(([IndexName, keys]) => ({
+      IndexName,
+      KeySchema: [
+        { AttributeName: keys.partitionKey, KeyType: "HASH" as const },
+        { AttributeName: keys.sortKey, KeyType: "RANGE" as const },
+      ],
+      Projection: { ProjectionType: "ALL" as const },
+    })),
+  };
+}

@@ -1,0 +1,53 @@
+import { z } from "zod/mini";
+import en from "zod/v4/locales/en.js";
+import { type FieldError, validationFailed } from "./errors.ts";
+
+z.config(en());
+
+/** Names: trimmed, 1 to 200 characters (code points), no control characters. */
+export const nameSchema = z.string().check(
+  z.trim(),
+  z.refine((s) => s.length > 0, "must not be empty"),
+  z.refine((s) => [...s].length <= 200, "must be at most 200 characters"),
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters"),
+);
+
+export const positiveId = z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
+
+/** A set of ids written as a JSON array: positive integers, no duplicates. */
+export const idList = z.array(positiveId).check(
+  z.refine((ids) => new Set(ids).size === ids.length, "must not repeat an id"),
+  z.maxLength(1000),
+);
+
+/** Explains why a key is not accepted; the default says it is unknown. */
+export type UnknownKeyExplainer = (key: string) => string | undefined;
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+/** zod issues → the contract's `errors[]`: one entry per field, unknown keys each named. */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[], explain?: UnknownKeyExplainer): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        errors.push({ path: pathOf([...issue.path, key]), message: explain?.(key) ?? "unknown field" });
+      }
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      errors.push({ path: pathOf(issue.path), message: "required" });
+    } else {
+      errors.push({ path: pathOf(issue.path), message: issue.message });
+    }
+  }
+  return errors;
+}
+
+/** Parses or throws a 400 naming every bad field. */
+export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, explain?: UnknownKeyExplainer): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw validationFailed(toFieldErrors(result.error.issues, explain));
+}

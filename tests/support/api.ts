@@ -1,0 +1,58 @@
+import type { AddressInfo } from "node:net";
+import { routes } from "@sites-groups/functions/routes";
+import { createGateway } from "@sites-groups/local/gateway";
+import { afterAll } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./database.ts";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface TestApi {
+  url: string;
+  db: TestDatabase;
+  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+  get<T = any>(path: string): Promise<ApiResponse<T>>;
+  post<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
+  patch<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
+  put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
+  delete<T = any>(path: string): Promise<ApiResponse<T>>;
+}
+
+/**
+ * The API over HTTP, as `pnpm dev` serves it: the API Gateway emulator calling the deployed
+ * handler modules, on this file's own table.
+ */
+export async function startTestApi(): Promise<TestApi> {
+  const db = await createTestDatabase();
+  // The handlers read these once, on first use, in this file's module graph.
+  process.env.TABLE_NAME = db.table;
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  const server = createGateway({ routes });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    const init: RequestInit = { method };
+    if (body !== undefined) {
+      init.body = typeof body === "string" ? body : JSON.stringify(body);
+      init.headers = { "content-type": "application/json" };
+    }
+    const response = await fetch(url + path, init);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+  return {
+    url,
+    db,
+    request,
+    get: (path) => request("GET", path),
+    post: (path, body) => request("POST", path, body),
+    patch: (path, body) => request("PATCH", path, body),
+    put: (path, body) => request("PUT", path, body),
+    delete: (path) => request("DELETE", path),
+  };
+}
