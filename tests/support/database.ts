@@ -9,7 +9,7 @@ export interface TestDatabase {
   endpoint: string;
   table: string;
   context: Context;
-  /** Names of the DynamoDB commands sent since the last `reset()`, e.g. "GetItemCommand". */
+  /** Names of the DynamoDB commands sent since the last `reset()`, e.g. "GetItem". */
   requests: { names: string[]; reset(): void };
   /** Every item of the table, raw: for checkers only, request paths never scan. */
   scanAll(): Promise<Record<string, unknown>[]>;
@@ -31,7 +31,7 @@ export async function createTestDatabase(options: { countries?: readonly Country
   const names: string[] = [];
   base.middlewareStack.add(
     (next, context) => async (args) => {
-      names.push(context.commandName as string);
+      names.push(String(context.commandName).replace(/Command$/, ""));
       return next(args);
     },
     { step: "initialize", name: "countRequests" },

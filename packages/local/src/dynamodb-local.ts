@@ -11,8 +11,9 @@ export interface RunningDynamoDb {
 
 const NEEDS_JAVA = `DynamoDB Local needs Java 17 or newer, and none was found.
 Either install a Java runtime (JRE) 17+ (Debian/Ubuntu: apt-get install openjdk-17-jre-headless;
-macOS: brew install openjdk@17), or run DynamoDB elsewhere (LocalStack: pnpm localstack:up) and set
-DYNAMODB_ENDPOINT=http://localhost:4566 so that no local engine is started.`;
+macOS: brew install openjdk@17), or use a DynamoDB that is already running (LocalStack, or a
+DynamoDB Local of your own) by setting DYNAMODB_ENDPOINT, e.g. DYNAMODB_ENDPOINT=http://localhost:4566
+for LocalStack; then no local engine is started.`;
 
 /** Throws a message naming both ways out when no Java 17+ is on the PATH. */
 export function assertJava(): void {

@@ -46,12 +46,17 @@ function fromItem(item: StoredSite): Site {
 }
 
 function sameValues(a: SiteValues, b: SiteValues): boolean {
-  const { details: da, ...ca } = a;
-  const { details: db, ...cb } = b;
-  const same = (x: Record<string, unknown>, y: Record<string, unknown>) =>
-    Object.keys(x).length === Object.keys(y).length &&
-    Object.entries(x).every(([k, v]) => JSON.stringify(v) === JSON.stringify(y[k]));
-  return same(da, db) && same({ ...ca, country: a.country }, { ...cb, country: b.country });
+  const fields = (v: SiteValues) =>
+    JSON.stringify([
+      v.country,
+      v.name,
+      v.installation_date,
+      v.max_power_megawatt,
+      v.min_power_megawatt,
+      v.group_ids,
+      Object.entries(v.details).sort(([x], [y]) => x.localeCompare(y)),
+    ]);
+  return fields(a) === fields(b);
 }
 
 function claimsOf(country: Country, site: SiteValues): Claim[] {

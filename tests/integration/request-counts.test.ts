@@ -1,0 +1,96 @@
+/**
+ * How many DynamoDB requests each sites operation makes, counted by an SDK middleware on the
+ * real client. These numbers are part of the design (README, "Requests per operation"): a change
+ * that adds a round trip must change this test too.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+
+const french = (installation_date: string) => ({
+  country: "fr",
+  name: `Site ${installation_date}`,
+  installation_date,
+  max_power_megawatt: 10,
+  min_power_megawatt: 1,
+  useful_energy_at_1_megawatt: 3,
+});
+const italian = {
+  country: "it",
+  name: "Napoli",
+  installation_date: "2024-06-01",
+  max_power_megawatt: 4,
+  min_power_megawatt: 1,
+  efficiency: 0.3,
+};
+
+async function requestsOf(operation: () => Promise<unknown>): Promise<string[]> {
+  db.requests.reset();
+  await operation();
+  return [...db.requests.names];
+}
+
+describe("requests per sites operation", () => {
+  it("create: the id counter, then one write (a transaction with the day lock for France)", async () => {
+    expect(await requestsOf(() => db.context.sites.create(french("2024-01-01")))).toEqual([
+      "UpdateItem",
+      "TransactWriteItems",
+    ]);
+    expect(await requestsOf(() => db.context.sites.create(italian))).toEqual(["UpdateItem", "PutItem"]);
+  });
+
+  it("get: one GetItem", async () => {
+    const site = await db.context.sites.create(french("2024-01-02"));
+    expect(await requestsOf(() => db.context.sites.get(site.id))).toEqual(["GetItem"]);
+  });
+
+  it("patch: one read, then one conditional write (a transaction when a French day moves)", async () => {
+    const site = await db.context.sites.create(french("2024-01-03"));
+    expect(await requestsOf(() => db.context.sites.update(site.id, { name: "Renamed" }))).toEqual([
+      "GetItem",
+      "PutItem",
+    ]);
+    expect(await requestsOf(() => db.context.sites.update(site.id, { installation_date: "2024-01-04" }))).toEqual([
+      "GetItem",
+      "TransactWriteItems",
+    ]);
+    expect(await requestsOf(() => db.context.sites.update(site.id, {}))).toEqual(["GetItem"]);
+  });
+
+  it("delete: one read, then one transaction (the site and its day lock)", async () => {
+    const site = await db.context.sites.create(french("2024-01-05"));
+    expect(await requestsOf(() => db.context.sites.remove(site.id))).toEqual(["GetItem", "TransactWriteItems"]);
+  });
+
+  it("list: one Query per page when no filter expression is needed", async () => {
+    for (let day = 10; day < 40; day++) {
+      const date = new Date(Date.UTC(2024, 2, day)).toISOString().slice(0, 10);
+      await db.context.sites.create(french(date));
+    }
+    for (const sort of ["id", "-name", "installation_date", "-max_power_megawatt"]) {
+      expect(await requestsOf(() => db.context.sites.list({ sort, limit: "10" }))).toEqual(["Query"]);
+    }
+    // a range on the sort field is a key condition, not a filter
+    expect(
+      await requestsOf(() =>
+        db.context.sites.list({ sort: "installation_date", installation_date__gte: "2024-03-15", limit: "5" }),
+      ),
+    ).toEqual(["Query"]);
+  });
+
+  it("list: a filter expression reads at most the documented budget of Query calls", async () => {
+    const names = await requestsOf(() => db.context.sites.list({ name__contains: "no such name", limit: "100" }));
+    expect(names.every((n) => n === "Query")).toBe(true);
+    expect(names.length).toBeGreaterThanOrEqual(1);
+    expect(names.length).toBeLessThanOrEqual(5);
+  });
+
+  it("no request path scans", () => {
+    // scanAll() in tests/support is the only Scan, and it is not called by the operations above.
+    expect(db.requests.names).not.toContain("Scan");
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * `pnpm dev` as API.md's last section describes it: PORT, SEED, DYNAMODB_ENDPOINT, one
+ * "API ready at" line once it answers, and nothing left running after Ctrl-C or SIGTERM.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@sites-groups/local/dynamodb-local";
+import { describe, expect, inject, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function descendants(pid: number): number[] {
+  const table = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
+  const found: number[] = [];
+  const visit = (parent: number) => {
+    for (const [child, ppid] of table) {
+      if (ppid === parent) {
+        found.push(child);
+        visit(child);
+      }
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function javaAmong(pids: number[]): number[] {
+  return pids.filter((pid) => {
+    try {
+      return execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).includes("DynamoDBLocal");
+    } catch {
+      return false;
+    }
+  });
+}
+
+async function startDev(command: string[], env: Record<string, string>): Promise<Started> {
+  const port = await freePort();
+  const child = spawn(command[0] as string, command.slice(1), {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), ...env },
+    detached: true, // its own process group, like a terminal's foreground job
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (!output.includes(`API ready at ${url}`)) {
+    if (child.exitCode !== null) throw new Error(`pnpm dev exited ${child.exitCode}:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`no ready line within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, url, output: () => output };
+}
+
+async function expectAllGone(pids: number[]) {
+  const deadline = Date.now() + 10_000;
+  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  expect(pids.filter(alive)).toEqual([]);
+}
+
+describe("pnpm dev", () => {
+  it("serves demo data, prints one ready line, and stops everything on SIGTERM to pnpm", async () => {
+    const dev = await startDev(["pnpm", "dev"], {});
+    const tree = [dev.child.pid as number, ...descendants(dev.child.pid as number)];
+    expect(javaAmong(tree)).toHaveLength(1);
+
+    const response = await fetch(`${dev.url}/sites?limit=100`);
+    expect(response.status).toBe(200);
+    const page = (await response.json()) as { items: { country: string }[] };
+    expect(page.items.length).toBeGreaterThan(10);
+    expect(new Set(page.items.map((s) => s.country))).toEqual(new Set(["fr", "it"]));
+    expect(dev.output().match(/API ready at/g)).toHaveLength(1);
+
+    // pnpm does not forward SIGTERM to its script: the server must notice and still clean up
+    process.kill(dev.child.pid as number, "SIGTERM");
+    await expectAllGone(tree);
+  });
+
+  it("stops everything on Ctrl-C (SIGINT to the whole foreground group)", async () => {
+    const dev = await startDev(["pnpm", "dev"], { SEED: "false" });
+    const tree = [dev.child.pid as number, ...descendants(dev.child.pid as number)];
+    process.kill(-(dev.child.pid as number), "SIGINT");
+    await expectAllGone(tree);
+  });
+
+  it("SEED=false starts empty; DYNAMODB_ENDPOINT uses that database and starts no java", async () => {
+    const dev = await startDev(["node", "--import", "tsx", "packages/local/src/dev.ts"], {
+      SEED: "false",
+      DYNAMODB_ENDPOINT: inject("dynamodbEndpoint"),
+      TABLE_NAME: `dev-test-${process.pid}`,
+    });
+    const tree = [dev.child.pid as number, ...descendants(dev.child.pid as number)];
+    expect(javaAmong(tree)).toEqual([]);
+    const page = (await (await fetch(`${dev.url}/sites`)).json()) as { items: unknown[]; next_cursor: unknown };
+    expect(page).toEqual({ items: [], next_cursor: null });
+    dev.child.kill("SIGTERM");
+    await expectAllGone(tree);
+  });
+});
