@@ -3,6 +3,7 @@ import type { Country } from "./countries/country.ts";
 import { createRegistry, countries as defaultCountries } from "./countries/registry.ts";
 import { createDocumentClient } from "./db/client.ts";
 import { createDatabase } from "./db/entities.ts";
+import { createGroupService } from "./groups/service.ts";
 import { createSiteService } from "./sites/service.ts";
 
 export interface ContextOptions {
@@ -22,6 +23,7 @@ export function createContext(options: ContextOptions) {
     db,
     registry,
     sites: createSiteService({ db, registry, ...(options.now ? { now: options.now } : {}) }),
+    groups: createGroupService({ db, ...(options.now ? { now: options.now } : {}) }),
   };
 }
 

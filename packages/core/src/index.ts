@@ -5,6 +5,7 @@ export { isCalendarDate, weekday } from "./dates.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
 export { DomainError, type ErrorCode, type FieldError, ServiceUnavailableError, validationFailed } from "./errors.ts";
+export { type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export type { Page } from "./lists/spec.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
 export { createTableInput, tableDefinition } from "./table.ts";

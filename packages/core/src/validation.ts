@@ -24,6 +24,11 @@ export const idList = z.array(positiveId).check(
 /** Explains why a key is not accepted; the default says it is unknown. */
 export type UnknownKeyExplainer = (key: string) => string | undefined;
 
+/** Fields of the representation that clients cannot write. */
+export function readOnlyFields(fields: readonly string[], then?: UnknownKeyExplainer): UnknownKeyExplainer {
+  return (key) => (fields.includes(key) ? "read-only" : then?.(key));
+}
+
 function pathOf(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
 }

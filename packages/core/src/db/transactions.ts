@@ -1,48 +1,97 @@
-import { ServiceUnavailableError } from "../errors.ts";
+import { DomainError, ServiceUnavailableError } from "../errors.ts";
+import type { Database } from "./entities.ts";
 import { RETRYABLE_REASONS } from "./errors.ts";
 
-/** One entry per item of a TransactWriteItems, as ElectroDB reports a cancellation. */
-export interface CancellationReason {
-  rejected: boolean;
-  code: string;
-  item: unknown;
+/** DynamoDB's limit of items in one TransactWriteItems. */
+export const TRANSACTION_LIMIT = 100;
+
+/**
+ * What a refused condition means, decided from the item as it was (ALL_OLD, or null when it
+ * did not exist): a domain refusal, "retry" (something changed since we read it: read again),
+ * or "noop" (the change is already there, e.g. an idempotent link).
+ */
+export type Refusal = DomainError | "retry" | "noop";
+
+/** The entities as ElectroDB hands them to a transaction. */
+export type Tx = Parameters<Parameters<Database["service"]["transaction"]["write"]>[0]>[0];
+
+export interface Step {
+  /** Builds the ElectroDB `.commit()` of a put, create, patch, update, delete or check. */
+  commit: (tx: Tx) => object;
+  refused?: (old: Record<string, unknown> | null) => Refusal;
 }
 
-export interface TransactionResult {
-  canceled: boolean;
-  data: CancellationReason[];
-}
+export type Result = "done" | "retry" | "noop";
 
-/** The outcome of a transaction: done, or refused because the condition of item `index` failed. */
-export type Outcome = { ok: true } | { ok: false; index: number; item: unknown };
-
-const ATTEMPTS = 4;
+const CONFLICT_ATTEMPTS = 4;
 
 function pause(attempt: number): Promise<void> {
   const ms = 20 * 2 ** attempt * (0.5 + Math.random());
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+export function tooManyChanges(count: number, field?: string): DomainError {
+  const message = `this write needs ${count} changes; one atomic write holds at most ${TRANSACTION_LIMIT} (a DynamoDB transaction)`;
+  return new DomainError("TOO_MANY_CHANGES", "Too many changes for one atomic write", message, [
+    { path: field ?? "", message: `at most ${TRANSACTION_LIMIT} changes per write; split it into smaller writes` },
+  ]);
+}
+
+interface CancellationReason {
+  code: string;
+  item: Record<string, unknown> | null;
+}
+
 /**
- * Runs a transaction, retrying while DynamoDB cancels it for a conflict with another in-flight
- * transaction (the SDK does not retry cancellations). A failed condition is returned, not thrown:
- * ElectroDB resolves a cancelled transaction instead of rejecting, and a caller that only
- * catches would take a refusal for a success.
+ * Runs the steps as one transaction. Cancellations caused by other in-flight transactions are
+ * retried here (the SDK does not retry them) and end in a 503 if they persist; failed
+ * conditions are interpreted by their step. ElectroDB resolves a cancelled transaction instead
+ * of rejecting, so a caller that only caught errors would take a refusal for a success.
  */
-export async function runTransaction(write: () => Promise<TransactionResult>): Promise<Outcome> {
+export async function transact(db: Database, steps: Step[], field?: string): Promise<Result> {
+  if (steps.length === 0) return "done";
+  if (steps.length > TRANSACTION_LIMIT) throw tooManyChanges(steps.length, field);
   for (let attempt = 0; ; attempt++) {
-    const result = await write();
-    if (!result.canceled) return { ok: true };
-    const failed = result.data.findIndex((reason) => reason.code === "ConditionalCheckFailed");
-    if (failed >= 0) return { ok: false, index: failed, item: result.data[failed]?.item };
-    const retryable = result.data.some((reason) => RETRYABLE_REASONS.has(reason.code));
-    if (!retryable) {
-      const codes = result.data.map((reason) => reason.code).join(", ");
-      throw new Error(`transaction cancelled: ${codes}`);
+    const result = (await db.service.transaction.write((tx) => steps.map((s) => s.commit(tx)) as any).go()) as {
+      canceled: boolean;
+      data: CancellationReason[];
+    };
+    if (!result.canceled) return "done";
+    const failed = result.data
+      .map((reason, index) => ({ reason, index }))
+      .filter(({ reason }) => reason.code === "ConditionalCheckFailed");
+    if (failed.length > 0) {
+      const refusals = failed.map(({ reason, index }) => {
+        const refused = steps[index]?.refused;
+        if (!refused) throw new Error(`unexpected refusal of transaction step ${index}`);
+        return refused(reason.item ?? null);
+      });
+      if (refusals.includes("retry")) return "retry";
+      const refusal = refusals.find((r): r is DomainError => r instanceof DomainError);
+      if (refusal) throw refusal;
+      return "noop";
     }
-    if (attempt + 1 >= ATTEMPTS) {
+    if (!result.data.some((reason) => RETRYABLE_REASONS.has(reason.code))) {
+      throw new Error(`transaction cancelled: ${result.data.map((r) => r.code).join(", ")}`);
+    }
+    if (attempt + 1 >= CONFLICT_ATTEMPTS) {
       throw new ServiceUnavailableError("the write kept conflicting with concurrent writes");
     }
     await pause(attempt);
   }
+}
+
+/** Attempts of a read-check-write before giving up on items that keep changing under us. */
+export const OPTIMISTIC_ATTEMPTS = 6;
+
+/**
+ * Repeats `attempt` (read, decide, conditional write) while its write reports "retry".
+ */
+export async function optimistic<T>(what: string, attempt: () => Promise<T | "retry">): Promise<T> {
+  for (let i = 0; i < OPTIMISTIC_ATTEMPTS; i++) {
+    const outcome = await attempt();
+    if (outcome !== "retry") return outcome;
+    if (i > 0) await pause(i);
+  }
+  throw new ServiceUnavailableError(`${what} kept changing under concurrent writes`);
 }

@@ -32,6 +32,7 @@ export function siteListSpec(registry: CountryRegistry): ListSpec {
       max_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "max_power_megawatt" },
       min_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "min_power_megawatt" },
       ...countryFields,
+      group_id: { kind: "id", operators: ["eq"], attribute: "group_ids", isSet: true },
     },
     sorts: {
       id: { index: "gsi1", field: "id" },

@@ -2,7 +2,7 @@ import { z } from "zod/mini";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { isCalendarDate } from "../dates.ts";
 import { type FieldError, validationFailed } from "../errors.ts";
-import { idList, nameSchema, toFieldErrors } from "../validation.ts";
+import { idList, nameSchema, readOnlyFields, toFieldErrors } from "../validation.ts";
 import type { Site, SiteValues } from "./site.ts";
 
 const calendarDate = z.string().check(z.refine(isCalendarDate, "not a calendar date (YYYY-MM-DD)"));
@@ -36,11 +36,12 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
     registry.all.flatMap((c) => Object.entries(c.fields).map(([name, field]) => [name, field.schema])),
   );
 
-  const explainUnknown = (country?: string) => (key: string) => {
-    const owner = registry.ownerOf(key);
-    if (owner && owner.code !== country) return `only ${owner.code} sites have this field`;
-    return undefined;
-  };
+  const explainUnknown = (country?: string) =>
+    readOnlyFields(["id", "created_at", "updated_at"], (key) => {
+      const owner = registry.ownerOf(key);
+      if (owner && owner.code !== country) return `only ${owner.code} sites have this field`;
+      return undefined;
+    });
 
   const createByCountry = new Map(
     registry.all.map((country) => [

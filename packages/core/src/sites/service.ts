@@ -1,10 +1,12 @@
 import type { Claim, Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
+import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
 import { isConditionFailed } from "../db/errors.ts";
 import { encodeId, encodeName, encodeNumber, sortKey } from "../db/keys.ts";
-import { runTransaction } from "../db/transactions.ts";
-import { DomainError, notFound, ServiceUnavailableError } from "../errors.ts";
+import { optimistic, type Step, transact } from "../db/transactions.ts";
+import { notFound } from "../errors.ts";
+import { diff, linkSteps, unknownReference } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { buildListQuery, readPage } from "../lists/query.ts";
 import type { Page } from "../lists/spec.ts";
@@ -18,10 +20,7 @@ export interface SiteServiceOptions {
   now?: () => Date;
 }
 
-/** Attempts of a read-merge-write before giving up on a site that keeps changing under us. */
-const OPTIMISTIC_ATTEMPTS = 5;
-
-type StoredSite = Omit<Site, "group_ids"> & { group_ids?: number[] };
+type StoredSite = Omit<Site, "group_ids"> & { group_ids?: number[]; deleting?: boolean };
 
 /** The stored item: the site plus the sort keys of the list indexes. */
 function toItem(site: Site) {
@@ -37,7 +36,7 @@ function toItem(site: Site) {
   };
 }
 
-function fromItem(item: StoredSite): Site {
+function fromItem({ deleting: _, ...item }: StoredSite): Site {
   return {
     ...item,
     details: (item.details ?? {}) as Record<string, unknown>,
@@ -67,6 +66,7 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
   const schemas = createSiteSchemas(registry);
   const listSpec = siteListSpec(registry);
   const { site: sites, counter } = db.entities;
+  const unknownGroup = (id: number) => unknownReference("group_ids", [id], "group");
 
   function countryOf(code: string): Country {
     const country = registry.get(code);
@@ -74,16 +74,10 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
     return country;
   }
 
-  /** Rules a site must satisfy by itself, checked before any write. */
+  /** Rules that depend on the site alone, checked before any write. */
   function checkRules(country: Country, values: SiteValues) {
     const refusal = country.check?.(values);
     if (refusal) throw refusal;
-    if (values.group_ids.length > 0) {
-      // No group exists until the groups feature lands, so every id is unknown.
-      throw new DomainError("UNKNOWN_REFERENCE", "Unknown reference", "group_ids names groups that do not exist", [
-        { path: "group_ids", message: `no group ${values.group_ids.join(", ")}` },
-      ]);
-    }
   }
 
   async function nextId(): Promise<number> {
@@ -92,14 +86,33 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
     return data.value;
   }
 
-  function holderOf(item: unknown): number {
-    return (item as { site_id?: number } | null)?.site_id ?? 0;
+  const holderOf = (item: Record<string, unknown> | null) => Number(item?.site_id ?? 0);
+
+  async function readStored(id: number, consistent = false): Promise<StoredSite | undefined> {
+    const { data } = await sites.get({ k_id: encodeId(id) }).go({ consistent });
+    return data ? (data as unknown as StoredSite) : undefined;
   }
 
-  async function read(id: number): Promise<Site | undefined> {
-    const { data } = await sites.get({ k_id: encodeId(id) }).go({ attributes: undefined });
-    return data ? fromItem(data as unknown as StoredSite) : undefined;
+  async function readLive(id: number, consistent = false): Promise<Site> {
+    const stored = await readStored(id, consistent);
+    if (!stored || stored.deleting) throw notFound(`site ${id}`);
+    return fromItem(stored);
   }
+
+  /** Taking a claim: refused with the country's error, naming the site that holds it. */
+  const takeClaim = (claim: Claim, siteId: number): Step => ({
+    commit: (tx) => tx.claim.create({ key: claim.key, site_id: siteId }).commit({ response: "all_old" }),
+    refused: (old) => claim.taken(holderOf(old)),
+  });
+  const releaseClaim = (key: string, siteId: number): Step => ({
+    commit: (tx) =>
+      tx.claim
+        .delete({ key })
+        .where((a, { eq }) => eq(a.site_id, siteId))
+        .commit(),
+    // not ours any more: the site changed since we read it
+    refused: () => "retry",
+  });
 
   return {
     async create(body: unknown): Promise<Site> {
@@ -109,109 +122,114 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
       const id = await nextId();
       const at = now().toISOString();
       const site: Site = { ...values, id, version: 1, created_at: at, updated_at: at };
-      const wanted = claimsOf(country, values);
-      if (wanted.length === 0) {
+      const claims = claimsOf(country, values);
+      if (claims.length === 0 && values.group_ids.length === 0) {
         await sites.create(toItem(site)).go();
         return site;
       }
-      const outcome = await runTransaction(() =>
-        db.service.transaction
-          .write(({ site: s, claim: c }) => [
-            s.create(toItem(site)).commit(),
-            ...wanted.map((w) => c.create({ key: w.key, site_id: id }).commit({ response: "all_old" })),
-          ])
-          .go(),
-      );
-      if (!outcome.ok) {
-        const refused = wanted[outcome.index - 1];
-        if (!refused) throw new Error(`site ${id} already exists`);
-        throw refused.taken(holderOf(outcome.item));
-      }
+      const links = linkSteps(at);
+      const steps: Step[] = [
+        { commit: (tx) => tx.site.create(toItem(site)).commit() },
+        ...claims.map((claim) => takeClaim(claim, id)),
+        ...values.group_ids.flatMap((g) => [
+          links.membershipPut(g, id),
+          links.groupGainsSite(g, id, unknownGroup, "group_ids"),
+        ]),
+      ];
+      await optimistic(`site ${id}`, () => transact(db, steps, "group_ids"));
       return site;
     },
 
-    async get(id: number): Promise<Site> {
-      const site = await read(id);
-      if (!site) throw notFound(`site ${id}`);
-      return site;
-    },
+    get: (id: number): Promise<Site> => readLive(id),
 
     async update(id: number, body: unknown): Promise<Site> {
       const patch = schemas.parsePatch(body);
-      for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-        const current = await read(id);
-        if (!current) throw notFound(`site ${id}`);
+      return optimistic(`site ${id}`, async () => {
+        const current = await readLive(id, true);
         const values = schemas.merge(current, patch);
         const country = countryOf(current.country);
         checkRules(country, values);
-        const next: Site = { ...current, ...values, version: current.version + 1, updated_at: now().toISOString() };
         if (sameValues(current, values)) return current;
+        const at = now().toISOString();
+        const next: Site = { ...current, ...values, version: current.version + 1, updated_at: at };
         const before = new Map(claimsOf(country, current).map((c) => [c.key, c]));
         const after = new Map(claimsOf(country, values).map((c) => [c.key, c]));
         const released = [...before.keys()].filter((key) => !after.has(key));
         const taken = [...after.values()].filter((c) => !before.has(c.key));
-        const put = sites.put(toItem(next)).where((a, { eq }) => eq(a.version, current.version));
-
-        if (released.length === 0 && taken.length === 0) {
-          try {
-            await put.go();
-            return next;
-          } catch (error) {
-            if (isConditionFailed(error)) continue;
-            throw error;
-          }
-        }
-        const outcome = await runTransaction(() =>
-          db.service.transaction
-            .write(({ site: s, claim: c }) => [
-              s
+        const groups = diff(current.group_ids, values.group_ids);
+        const links = linkSteps(at);
+        const steps: Step[] = [
+          {
+            commit: (tx) =>
+              tx.site
                 .put(toItem(next))
                 .where((a, { eq }) => eq(a.version, current.version))
                 .commit(),
-              ...taken.map((t) => c.create({ key: t.key, site_id: id }).commit({ response: "all_old" })),
-              ...released.map((key) =>
-                c
-                  .delete({ key })
-                  .where((a, { eq }) => eq(a.site_id, id))
-                  .commit(),
-              ),
-            ])
-            .go(),
-        );
-        if (outcome.ok) return next;
-        if (outcome.index === 0) continue; // changed since we read it: merge again
-        const refused = taken[outcome.index - 1];
-        if (refused) throw refused.taken(holderOf(outcome.item));
-        throw new Error(`site ${id} does not hold the claim it is releasing`);
-      }
-      throw new ServiceUnavailableError(`site ${id} kept changing under concurrent writes`);
+            refused: () => "retry",
+          },
+          ...taken.map((claim) => takeClaim(claim, id)),
+          ...released.map((key) => releaseClaim(key, id)),
+          ...groups.added.flatMap((g) => [
+            links.membershipPut(g, id),
+            links.groupGainsSite(g, id, unknownGroup, "group_ids"),
+          ]),
+          ...groups.removed.flatMap((g) => [links.membershipDelete(g, id), links.groupLosesSite(g, id)]),
+        ];
+        if (steps.length === 1) {
+          // nothing but the site itself: a conditional put, not a transaction
+          try {
+            await sites
+              .put(toItem(next))
+              .where((a, { eq }) => eq(a.version, current.version))
+              .go();
+            return next;
+          } catch (error) {
+            if (isConditionFailed(error)) return "retry";
+            throw error;
+          }
+        }
+        const result = await transact(db, steps, "group_ids");
+        return result === "retry" ? "retry" : next;
+      });
     },
 
     async remove(id: number): Promise<void> {
-      for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
-        const current = await read(id);
-        if (!current) throw notFound(`site ${id}`);
-        const held = claimsOf(countryOf(current.country), current);
-        const outcome = await runTransaction(() =>
-          db.service.transaction
-            .write(({ site: s, claim: c }) => [
-              s
+      const links = linkSteps(now().toISOString());
+      let held: string[] = [];
+      const found = await deleteWithLinks<number>(db, {
+        what: `site ${id}`,
+        read: async () => {
+          const stored = await readStored(id, true);
+          if (!stored) return undefined;
+          const site = fromItem(stored);
+          held = claimsOf(countryOf(site.country), site).map((c) => c.key);
+          return { deleting: stored.deleting === true, version: site.version, links: site.group_ids };
+        },
+        key: () => sites.get({ k_id: encodeId(id) }).params().Key,
+        indexes: ["gsi1", "gsi2", "gsi3", "gsi4"],
+        unlink: (g) => [links.membershipDelete(g, id), links.groupLosesSite(g, id)],
+        forget: (groups) => ({
+          commit: (tx) =>
+            tx.site
+              .patch({ k_id: encodeId(id) })
+              .delete({ group_ids: groups })
+              .where((a, { exists }) => exists(a.deleting))
+              .commit(),
+          refused: () => "retry",
+        }),
+        finish: (version) => [
+          {
+            commit: (tx) =>
+              tx.site
                 .delete({ k_id: encodeId(id) })
-                .where((a, { eq }) => eq(a.version, current.version))
+                .where((a, { eq, exists }) => (version === undefined ? exists(a.deleting) : eq(a.version, version)))
                 .commit(),
-              ...held.map((h) =>
-                c
-                  .delete({ key: h.key })
-                  .where((a, { eq }) => eq(a.site_id, id))
-                  .commit(),
-              ),
-            ])
-            .go(),
-        );
-        if (outcome.ok) return;
-        if (outcome.index > 0) throw new Error(`site ${id} does not hold its claim ${held[outcome.index - 1]?.key}`);
-      }
-      throw new ServiceUnavailableError(`site ${id} kept changing under concurrent writes`);
+            refused: () => "retry",
+          },
+          ...held.map((key) => releaseClaim(key, id)),
+        ],
+      });
+      if (!found) throw notFound(`site ${id}`);
     },
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Site>> {

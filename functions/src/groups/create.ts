@@ -1,0 +1,8 @@
+import { representGroup } from "@sites-groups/core";
+import { services } from "#commons/context";
+import { created, http } from "#commons/http";
+
+export const handler = http(async ({ body }) => {
+  const group = await services().groups.create(body);
+  return created(`/groups/${group.id}`, representGroup(group));
+});

@@ -1,0 +1,93 @@
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ServiceUnavailableError } from "../errors.ts";
+import { type IndexName, tableDefinition } from "../table.ts";
+import type { Database } from "./entities.ts";
+import { isConditionFailed } from "./errors.ts";
+import { OPTIMISTIC_ATTEMPTS, type Step, TRANSACTION_LIMIT, transact } from "./transactions.ts";
+
+/**
+ * Deleting an item removes its edges and the ids other items keep of it. When all of that fits
+ * one transaction it is one transaction. When it does not (a group holding 250 sites), the
+ * delete becomes a resumable job:
+ *
+ * 1. a tombstone: the item is marked `deleting` and leaves the list indexes, in one conditional
+ *    write. From then on every route answers 404 for it and no link can be added to it (link
+ *    writes condition on `deleting` not existing);
+ * 2. its links are removed in transactions of at most 49 links, each also removing those ids
+ *    from the item itself, so the item always says what is left to do;
+ * 3. the item is deleted.
+ *
+ * If a step fails half-way (a fault, throttling), what is done stays done and consistent, the
+ * item stays a tombstone, and the next DELETE of the same id resumes from what the item says.
+ */
+export interface LinkedDeletion<L> {
+  what: string;
+  /** The item as stored, tombstone included; undefined when it does not exist. */
+  read(): Promise<{ deleting: boolean; version: number; links: L[] } | undefined>;
+  /** The key of the item, for the tombstone write. */
+  key(): Record<string, string>;
+  /** List indexes the item leaves when it becomes a tombstone. */
+  indexes: readonly IndexName[];
+  /** The steps that remove one link, at both ends. */
+  unlink(link: L): Step[];
+  /** The step that removes these links' ids from the item itself (during the job). */
+  forget(links: L[]): Step;
+  /** The steps that delete the item (and what it alone holds, such as a day lock). */
+  finish(version?: number): Step[];
+}
+
+const LINKS_PER_STEP = Math.floor((TRANSACTION_LIMIT - 1) / 2);
+
+async function markDeleting(db: Database, deletion: LinkedDeletion<unknown>, version: number) {
+  const removed = deletion.indexes.flatMap((name) => {
+    const index = tableDefinition.indexes[name];
+    return [index.partitionKey, index.sortKey];
+  });
+  try {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: deletion.key(),
+        UpdateExpression: `SET #deleting = :yes, #version = #version + :one REMOVE ${removed.join(", ")}`,
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: { "#deleting": "deleting", "#version": "version" },
+        ExpressionAttributeValues: { ":yes": true, ":one": 1, ":version": version },
+      }),
+    );
+    return "done" as const;
+  } catch (error) {
+    if (isConditionFailed(error)) return "retry" as const;
+    throw error;
+  }
+}
+
+/** Deletes the item with its links. False when there was nothing to delete. */
+export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
+  let conflicts = 0;
+  let found = false;
+  for (;;) {
+    if (conflicts > OPTIMISTIC_ATTEMPTS) {
+      throw new ServiceUnavailableError(`${deletion.what} kept changing under concurrent writes`);
+    }
+    const state = await deletion.read();
+    if (!state) return found;
+    found = true;
+    let result: "done" | "retry" | "noop";
+    if (!state.deleting) {
+      const whole = [...deletion.finish(state.version), ...state.links.flatMap((l) => deletion.unlink(l))];
+      if (whole.length <= TRANSACTION_LIMIT) {
+        result = await transact(db, whole);
+        if (result !== "retry") return true;
+      } else {
+        result = await markDeleting(db, deletion as LinkedDeletion<unknown>, state.version);
+      }
+    } else if (state.links.length === 0) {
+      result = await transact(db, deletion.finish());
+      if (result !== "retry") return true;
+    } else {
+      const chunk = state.links.slice(0, LINKS_PER_STEP);
+      result = await transact(db, [deletion.forget(chunk), ...chunk.flatMap((l) => deletion.unlink(l))]);
+    }
+    if (result === "retry") conflicts++;
+  }
+}

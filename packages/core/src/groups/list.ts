@@ -1,0 +1,28 @@
+import { encodeName } from "../db/keys.ts";
+import type { ListSpec } from "../lists/spec.ts";
+import { GROUP_TYPES } from "./group.ts";
+
+/**
+ * What `GET /groups` accepts. Sorts: id → gsi1, name → gsi2 (partition `group`). `site_id` and
+ * `parent_group_id` test the id sets kept on each group.
+ */
+export const groupListSpec: ListSpec = {
+  resource: "groups",
+  partition: "group",
+  filters: {
+    id: { kind: "id", operators: ["in"], attribute: "id" },
+    name: {
+      kind: "string",
+      operators: ["eq", "contains", "startswith"],
+      attribute: "name",
+      lowerAttribute: "name_lower",
+    },
+    type: { kind: { oneOf: GROUP_TYPES }, operators: ["eq", "ne", "in"], attribute: "type" },
+    site_id: { kind: "id", operators: ["eq"], attribute: "site_ids", isSet: true },
+    parent_group_id: { kind: "id", operators: ["eq"], attribute: "parent_group_ids", isSet: true },
+  },
+  sorts: {
+    id: { index: "gsi1", field: "id" },
+    name: { index: "gsi2", field: "name", encode: (v) => encodeName(String(v)) },
+  },
+};
