@@ -4,7 +4,12 @@ import type { APIGatewayProxyEvent, Context } from "aws-lambda";
 export function proxyEvent(
   method: string,
   resource: string,
-  options: { path?: string; pathParameters?: Record<string, string>; body?: unknown; query?: Record<string, string> } = {},
+  options: {
+    path?: string;
+    pathParameters?: Record<string, string>;
+    body?: unknown;
+    query?: Record<string, string>;
+  } = {},
 ): APIGatewayProxyEvent {
   const path = options.path ?? resource;
   return {

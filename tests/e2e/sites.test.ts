@@ -25,6 +25,12 @@ async function create(body: Record<string, unknown>) {
   return response.body;
 }
 
+async function idsListed(query: string): Promise<number[]> {
+  const response = await api.get(`/sites?${query}`);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body.items.map((s: { id: number }) => s.id);
+}
+
 /** The sites of one installation day, as the list says. */
 async function sitesOn(date: string) {
   const response = await api.get(`/sites?installation_date=${date}&limit=100`);
@@ -157,13 +163,15 @@ describe("At most one French site per installation_date", () => {
     expect(await sitesOn(sunday)).toHaveLength(2);
   });
 
-  it("holds under concurrency: of 20 simultaneous French sites for one day exactly one is created", async () => {
+  it("holds under concurrency: of 50 simultaneous French sites for one day exactly one is created", async () => {
     const day = freshDay();
     const responses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => api.post("/sites", frenchSite({ name: `Racer ${i}`, installation_date: day }))),
+      Array.from({ length: 50 }, (_, i) =>
+        api.post("/sites", frenchSite({ name: `Racer ${i}`, installation_date: day })),
+      ),
     );
     const statuses = responses.map((r) => r.status).sort();
-    expect(statuses).toEqual([201, ...Array(19).fill(409)]);
+    expect(statuses).toEqual([201, ...Array(49).fill(409)]);
     const winner = responses.find((r) => r.status === 201)?.body;
     for (const loser of responses.filter((r) => r.status === 409)) {
       expectProblem(loser, 409, "FRENCH_SITE_DAY_TAKEN");
@@ -186,7 +194,11 @@ describe("An Italian site is installed on a Saturday or a Sunday", () => {
 
   it("refuses every weekday from Monday to Friday", async () => {
     for (const date of ["2024-05-06", "2024-05-07", "2024-05-08", "2024-05-09", "2024-05-10"]) {
-      expectProblem(await api.post("/sites", italianSite({ installation_date: date })), 422, "ITALIAN_SITE_NOT_ON_WEEKEND");
+      expectProblem(
+        await api.post("/sites", italianSite({ installation_date: date })),
+        422,
+        "ITALIAN_SITE_NOT_ON_WEEKEND",
+      );
     }
   });
 
@@ -258,7 +270,10 @@ describe("PATCH /sites/{id}", () => {
     const french = await create(frenchSite());
     expectInvalid(await api.patch(`/sites/${french.id}`, { efficiency: 0.5 }), "efficiency");
     const italian = await create(italianSite());
-    expectInvalid(await api.patch(`/sites/${italian.id}`, { useful_energy_at_1_megawatt: 1 }), "useful_energy_at_1_megawatt");
+    expectInvalid(
+      await api.patch(`/sites/${italian.id}`, { useful_energy_at_1_megawatt: 1 }),
+      "useful_energy_at_1_megawatt",
+    );
     expect((await api.get(`/sites/${french.id}`)).body).toEqual(french);
     expect((await api.get(`/sites/${italian.id}`)).body).toEqual(italian);
   });
@@ -266,6 +281,7 @@ describe("PATCH /sites/{id}", () => {
   it("refuses unknown fields and bad values, naming each", async () => {
     const site = await create(italianSite());
     expectInvalid(await api.patch(`/sites/${site.id}`, { colour: "blue" }), "colour");
+    expectInvalid(await api.patch(`/sites/${site.id}`, { efficiency: null, name: null }), "efficiency", "name");
     expectInvalid(
       await api.patch(`/sites/${site.id}`, { name: " ", installation_date: "2023-02-29", efficiency: 0 }),
       "name",
@@ -374,6 +390,19 @@ describe("PATCH /sites/{id}", () => {
     });
   });
 
+  it("moves the site in every sorted listing", async () => {
+    const site = await create(frenchSite({ name: "Old Name", max_power_megawatt: 31.5 }));
+    const changes = { name: "New Name", installation_date: freshDay(), max_power_megawatt: 32.5 };
+    expect((await api.patch(`/sites/${site.id}`, changes)).status).toBe(200);
+    expect(await idsListed(`name=New%20Name&sort=name`)).toEqual([site.id]);
+    expect(await idsListed(`name__startswith=new%20n&sort=-name`)).toEqual([site.id]);
+    expect(await idsListed(`installation_date=${changes.installation_date}&sort=installation_date`)).toEqual([site.id]);
+    expect(await idsListed(`max_power_megawatt=32.5&sort=max_power_megawatt`)).toEqual([site.id]);
+    expect(await idsListed(`name__startswith=old%20n&sort=name`)).toEqual([]);
+    expect(await idsListed(`installation_date=${site.installation_date}&sort=-installation_date`)).toEqual([]);
+    expect(await idsListed(`max_power_megawatt=31.5&sort=-max_power_megawatt`)).toEqual([]);
+  });
+
   it("answers 404 NOT_FOUND for an id that does not exist", async () => {
     expectProblem(await api.patch("/sites/999999", { name: "Ghost" }), 404, "NOT_FOUND");
   });
@@ -393,6 +422,17 @@ describe("DELETE /sites/{id}", () => {
     expectProblem(await api.patch(`/sites/${site.id}`, { name: "x" }), 404, "NOT_FOUND");
     expectProblem(await api.delete(`/sites/${site.id}`), 404, "NOT_FOUND");
     expect((await api.get(`/sites?id__in=${site.id}`)).body.items).toEqual([]);
+  });
+
+  it("takes the site out of every sorted listing", async () => {
+    const site = await create(italianSite({ name: "Doomed Site", max_power_megawatt: 41.5 }));
+    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
+    for (const sort of ["id", "-id", "name", "-name", "installation_date", "max_power_megawatt"]) {
+      expect(await idsListed(`sort=${sort}&limit=100&name__startswith=doomed`)).toEqual([]);
+    }
+    expect(await idsListed(`name=Doomed%20Site&sort=name`)).toEqual([]);
+    expect(await idsListed(`installation_date=${site.installation_date}&sort=installation_date`)).toEqual([]);
+    expect(await idsListed(`max_power_megawatt=41.5&sort=max_power_megawatt`)).toEqual([]);
   });
 
   it("frees the French installation day", async () => {

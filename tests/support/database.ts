@@ -11,6 +11,8 @@ export interface TestDatabase {
   context: Context;
   /** Names of the DynamoDB commands sent since the last `reset()`, e.g. "GetItem". */
   requests: { names: string[]; reset(): void };
+  /** Makes the next matching request fail before it is sent, once `after` matching ones went through. */
+  failRequest(name: string, after?: number): void;
   /** Every item of the table, raw: for checkers only, request paths never scan. */
   scanAll(): Promise<Record<string, unknown>[]>;
 }
@@ -29,9 +31,15 @@ export async function createTestDatabase(options: { countries?: readonly Country
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
   const names: string[] = [];
+  let fault: { name: string; after: number } | undefined;
   base.middlewareStack.add(
     (next, context) => async (args) => {
-      names.push(String(context.commandName).replace(/Command$/, ""));
+      const name = String(context.commandName).replace(/Command$/, "");
+      if (fault?.name === name && fault.after-- <= 0) {
+        fault = undefined;
+        throw Object.assign(new Error(`injected fault in ${name}`), { name: "InjectedFault" });
+      }
+      names.push(name);
       return next(args);
     },
     { step: "initialize", name: "countRequests" },
@@ -51,6 +59,9 @@ export async function createTestDatabase(options: { countries?: readonly Country
       reset: () => {
         names.length = 0;
       },
+    },
+    failRequest(name, after = 0) {
+      fault = { name, after };
     },
     async scanAll() {
       const items: Record<string, unknown>[] = [];

@@ -1,8 +1,8 @@
-import { asUnavailable, DomainError, type ErrorCode, type FieldError } from "@sites-groups/core";
+import { asUnavailable, DomainError, type ErrorCode, type FieldError, type KnownErrorCode } from "@sites-groups/core";
 import type { APIGatewayProxyResult } from "aws-lambda";
 
-/** The one mapping of error codes to HTTP statuses. */
-export const STATUS: Record<ErrorCode | "INTERNAL", number> = {
+/** The one mapping of error codes to HTTP statuses; a country's own rule code is a 422. */
+export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
   FRENCH_SITE_DAY_TAKEN: 409,
@@ -15,6 +15,10 @@ export const STATUS: Record<ErrorCode | "INTERNAL", number> = {
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 };
+
+export function statusOf(code: ErrorCode): number {
+  return Object.hasOwn(STATUS, code) ? STATUS[code as KnownErrorCode] : 422;
+}
 
 export interface Problem {
   type: "about:blank";
@@ -58,7 +62,7 @@ export function toProblem(error: unknown, requestId: string): APIGatewayProxyRes
     return problemResponse({
       type: "about:blank",
       title: error.title,
-      status: STATUS[error.code],
+      status: statusOf(error.code),
       code: error.code,
       detail: error.detail,
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),

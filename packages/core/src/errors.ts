@@ -1,5 +1,5 @@
 /** A problem in a request or a refusal by a business rule; the HTTP layer maps `code` to a status. */
-export type ErrorCode =
+export type KnownErrorCode =
   | "VALIDATION_FAILED"
   | "NOT_FOUND"
   | "FRENCH_SITE_DAY_TAKEN"
@@ -10,6 +10,12 @@ export type ErrorCode =
   | "TOO_MANY_CHANGES"
   | "PAYLOAD_TOO_LARGE"
   | "SERVICE_UNAVAILABLE";
+
+/**
+ * The codes above, or a country module's own rule code (`SPANISH_SITE_IN_AUGUST`, say), which the
+ * HTTP layer answers with 422 like every business rule.
+ */
+export type ErrorCode = KnownErrorCode | (string & {});
 
 export interface FieldError {
   path: string;

@@ -4,11 +4,13 @@ import { type FieldError, validationFailed } from "./errors.ts";
 
 z.config(en());
 
+export const NAME_MAX_LENGTH = 200;
+
 /** Names: trimmed, 1 to 200 characters (code points), no control characters. */
 export const nameSchema = z.string().check(
   z.trim(),
   z.refine((s) => s.length > 0, "must not be empty"),
-  z.refine((s) => [...s].length <= 200, "must be at most 200 characters"),
+  z.refine((s) => [...s].length <= NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters"),
 );

@@ -196,9 +196,7 @@ describe("creating a site", () => {
       expect(pathsOf(createRefusal({ ...frenchSite, max_power_megawatt: Number.POSITIVE_INFINITY }))).toContain(
         "max_power_megawatt",
       );
-      expect(pathsOf(createRefusal({ ...frenchSite, max_power_megawatt: Number.NaN }))).toContain(
-        "max_power_megawatt",
-      );
+      expect(pathsOf(createRefusal({ ...frenchSite, max_power_megawatt: Number.NaN }))).toContain("max_power_megawatt");
     });
 
     it("refuses power written as a string", () => {

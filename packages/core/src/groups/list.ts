@@ -1,5 +1,6 @@
 import { encodeName } from "../db/keys.ts";
 import type { ListSpec } from "../lists/spec.ts";
+import { NAME_MAX_LENGTH } from "../validation.ts";
 import { GROUP_TYPES } from "./group.ts";
 
 /**
@@ -16,6 +17,7 @@ export const groupListSpec: ListSpec = {
       operators: ["eq", "contains", "startswith"],
       attribute: "name",
       lowerAttribute: "name_lower",
+      maxLength: NAME_MAX_LENGTH,
     },
     type: { kind: { oneOf: GROUP_TYPES }, operators: ["eq", "ne", "in"], attribute: "type" },
     site_id: { kind: "id", operators: ["eq"], attribute: "site_ids", isSet: true },

@@ -66,7 +66,7 @@ export function parseListRequest(
   if (query.sort !== undefined) {
     const descending = query.sort.startsWith("-");
     const field = descending ? query.sort.slice(1) : query.sort;
-    if (spec.sorts[field]) Object.assign(sort, { field, descending });
+    if (Object.hasOwn(spec.sorts, field)) Object.assign(sort, { field, descending });
     else {
       const allowed = Object.keys(spec.sorts).flatMap((f) => [f, `-${f}`]);
       errors.push({ path: "sort", message: `must be one of: ${allowed.join(", ")}` });
@@ -81,7 +81,7 @@ export function parseListRequest(
     const split = parameter.lastIndexOf("__");
     const [fieldName, operatorName] =
       split > 0 ? [parameter.slice(0, split), parameter.slice(split + 2)] : [parameter, "eq"];
-    const field = spec.filters[fieldName];
+    const field = Object.hasOwn(spec.filters, fieldName) ? spec.filters[fieldName] : undefined;
     if (!field) {
       errors.push({ path: parameter, message: "unknown parameter" });
       continue;

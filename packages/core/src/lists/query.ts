@@ -93,7 +93,11 @@ function planKey(spec: ListSpec, request: ListRequest, sortKey: string, x: Expre
   const sk = () => x.name(sortKey);
   const absorbed = new Set<Filter>();
 
-  const prefix = mine.find((f) => (f.operator === "eq" && encode) || f.operator === "startswith");
+  // An empty prefix matches everything: it is no condition at all.
+  for (const f of mine) if (f.operator === "startswith" && f.values[0] === "") absorbed.add(f);
+  const prefix = mine.find(
+    (f) => (f.operator === "eq" && encode) || (f.operator === "startswith" && f.values[0] !== ""),
+  );
   if (prefix && encode) {
     const [value] = prefix.values as [FilterValue];
     const begins = prefix.operator === "eq" ? encode(value) + SEPARATOR : String(value).toLowerCase();
@@ -152,6 +156,14 @@ export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: 
   const index = tableDefinition.indexes[sort.index];
   const x = new Expressions();
   const key = planKey(spec, request, index.sortKey, x);
+  // A value longer than any stored one matches nothing (and could not be a key condition:
+  // DynamoDB caps sort keys at 1,024 bytes).
+  const impossible = request.filters.some((f) => {
+    const max = spec.filters[f.field]?.maxLength;
+    return (
+      max !== undefined && (f.operator === "eq" || f.operator === "startswith") && [...String(f.values[0])].length > max
+    );
+  });
   const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(spec.partition)}`, key.condition]
     .filter(Boolean)
     .join(" AND ");
@@ -164,7 +176,7 @@ export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: 
     listing: fingerprint([spec.resource, request.sort, canonicalFilters]),
     keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey, index.partitionKey, index.sortKey],
     filtered: filterExpression.length > 0,
-    empty: key.empty,
+    empty: key.empty || impossible,
     input: {
       TableName: tableName,
       IndexName: sort.index,

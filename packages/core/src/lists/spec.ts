@@ -18,6 +18,8 @@ export interface FilterField {
   isSet?: boolean;
   /** Only some items have the attribute (a country's field): every operator, `ne` included, requires it. */
   optional?: boolean;
+  /** No stored value is longer (in code points): a longer `=` or prefix matches nothing. */
+  maxLength?: number;
 }
 
 export interface SortOption {

@@ -1,6 +1,7 @@
 import type { CountryRegistry } from "../countries/registry.ts";
 import { encodeName, encodeNumber } from "../db/keys.ts";
 import type { FilterField, ListSpec, Operator } from "../lists/spec.ts";
+import { NAME_MAX_LENGTH } from "../validation.ts";
 
 const COMPARISONS: readonly Operator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
 
@@ -27,6 +28,7 @@ export function siteListSpec(registry: CountryRegistry): ListSpec {
         operators: ["eq", "contains", "startswith"],
         attribute: "name",
         lowerAttribute: "name_lower",
+        maxLength: NAME_MAX_LENGTH,
       },
       installation_date: { kind: "date", operators: COMPARISONS, attribute: "installation_date" },
       max_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "max_power_megawatt" },

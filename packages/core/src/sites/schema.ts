@@ -56,7 +56,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
   );
   // Used when `country` itself is wrong, so the other fields are still all reported.
   const anyCountry = z.strictObject({
-    country: z.unknown(),
+    country: z.optional(z.unknown()),
     ...commonSiteFields,
     ...Object.fromEntries(Object.entries(countryFields).map(([name, s]) => [name, z.optional(s)])),
     group_ids: z.optional(idList),
