@@ -89,8 +89,88 @@ describe("requests per sites operation", () => {
     expect(names.length).toBeLessThanOrEqual(5);
   });
 
+  it("create with groups: still the counter and one transaction", async () => {
+    const group = await db.context.groups.create({ name: "Host", type: "group1" });
+    expect(await requestsOf(() => db.context.sites.create({ ...italian, group_ids: [group.id] }))).toEqual([
+      "UpdateItem",
+      "TransactWriteItems",
+    ]);
+  });
+
   it("no request path scans", () => {
     // scanAll() in tests/support is the only Scan, and it is not called by the operations above.
     expect(db.requests.names).not.toContain("Scan");
+  });
+});
+
+describe("requests per groups operation", () => {
+  const group = (name: string, extra: Record<string, unknown> = {}) =>
+    db.context.groups.create({ name, type: "group1", ...extra });
+
+  it("create: the id counter, then one transaction (the group and every link)", async () => {
+    expect(await requestsOf(() => group("Plain"))).toEqual(["UpdateItem", "TransactWriteItems"]);
+    const site = await db.context.sites.create({ ...italian, installation_date: "2024-06-02" });
+    const child = await group("Child");
+    expect(await requestsOf(() => group("Linked", { site_ids: [site.id], child_group_ids: [child.id] }))).toEqual([
+      "UpdateItem",
+      "TransactWriteItems",
+    ]);
+  });
+
+  it("get: one GetItem; list: one Query per page", async () => {
+    const g = await group("Read");
+    expect(await requestsOf(() => db.context.groups.get(g.id))).toEqual(["GetItem"]);
+    expect(await requestsOf(() => db.context.groups.list({ sort: "-name", limit: "3" }))).toEqual(["Query"]);
+  });
+
+  it("patch: one read, then one conditional write; adding children also walks the ancestors", async () => {
+    const g = await group("Patched");
+    const child = await group("New child");
+    expect(await requestsOf(() => db.context.groups.update(g.id, { name: "Renamed" }))).toEqual(["GetItem", "PutItem"]);
+    // the graph version, then one BatchGetItem per level of ancestors (here the group alone)
+    expect(await requestsOf(() => db.context.groups.update(g.id, { child_group_ids: [child.id] }))).toEqual([
+      "GetItem",
+      "GetItem",
+      "BatchGetItem",
+      "TransactWriteItems",
+    ]);
+  });
+
+  it("delete: one read, then one transaction when it fits", async () => {
+    const g = await group("Deleted");
+    expect(await requestsOf(() => db.context.groups.remove(g.id))).toEqual(["GetItem", "TransactWriteItems"]);
+  });
+
+  it("link and unlink a site: one transaction each", async () => {
+    const g = await group("Links");
+    const site = await db.context.sites.create({ ...italian, installation_date: "2024-06-08" });
+    expect(await requestsOf(() => db.context.groups.addSite(g.id, site.id))).toEqual(["TransactWriteItems"]);
+    expect(await requestsOf(() => db.context.groups.addSite(g.id, site.id))).toEqual(["TransactWriteItems"]);
+    expect(await requestsOf(() => db.context.groups.removeSite(g.id, site.id))).toEqual(["TransactWriteItems"]);
+  });
+
+  it("nest: the graph version, one BatchGetItem per ancestor level, one transaction; un-nest: one transaction", async () => {
+    const root = await group("Root");
+    const middle = await group("Middle");
+    const leaf = await group("Leaf");
+    expect(await requestsOf(() => db.context.groups.addChild(root.id, middle.id))).toEqual([
+      "GetItem",
+      "BatchGetItem",
+      "TransactWriteItems",
+    ]);
+    // middle has one ancestor level above it
+    expect(await requestsOf(() => db.context.groups.addChild(middle.id, leaf.id))).toEqual([
+      "GetItem",
+      "BatchGetItem",
+      "BatchGetItem",
+      "TransactWriteItems",
+    ]);
+    // already nested: no write
+    expect(await requestsOf(() => db.context.groups.addChild(middle.id, leaf.id))).toEqual([
+      "GetItem",
+      "BatchGetItem",
+      "BatchGetItem",
+    ]);
+    expect(await requestsOf(() => db.context.groups.removeChild(middle.id, leaf.id))).toEqual(["TransactWriteItems"]);
   });
 });

@@ -40,8 +40,9 @@ function fromItem(item: StoredGroup): Group & { deleting: boolean } {
 }
 
 /** The stored item: sets only when non-empty (DynamoDB has no empty set), plus the list sort keys. */
-function toItem(group: Group) {
-  const { site_ids, child_group_ids, parent_group_ids, ...rest } = group;
+function toItem(group: Group & { deleting?: boolean }) {
+  // `deleting` is only ever written by the tombstone; a put must not store it, even as false
+  const { site_ids, child_group_ids, parent_group_ids, deleting: _, ...rest } = group;
   return {
     ...rest,
     ...(site_ids.length > 0 ? { site_ids } : {}),
@@ -346,6 +347,8 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     /** DELETE /groups/{id}/groups/{child_id}: 404 unless the child is nested there. */
     async removeChild(parentId: number, childId: number): Promise<void> {
+      // never nested in itself (and one transaction cannot touch one item twice)
+      if (parentId === childId) throw notFound(`group ${childId} in group ${parentId}`);
       const links = linkSteps(now().toISOString());
       const steps = [
         links.nestingDelete(parentId, childId, () => notFound(`group ${childId} in group ${parentId}`)),
