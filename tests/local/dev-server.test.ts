@@ -96,6 +96,14 @@ describe("pnpm dev", () => {
     expect(new Set(page.items.map((s) => s.country))).toEqual(new Set(["fr", "it"]));
     expect(dev.output().match(/API ready at/g)).toHaveLength(1);
 
+    const groups = (await (await fetch(`${dev.url}/groups`)).json()) as {
+      items: { type: string; site_ids: number[]; child_group_ids: number[] }[];
+    };
+    expect(new Set(groups.items.map((g) => g.type))).toEqual(new Set(["group1", "group2", "group3"]));
+    expect(groups.items.some((g) => g.child_group_ids.length > 0)).toBe(true);
+    expect(groups.items.some((g) => g.site_ids.length > 0)).toBe(true);
+    expect(groups.items.filter((g) => g.type === "group3").every((g) => g.site_ids.length === 0)).toBe(true);
+
     // pnpm does not forward SIGTERM to its script: the server must notice and still clean up
     process.kill(dev.child.pid as number, "SIGTERM");
     await expectAllGone(tree);

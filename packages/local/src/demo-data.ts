@@ -1,5 +1,5 @@
 import { faker } from "@faker-js/faker";
-import { type Context, DomainError, weekday } from "@sites-groups/core";
+import { type Context, DomainError, type Site, weekday } from "@sites-groups/core";
 
 export interface DemoOptions {
   sites?: number;
@@ -50,17 +50,41 @@ function demoSite() {
  * Fills the database with realistic sites through the services, so every rule holds: a French
  * day already taken is simply drawn again.
  */
-export async function seedDemoData(context: Context, options: DemoOptions = {}): Promise<{ sites: number }> {
+export async function seedDemoData(
+  context: Context,
+  options: DemoOptions = {},
+): Promise<{ sites: number; groups: number }> {
   faker.seed(options.seed ?? 2026);
   const wanted = options.sites ?? 60;
-  let created = 0;
-  for (let attempts = 0; created < wanted && attempts < wanted * 10; attempts++) {
+  const sites: Site[] = [];
+  for (let attempts = 0; sites.length < wanted && attempts < wanted * 10; attempts++) {
     try {
-      await context.sites.create(demoSite());
-      created++;
+      sites.push(await context.sites.create(demoSite()));
     } catch (error) {
       if (!(error instanceof DomainError && error.code === "FRENCH_SITE_DAY_TAKEN")) throw error;
     }
   }
-  return { sites: created };
+  const groups = await demoGroups(context, sites);
+  return { sites: sites.length, groups };
+}
+
+/**
+ * Groups of every type, nested, holding sites, through the services (so every rule holds):
+ * Europe (group1) ⊃ France, Italy (group2, holding their country's sites); Flagships (group1)
+ * holds the five most powerful sites; Reporting (group3) holds groups only.
+ */
+async function demoGroups(context: Context, sites: Site[]): Promise<number> {
+  const ids = (list: Site[]) => list.map((s) => s.id);
+  const byCountry = (code: string) => sites.filter((s) => s.country === code).slice(0, 20);
+  const strongest = [...sites].sort((a, b) => b.max_power_megawatt - a.max_power_megawatt).slice(0, 5);
+  const france = await context.groups.create({ name: "France", type: "group2", site_ids: ids(byCountry("fr")) });
+  const italy = await context.groups.create({ name: "Italy", type: "group2", site_ids: ids(byCountry("it")) });
+  const europe = await context.groups.create({
+    name: "Europe",
+    type: "group1",
+    child_group_ids: [france.id, italy.id],
+  });
+  const flagships = await context.groups.create({ name: "Flagships", type: "group1", site_ids: ids(strongest) });
+  await context.groups.create({ name: "Reporting", type: "group3", child_group_ids: [europe.id, flagships.id] });
+  return 5;
 }

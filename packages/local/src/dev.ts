@@ -56,8 +56,8 @@ async function main() {
 
   const context = createContext({ table, endpoint });
   if (seed && (await isEmpty(context))) {
-    const { sites } = await seedDemoData(context);
-    console.log(`Demo data: ${sites} sites`);
+    const { sites, groups } = await seedDemoData(context);
+    console.log(`Demo data: ${sites} sites, ${groups} groups`);
   }
 
   const server = createGateway({ routes });
