@@ -161,7 +161,11 @@ describe("POST /groups", () => {
       ["a name of 201 characters", { name: "n".repeat(201), type: "group1" }, ["name"]],
       ["a name that is a number", { name: 42, type: "group1" }, ["name"]],
       ["an unknown field", { name: "A", type: "group1", colour: "red" }, ["colour"]],
-      ["parent_group_ids, which is read-only", { name: "A", type: "group1", parent_group_ids: [] }, ["parent_group_ids"]],
+      [
+        "parent_group_ids, which is read-only",
+        { name: "A", type: "group1", parent_group_ids: [] },
+        ["parent_group_ids"],
+      ],
       ["id, which is read-only", { name: "A", type: "group1", id: 7 }, ["id"]],
       [
         "created_at and updated_at, which are read-only",
@@ -176,10 +180,22 @@ describe("POST /groups", () => {
       ["site_ids holding 1.5", { name: "A", type: "group1", site_ids: [1.5] }, ["site_ids"]],
       ['site_ids holding "1"', { name: "A", type: "group1", site_ids: ["1"] }, ["site_ids"]],
       ["site_ids repeating an id", { name: "A", type: "group1", site_ids: [3, 3] }, ["site_ids"]],
-      ["child_group_ids that is an object", { name: "A", type: "group1", child_group_ids: { 1: true } }, ["child_group_ids"]],
+      [
+        "child_group_ids that is an object",
+        { name: "A", type: "group1", child_group_ids: { 1: true } },
+        ["child_group_ids"],
+      ],
       ["child_group_ids holding 0", { name: "A", type: "group1", child_group_ids: [0] }, ["child_group_ids"]],
-      ["child_group_ids repeating an id", { name: "A", type: "group1", child_group_ids: [2, 5, 2] }, ["child_group_ids"]],
-      ["several bad fields at once", { name: "", type: "group4", site_ids: [0], colour: 1 }, ["name", "type", "site_ids", "colour"]],
+      [
+        "child_group_ids repeating an id",
+        { name: "A", type: "group1", child_group_ids: [2, 5, 2] },
+        ["child_group_ids"],
+      ],
+      [
+        "several bad fields at once",
+        { name: "", type: "group4", site_ids: [0], colour: 1 },
+        ["name", "type", "site_ids", "colour"],
+      ],
     ])("%s", async (_, body, fields) => {
       const before = await everything();
       expectInvalidFields(await api.post("/groups", body), ...fields);
@@ -319,10 +335,33 @@ describe("GET, PATCH and DELETE /groups/{id}", () => {
     );
   });
 
-  describe.each(["GET", "PATCH", "DELETE"])("%s of an id that is not a positive integer is a 400 naming id", (method) => {
-    it.each(["abc", "0", "-3", "1.5", "1e3", "%20"])("/groups/%s", async (id) => {
-      expectInvalidFields(await api.request(method, `/groups/${id}`, method === "PATCH" ? { name: "B" } : undefined), "id");
-    });
+  describe.each(["GET", "PATCH", "DELETE"])(
+    "%s of an id that is not a positive integer is a 400 naming id",
+    (method) => {
+      it.each(["abc", "0", "-3", "1.5", "1e3", "%20"])("/groups/%s", async (id) => {
+        expectInvalidFields(
+          await api.request(method, `/groups/${id}`, method === "PATCH" ? { name: "B" } : undefined),
+          "id",
+        );
+      });
+    },
+  );
+});
+
+describe("A route under /groups that does not exist is a 404 NOT_FOUND problem", () => {
+  it.each([
+    ["PUT", "/groups"],
+    ["DELETE", "/groups"],
+    ["PUT", "/groups/1"],
+    ["POST", "/groups/1"],
+    ["GET", "/groups/1/sites"],
+    ["GET", "/groups/1/sites/2"],
+    ["POST", "/groups/1/sites/2"],
+    ["PATCH", "/groups/1/groups/2"],
+    ["GET", "/groups/1/children"],
+    ["PUT", "/groups/1/parents/2"],
+  ])("%s %s", async (method, route) => {
+    expectProblem(await api.request(method, route), 404, "NOT_FOUND");
   });
 });
 
@@ -347,7 +386,10 @@ describe("PATCH /groups/{id}", () => {
 
   it("changes only the fields present", async () => {
     const group = await createGroup({ name: "Kept", type: "group2" });
-    expect((await api.patch(`/groups/${group.id}`, { type: "group1" })).body).toMatchObject({ name: "Kept", type: "group1" });
+    expect((await api.patch(`/groups/${group.id}`, { type: "group1" })).body).toMatchObject({
+      name: "Kept",
+      type: "group1",
+    });
     expect((await api.patch(`/groups/${group.id}`, { name: "Renamed" })).body).toMatchObject({
       name: "Renamed",
       type: "group1",
@@ -525,7 +567,11 @@ describe("PATCH /groups/{id}", () => {
       const b = await createGroup({ child_group_ids: [c.id] });
       const a = await createGroup({ child_group_ids: [b.id] });
       const before = await everything();
-      expectRefusedOn(await api.patch(`/groups/${c.id}`, { child_group_ids: [a.id] }), "GROUP_CYCLE", "child_group_ids");
+      expectRefusedOn(
+        await api.patch(`/groups/${c.id}`, { child_group_ids: [a.id] }),
+        "GROUP_CYCLE",
+        "child_group_ids",
+      );
       expect(await everything()).toEqual(before);
     });
 
@@ -541,6 +587,72 @@ describe("PATCH /groups/{id}", () => {
       expect(problem.detail).toContain(String(MISSING));
       expect(await everything()).toEqual(before);
     });
+  });
+});
+
+describe("A group that was PATCHed takes and loses links like any other", () => {
+  /** A group whose name and type were changed, holding one site and one child. */
+  async function patchedGroup() {
+    const site = await createSite();
+    const child = await createGroup();
+    const group = await createGroup({ site_ids: [site.id], child_group_ids: [child.id] });
+    const response = await api.patch(`/groups/${group.id}`, { name: "Renamed", type: "group2" });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return { group: response.body as Group, site, child };
+  }
+
+  it("PUT /groups/{id}/sites/{site_id} adds a site to it", async () => {
+    const { group, site } = await patchedGroup();
+    const added = await createSite();
+    const response = await api.put(`/groups/${group.id}/sites/${added.id}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(204);
+    expect((await readGroup(group.id)).site_ids).toEqual([site.id, added.id]);
+    expect((await readSite(added.id)).group_ids).toEqual([group.id]);
+  });
+
+  it("DELETE /groups/{id}/sites/{site_id} removes a site from it", async () => {
+    const { group, site } = await patchedGroup();
+    const response = await api.delete(`/groups/${group.id}/sites/${site.id}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(204);
+    expect((await readGroup(group.id)).site_ids).toEqual([]);
+    expect((await readSite(site.id)).group_ids).toEqual([]);
+  });
+
+  it("PUT /groups/{id}/groups/{child_id} nests a group in it, and it in another group", async () => {
+    const { group, child } = await patchedGroup();
+    const [added, parent] = [await createGroup(), await createGroup()];
+    const nested = await api.put(`/groups/${group.id}/groups/${added.id}`);
+    expect(nested.status, JSON.stringify(nested.body)).toBe(204);
+    const nesting = await api.put(`/groups/${parent.id}/groups/${group.id}`);
+    expect(nesting.status, JSON.stringify(nesting.body)).toBe(204);
+    expect(await readGroup(group.id)).toMatchObject({
+      child_group_ids: [child.id, added.id],
+      parent_group_ids: [parent.id],
+    });
+  });
+
+  it("DELETE /groups/{id}/groups/{child_id} un-nests its child", async () => {
+    const { group, child } = await patchedGroup();
+    const response = await api.delete(`/groups/${group.id}/groups/${child.id}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(204);
+    expect((await readGroup(child.id)).parent_group_ids).toEqual([]);
+  });
+
+  it("POST /sites and PATCH /sites/{id} with its id in group_ids add sites to it", async () => {
+    const { group, site } = await patchedGroup();
+    const created = await api.post("/sites", frenchSite({ group_ids: [group.id] }));
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const moved = await createSite();
+    const patched = await api.patch(`/sites/${moved.id}`, { group_ids: [group.id] });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect((await readGroup(group.id)).site_ids).toEqual([site.id, created.body.id, moved.id]);
+  });
+
+  it("POST /groups with its id in child_group_ids nests it", async () => {
+    const { group } = await patchedGroup();
+    const response = await api.post("/groups", { name: "Parent", type: "group1", child_group_ids: [group.id] });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expect((await readGroup(group.id)).parent_group_ids).toEqual([response.body.id]);
   });
 });
 

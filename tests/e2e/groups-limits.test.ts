@@ -1,0 +1,260 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
+import { expectProblem, frenchSite, freshDay } from "./fixtures.ts";
+
+/**
+ * One atomic write is one DynamoDB transaction of at most 100 items. Writes that need more are
+ * refused whole (422 TOO_MANY_CHANGES); the one-link routes always fit, and a delete that needs
+ * more is done in several steps by the server.
+ */
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+
+interface Group {
+  id: number;
+  name: string;
+  site_ids: number[];
+  child_group_ids: number[];
+  parent_group_ids: number[];
+}
+
+interface Site {
+  id: number;
+  group_ids: number[];
+}
+
+const ascending = (ids: number[]) => [...ids].sort((a, b) => a - b);
+
+/** Makes `count` items, ten at a time, and returns them in id order. */
+async function inBatches<T extends { id: number }>(count: number, make: (i: number) => Promise<T>): Promise<T[]> {
+  const made: T[] = [];
+  for (let start = 0; start < count; start += 10) {
+    const size = Math.min(10, count - start);
+    made.push(...(await Promise.all(Array.from({ length: size }, (_, k) => make(start + k)))));
+  }
+  return made.sort((a, b) => a.id - b.id);
+}
+
+async function createGroup(body: Record<string, unknown> = {}): Promise<Group> {
+  const response = await api.post("/groups", { name: "Group", type: "group1", ...body });
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+async function createSite(): Promise<Site> {
+  const response = await api.post("/sites", frenchSite());
+  expect(response.status, JSON.stringify(response.body)).toBe(201);
+  return response.body;
+}
+
+async function readGroup(id: number): Promise<Group> {
+  const response = await api.get(`/groups/${id}`);
+  expect(response.status, JSON.stringify(response.body)).toBe(200);
+  return response.body;
+}
+
+/** Every item of a listing, following the cursors. */
+async function listAll<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  const separator = path.includes("?") ? "&" : "?";
+  do {
+    const response: ApiResponse = await api.get(`${path}${separator}limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    items.push(...response.body.items);
+    cursor = response.body.next_cursor;
+  } while (cursor);
+  return items;
+}
+
+/** The whole table as the API shows it: a refused write must leave all of it as it was. */
+async function everything() {
+  return { groups: await listAll<Group>("/groups"), sites: await listAll<Site>("/sites") };
+}
+
+/** 422 TOO_MANY_CHANGES, whose detail names the limit of one atomic write. */
+function expectTooManyChanges(response: ApiResponse) {
+  const problem = expectProblem(response, 422, "TOO_MANY_CHANGES");
+  expect(problem.detail).toMatch(/\b100\b/);
+  return problem;
+}
+
+function expectNoContent(response: ApiResponse) {
+  expect(response.status, JSON.stringify(response.body)).toBe(204);
+}
+
+/** Links the sites to the group one PUT at a time. */
+async function putEach(group: Group, sites: Site[]) {
+  for (const site of sites) expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`));
+}
+
+let sites: Site[];
+const ids = (list: { id: number }[]) => list.map((item) => item.id);
+
+beforeAll(async () => {
+  sites = await inBatches(120, createSite);
+});
+
+describe("A write that does not fit one transaction is refused whole with 422 TOO_MANY_CHANGES", () => {
+  it("POST /groups with 60 site_ids, and nothing is written", async () => {
+    const before = await everything();
+    expectTooManyChanges(
+      await api.post("/groups", { name: "Too big", type: "group1", site_ids: ids(sites.slice(0, 60)) }),
+    );
+    expect(await everything()).toEqual(before);
+  });
+
+  it("POST /groups with 60 child_group_ids, and nothing is written", async () => {
+    const children = await inBatches(60, () => createGroup({ name: "Child" }));
+    const before = await everything();
+    expectTooManyChanges(
+      await api.post("/groups", { name: "Too big", type: "group2", child_group_ids: ids(children) }),
+    );
+    expect(await everything()).toEqual(before);
+  });
+
+  it("PATCH /groups/{id} adding 60 sites at once, and nothing changes", async () => {
+    const group = await createGroup({ site_ids: ids(sites.slice(0, 2)) });
+    const before = await everything();
+    expectTooManyChanges(await api.patch(`/groups/${group.id}`, { site_ids: ids(sites.slice(0, 62)) }));
+    expect(await everything()).toEqual(before);
+  });
+
+  it("PATCH /groups/{id} swapping 30 sites for 30 others, and nothing changes", async () => {
+    const group = await createGroup({ site_ids: ids(sites.slice(0, 30)) });
+    const before = await everything();
+    expectTooManyChanges(await api.patch(`/groups/${group.id}`, { site_ids: ids(sites.slice(30, 60)) }));
+    expect(await everything()).toEqual(before);
+  });
+
+  it("POST /sites with 60 group_ids, and nothing is written", async () => {
+    const groups = await inBatches(60, () => createGroup({ name: "Holder" }));
+    const day = freshDay();
+    const before = await everything();
+    expectTooManyChanges(await api.post("/sites", frenchSite({ installation_date: day, group_ids: ids(groups) })));
+    expect(await everything()).toEqual(before);
+    // the French day was not taken either
+    expect((await api.post("/sites", frenchSite({ installation_date: day }))).status).toBe(201);
+  });
+
+  it("PATCH /sites/{id} with 60 group_ids, and nothing changes", async () => {
+    const groups = await inBatches(60, () => createGroup({ name: "Holder" }));
+    const site = await createSite();
+    const before = await everything();
+    expectTooManyChanges(await api.patch(`/sites/${site.id}`, { group_ids: ids(groups) }));
+    expect(await everything()).toEqual(before);
+  });
+
+  it("but a group created with 40 sites fits, and is linked at both ends", async () => {
+    const group = await createGroup({ site_ids: ids(sites.slice(0, 40)) });
+    expect(group.site_ids).toEqual(ids(sites.slice(0, 40)));
+    const listed = await listAll<Site>(`/sites?group_id=${group.id}`);
+    expect(ids(listed)).toEqual(ids(sites.slice(0, 40)));
+    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+  });
+});
+
+describe("The one-link routes always fit: a group of 120 sites, linked one PUT at a time", () => {
+  let big: Group;
+
+  beforeAll(async () => {
+    big = await createGroup({ name: "Big" });
+    await putEach(big, sites);
+  });
+
+  it("holds the 120 sites, ascending, and each site lists it", async () => {
+    expect((await readGroup(big.id)).site_ids).toEqual(ids(sites));
+    const listed = await listAll<Site>(`/sites?group_id=${big.id}`);
+    expect(ids(listed)).toEqual(ids(sites));
+    for (const site of listed) expect(site.group_ids).toContain(big.id);
+  });
+
+  it("takes a PUT of a site it already holds (204, still 120) and a DELETE of one link", async () => {
+    const site = sites[57] as Site;
+    expect((await api.put(`/groups/${big.id}/sites/${site.id}`)).status).toBe(204);
+    expect((await readGroup(big.id)).site_ids).toHaveLength(120);
+    expect((await api.delete(`/groups/${big.id}/sites/${site.id}`)).status).toBe(204);
+    expect((await readGroup(big.id)).site_ids).toEqual(ids(sites).filter((id) => id !== site.id));
+    expect((await api.put(`/groups/${big.id}/sites/${site.id}`)).status).toBe(204);
+    expect((await readGroup(big.id)).site_ids).toEqual(ids(sites));
+  });
+
+  let children: Group[];
+  let parents: Group[];
+
+  it("takes 20 child groups and 20 parent groups besides, one PUT at a time", async () => {
+    children = await inBatches(20, () => createGroup({ name: "Child" }));
+    parents = await inBatches(20, () => createGroup({ name: "Parent" }));
+    for (const child of children) expectNoContent(await api.put(`/groups/${big.id}/groups/${child.id}`));
+    for (const parent of parents) expectNoContent(await api.put(`/groups/${parent.id}/groups/${big.id}`));
+    expect(await readGroup(big.id)).toMatchObject({
+      site_ids: ids(sites),
+      child_group_ids: ids(children),
+      parent_group_ids: ids(parents),
+    });
+  });
+
+  it("takes a PATCH of its name, which changes no link", async () => {
+    const response = await api.patch(`/groups/${big.id}`, { name: "Big, renamed" });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toMatchObject({
+      name: "Big, renamed",
+      site_ids: ids(sites),
+      child_group_ids: ids(children),
+      parent_group_ids: ids(parents),
+    });
+  });
+
+  it("can be deleted, with all its links in every direction, and nothing it pointed at", async () => {
+    expect((await api.delete(`/groups/${big.id}`)).status).toBe(204);
+
+    expectProblem(await api.get(`/groups/${big.id}`), 404, "NOT_FOUND");
+    const sitesAfter = await listAll<Site>("/sites");
+    for (const site of sitesAfter) expect(site.group_ids).not.toContain(big.id);
+    expect(ids(sitesAfter)).toEqual(expect.arrayContaining(ids(sites)));
+    for (const group of await listAll<Group>("/groups")) {
+      expect(group.child_group_ids).not.toContain(big.id);
+      expect(group.parent_group_ids).not.toContain(big.id);
+    }
+    for (const child of children) expect((await readGroup(child.id)).parent_group_ids).toEqual([]);
+    for (const parent of parents) expect((await readGroup(parent.id)).child_group_ids).toEqual([]);
+  });
+});
+
+describe("Deletes that need more than one transaction", () => {
+  it("DELETE /groups/{id} of a group holding 60 sites: 204, and no site lists it afterwards", async () => {
+    const group = await createGroup({ name: "Sixty" });
+    const other = await createGroup({ name: "Other" });
+    await putEach(group, sites.slice(0, 60));
+    await putEach(other, sites.slice(50, 70));
+    expect((await readGroup(group.id)).site_ids).toEqual(ids(sites.slice(0, 60)));
+
+    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+
+    expectProblem(await api.get(`/groups/${group.id}`), 404, "NOT_FOUND");
+    expect(
+      (await api.get(`/groups?site_id=${sites[0]?.id}&limit=100`)).body.items.map((g: Group) => g.id),
+    ).not.toContain(group.id);
+    const after = await listAll<Site>("/sites");
+    for (const site of after) expect(site.group_ids).not.toContain(group.id);
+    expect(ids(after)).toEqual(expect.arrayContaining(ids(sites)));
+    expect((await readGroup(other.id)).site_ids).toEqual(ids(sites.slice(50, 70)));
+    expect(ascending(ids(await listAll<Site>(`/sites?group_id=${other.id}`)))).toEqual(ids(sites.slice(50, 70)));
+  });
+
+  it("DELETE /sites/{id} of a site in 60 groups: 204, and no group lists it afterwards", async () => {
+    const site = await createSite();
+    const groups = await inBatches(60, () => createGroup({ name: "Holder" }));
+    for (const group of groups) expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`));
+    expect((await api.get(`/sites/${site.id}`)).body.group_ids).toEqual(ids(groups));
+
+    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
+
+    expectProblem(await api.get(`/sites/${site.id}`), 404, "NOT_FOUND");
+    const after = await Promise.all(groups.map((g) => readGroup(g.id)));
+    for (const group of after) expect(group.site_ids).not.toContain(site.id);
+  });
+});
