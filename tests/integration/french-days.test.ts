@@ -2,9 +2,9 @@
  * The French-day rule under concurrency, against a real engine (DynamoDB Local): the lock item
  * written in the site's own transaction decides every race, and no write leaves a lock behind.
  */
-import { DomainError } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { outcome } from "../support/outcome.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -19,16 +19,6 @@ const french = (installation_date: string, name = `Site ${installation_date}`) =
   min_power_megawatt: 1,
   useful_energy_at_1_megawatt: 3,
 });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 /** Every lock belongs to an existing French site on that day; every French site holds its day's lock. */
 async function expectLocksMatchSites() {
@@ -48,7 +38,7 @@ async function expectLocksMatchSites() {
 describe("one French site per installation day", () => {
   it("of 25 simultaneous creates for one day, exactly one succeeds and one lock exists", async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => codeOf(db.context.sites.create(french("2025-01-15", `Racer ${i}`)))),
+      Array.from({ length: 25 }, (_, i) => outcome(db.context.sites.create(french("2025-01-15", `Racer ${i}`)))),
     );
     expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "FRENCH_SITE_DAY_TAKEN")).toHaveLength(24);
@@ -64,7 +54,7 @@ describe("one French site per installation day", () => {
       ),
     );
     const outcomes = await Promise.all(
-      movers.map((site) => codeOf(db.context.sites.update(site.id, { installation_date: "2025-02-28" }))),
+      movers.map((site) => outcome(db.context.sites.update(site.id, { installation_date: "2025-02-28" }))),
     );
     expect(outcomes.filter((o) => o === "OK")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "FRENCH_SITE_DAY_TAKEN")).toHaveLength(9);
@@ -75,7 +65,7 @@ describe("one French site per installation day", () => {
     const site = await db.context.sites.create(french("2025-03-01"));
     const days = ["2025-03-02", "2025-03-03", "2025-03-04", "2025-03-05", "2025-03-06"];
     const outcomes = await Promise.all(
-      days.map((day) => codeOf(db.context.sites.update(site.id, { installation_date: day }))),
+      days.map((day) => outcome(db.context.sites.update(site.id, { installation_date: day }))),
     );
     expect(outcomes.every((o) => o === "OK" || o === "SERVICE_UNAVAILABLE")).toBe(true);
     const final = await db.context.sites.get(site.id);
@@ -86,22 +76,22 @@ describe("one French site per installation day", () => {
   it("moving a site frees its old day and takes the new one", async () => {
     const moved = await db.context.sites.create(french("2025-04-01"));
     await db.context.sites.update(moved.id, { installation_date: "2025-04-02" });
-    expect(await codeOf(db.context.sites.create(french("2025-04-01")))).toBe("OK");
-    expect(await codeOf(db.context.sites.create(french("2025-04-02")))).toBe("FRENCH_SITE_DAY_TAKEN");
+    expect(await outcome(db.context.sites.create(french("2025-04-01")))).toBe("OK");
+    expect(await outcome(db.context.sites.create(french("2025-04-02")))).toBe("FRENCH_SITE_DAY_TAKEN");
     await expectLocksMatchSites();
   });
 
   it("deleting a site frees its day", async () => {
     const deleted = await db.context.sites.create(french("2025-05-01"));
     await db.context.sites.remove(deleted.id);
-    expect(await codeOf(db.context.sites.create(french("2025-05-01")))).toBe("OK");
+    expect(await outcome(db.context.sites.create(french("2025-05-01")))).toBe("OK");
     await expectLocksMatchSites();
   });
 
   it("a move refused because the day is taken changes nothing", async () => {
     await db.context.sites.create(french("2025-06-01"));
     const other = await db.context.sites.create(french("2025-06-02"));
-    expect(await codeOf(db.context.sites.update(other.id, { installation_date: "2025-06-01", name: "Moved" }))).toBe(
+    expect(await outcome(db.context.sites.update(other.id, { installation_date: "2025-06-01", name: "Moved" }))).toBe(
       "FRENCH_SITE_DAY_TAKEN",
     );
     const unchanged = await db.context.sites.get(other.id);
@@ -111,13 +101,13 @@ describe("one French site per installation day", () => {
 
   it("refused and invalid writes leave no lock behind", async () => {
     const before = (await db.scanAll()).length;
-    expect(await codeOf(db.context.sites.create({ ...french("2025-07-01"), efficiency: 0.5 }))).toBe(
+    expect(await outcome(db.context.sites.create({ ...french("2025-07-01"), efficiency: 0.5 }))).toBe(
       "VALIDATION_FAILED",
     );
-    expect(await codeOf(db.context.sites.create({ ...french("2025-07-02"), group_ids: [999] }))).toBe(
+    expect(await outcome(db.context.sites.create({ ...french("2025-07-02"), group_ids: [999] }))).toBe(
       "UNKNOWN_REFERENCE",
     );
-    expect(await codeOf(db.context.sites.create({ ...french("2025-07-03"), min_power_megawatt: 11 }))).toBe(
+    expect(await outcome(db.context.sites.create({ ...french("2025-07-03"), min_power_megawatt: 11 }))).toBe(
       "VALIDATION_FAILED",
     );
     // only the id counter moved
@@ -137,7 +127,7 @@ describe("one French site per installation day", () => {
       min_power_megawatt: 1,
       efficiency: 0.4,
     };
-    expect(await codeOf(db.context.sites.create(italian))).toBe("OK");
+    expect(await outcome(db.context.sites.create(italian))).toBe("OK");
     await expectLocksMatchSites();
   });
 });

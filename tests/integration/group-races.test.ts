@@ -2,10 +2,10 @@
  * The group rules under concurrency, against DynamoDB Local: each race is sent many times, and
  * the transaction that makes the change must decide it every time.
  */
-import { DomainError } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { expectConsistent } from "../support/invariants.ts";
+import { outcome } from "../support/outcome.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -13,16 +13,6 @@ beforeAll(async () => {
 });
 
 const ROUNDS = 5;
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-}
 
 let weekend = 0;
 function italianSite() {

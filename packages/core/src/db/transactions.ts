@@ -1,6 +1,6 @@
 import { DomainError, ServiceUnavailableError } from "../errors.ts";
 import type { Database } from "./entities.ts";
-import { RETRYABLE_REASONS } from "./errors.ts";
+import { isConditionFailed, RETRYABLE_REASONS } from "./errors.ts";
 
 /** DynamoDB's limit of items in one TransactWriteItems. */
 export const TRANSACTION_LIMIT = 100;
@@ -78,6 +78,26 @@ export async function transact(db: Database, steps: Step[], field?: string): Pro
       throw new ServiceUnavailableError("the write kept conflicting with concurrent writes");
     }
     await pause(attempt);
+  }
+}
+
+/**
+ * Commits a change: as one conditional write when the item's own write is the only step (half the
+ * capacity of a transaction), else as a transaction. "retry" when the item changed since it was read.
+ */
+export async function commitChange(
+  db: Database,
+  steps: Step[],
+  single: () => Promise<unknown>,
+  field?: string,
+): Promise<Result> {
+  if (steps.length !== 1) return transact(db, steps, field);
+  try {
+    await single();
+    return "done";
+  } catch (error) {
+    if (isConditionFailed(error)) return "retry";
+    throw error;
   }
 }
 

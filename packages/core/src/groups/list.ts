@@ -1,6 +1,5 @@
 import { encodeName } from "../db/keys.ts";
-import type { ListSpec } from "../lists/spec.ts";
-import { NAME_MAX_LENGTH } from "../validation.ts";
+import { type ListSpec, NAME_FILTER } from "../lists/spec.ts";
 import { GROUP_TYPES } from "./group.ts";
 
 /**
@@ -12,13 +11,7 @@ export const groupListSpec: ListSpec = {
   partition: "group",
   filters: {
     id: { kind: "id", operators: ["in"], attribute: "id" },
-    name: {
-      kind: "string",
-      operators: ["eq", "contains", "startswith"],
-      attribute: "name",
-      lowerAttribute: "name_lower",
-      maxLength: NAME_MAX_LENGTH,
-    },
+    name: NAME_FILTER,
     type: { kind: { oneOf: GROUP_TYPES }, operators: ["eq", "ne", "in"], attribute: "type" },
     site_id: { kind: "id", operators: ["eq"], attribute: "site_ids", isSet: true },
     parent_group_id: { kind: "id", operators: ["eq"], attribute: "parent_group_ids", isSet: true },

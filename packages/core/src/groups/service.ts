@@ -1,8 +1,7 @@
 import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import { isConditionFailed } from "../db/errors.ts";
 import { encodeId, encodeName, sortKey } from "../db/keys.ts";
-import { optimistic, type Step, transact } from "../db/transactions.ts";
+import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, group3CannotHoldSites, groupCycle, linkSteps, unknownReference } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
@@ -215,22 +214,18 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
           ]),
           ...children.removed.flatMap((c) => [links.nestingDelete(id, c), links.childLosesParent(c, id)]),
         );
-        if (steps.length === 1) {
-          // only the group's own fields: a conditional put, not a transaction
-          try {
-            await groups
-              .put(toItem(next))
-              .where((a, { eq }) => eq(a.version, current.version))
-              .go();
-            return next;
-          } catch (error) {
-            if (isConditionFailed(error)) return "retry";
-            throw error;
-          }
-        }
         const field =
           sites.added.length + sites.removed.length >= children.added.length ? "site_ids" : "child_group_ids";
-        const result = await transact(db, steps, field);
+        const result = await commitChange(
+          db,
+          steps,
+          () =>
+            groups
+              .put(toItem(next))
+              .where((a, { eq }) => eq(a.version, current.version))
+              .go(),
+          field,
+        );
         return result === "retry" ? "retry" : next;
       });
     },

@@ -1,4 +1,5 @@
 import type { IndexName } from "../table.ts";
+import { NAME_MAX_LENGTH } from "../validation.ts";
 
 export const OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "contains", "startswith"] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -61,3 +62,12 @@ export interface Page<T> {
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+
+/** The `name` filter of every listing: exact, or case-insensitive through the lower-cased copy. */
+export const NAME_FILTER: FilterField = {
+  kind: "string",
+  operators: ["eq", "contains", "startswith"],
+  attribute: "name",
+  lowerAttribute: "name_lower",
+  maxLength: NAME_MAX_LENGTH,
+};

@@ -1,7 +1,6 @@
 import type { CountryRegistry } from "../countries/registry.ts";
 import { encodeName, encodeNumber } from "../db/keys.ts";
-import type { FilterField, ListSpec, Operator } from "../lists/spec.ts";
-import { NAME_MAX_LENGTH } from "../validation.ts";
+import { type FilterField, type ListSpec, NAME_FILTER, type Operator } from "../lists/spec.ts";
 
 const COMPARISONS: readonly Operator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
 
@@ -23,13 +22,7 @@ export function siteListSpec(registry: CountryRegistry): ListSpec {
     filters: {
       id: { kind: "id", operators: ["in"], attribute: "id" },
       country: { kind: { oneOf: registry.all.map((c) => c.code) }, operators: ["eq", "in"], attribute: "country" },
-      name: {
-        kind: "string",
-        operators: ["eq", "contains", "startswith"],
-        attribute: "name",
-        lowerAttribute: "name_lower",
-        maxLength: NAME_MAX_LENGTH,
-      },
+      name: NAME_FILTER,
       installation_date: { kind: "date", operators: COMPARISONS, attribute: "installation_date" },
       max_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "max_power_megawatt" },
       min_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "min_power_megawatt" },

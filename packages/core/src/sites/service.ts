@@ -2,9 +2,8 @@ import type { Claim, Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import { isConditionFailed } from "../db/errors.ts";
 import { encodeId, encodeName, encodeNumber, sortKey } from "../db/keys.ts";
-import { optimistic, type Step, transact } from "../db/transactions.ts";
+import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, linkSteps, unknownReference } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
@@ -175,20 +174,16 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
           ]),
           ...groups.removed.flatMap((g) => [links.membershipDelete(g, id), links.groupLosesSite(g, id)]),
         ];
-        if (steps.length === 1) {
-          // nothing but the site itself: a conditional put, not a transaction
-          try {
-            await sites
+        const result = await commitChange(
+          db,
+          steps,
+          () =>
+            sites
               .put(toItem(next))
               .where((a, { eq }) => eq(a.version, current.version))
-              .go();
-            return next;
-          } catch (error) {
-            if (isConditionFailed(error)) return "retry";
-            throw error;
-          }
-        }
-        const result = await transact(db, steps, "group_ids");
+              .go(),
+          "group_ids",
+        );
         return result === "retry" ? "retry" : next;
       });
     },
