@@ -10,8 +10,8 @@ export interface RouteDefinition {
   handler: string;
   /** Unique, PascalCase: the function's and the OpenAPI operation's name. */
   name: string;
-  /** What the route does to the table: its IAM policy follows. */
-  access: "read" | "write";
+  /** What the route does to the table: its IAM policy follows ("none": no DynamoDB access at all). */
+  access: "read" | "write" | "none";
 }
 
 export const routes = [
@@ -53,4 +53,8 @@ export const routes = [
     name: "UnnestGroup",
     access: "write",
   },
+  // Documentation: these touch no table.
+  { method: "GET", path: "/openapi.json", handler: "docs/openapi", name: "GetOpenApiDocument", access: "none" },
+  { method: "GET", path: "/docs", handler: "docs/ui", name: "GetDocs", access: "none" },
+  { method: "GET", path: "/docs/{asset}", handler: "docs/asset", name: "GetDocsAsset", access: "none" },
 ] as const satisfies readonly RouteDefinition[];

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { routes } from "@sites-groups/functions/routes";
 import { createGateway } from "@sites-groups/local/gateway";
 import { afterAll } from "vitest";
+import { contract } from "./contract.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
 export interface ApiResponse<T = any> {
@@ -23,7 +24,8 @@ export interface TestApi {
 
 /**
  * The API over HTTP, as `pnpm dev` serves it: the API Gateway emulator calling the deployed
- * handler modules, on this file's own table.
+ * handler modules, on this file's own table. Every response is checked against the OpenAPI
+ * document (tests/support/contract.ts): one that the document does not describe fails the test.
  */
 export async function startTestApi(): Promise<TestApi> {
   const db = await createTestDatabase();
@@ -43,7 +45,10 @@ export async function startTestApi(): Promise<TestApi> {
     }
     const response = await fetch(url + path, init);
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+    const json = /\bjson\b/.test(response.headers.get("content-type") ?? "");
+    const parsed = text ? (json ? JSON.parse(text) : text) : undefined;
+    contract().check({ method, path, status: response.status, headers: response.headers, body: parsed });
+    return { status: response.status, headers: response.headers, body: parsed };
   }
   return {
     url,

@@ -15,7 +15,7 @@ import {
 const INTEGER = /^[1-9]\d*$/;
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** DynamoDB's IN takes at most 100 operands. */
-const MAX_IN_VALUES = 100;
+export const MAX_IN_VALUES = 100;
 
 function describe(kind: ValueKind): string {
   if (typeof kind === "object") return `one of: ${kind.oneOf.join(", ")}`;

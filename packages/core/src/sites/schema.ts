@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { isCalendarDate } from "../dates.ts";
 import { type FieldError, validationFailed } from "../errors.ts";
@@ -17,6 +18,32 @@ export const commonSiteFields = {
 };
 
 const COMMON_KEYS = new Set(["country", ...Object.keys(commonSiteFields), "group_ids"]);
+
+/** The body of `POST /sites` for one country: the common fields and the country's own, nothing else. */
+export function siteCreateSchema(country: Country) {
+  return z.strictObject({
+    country: z.literal(country.code),
+    ...commonSiteFields,
+    ...Object.fromEntries(Object.entries(country.fields).map(([name, f]) => [name, f.schema])),
+    group_ids: z.optional(idList),
+  });
+}
+
+/**
+ * The body of `PATCH /sites/{id}`, before the stored site is known: every field optional, every
+ * country's fields allowed (which belong to the site's country is checked in `merge`).
+ */
+export function sitePatchSchema(registry: CountryRegistry) {
+  const codes = registry.all.map((c) => c.code) as [string, ...string[]];
+  return z.strictObject({
+    country: z.optional(z.enum(codes)),
+    ...Object.fromEntries(Object.entries(commonSiteFields).map(([name, s]) => [name, z.optional(s)])),
+    ...Object.fromEntries(
+      registry.all.flatMap((c) => Object.entries(c.fields).map(([name, f]) => [name, z.optional(f.schema)])),
+    ),
+    group_ids: z.optional(idList),
+  });
+}
 
 /** A PATCH body, shape-checked: what is present replaces the stored value. */
 export type SitePatch = Partial<Omit<SiteValues, "details">> & { details: Record<string, unknown> };
@@ -43,17 +70,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
       return undefined;
     });
 
-  const createByCountry = new Map(
-    registry.all.map((country) => [
-      country.code,
-      z.strictObject({
-        country: z.literal(country.code),
-        ...commonSiteFields,
-        ...Object.fromEntries(Object.entries(country.fields).map(([name, f]) => [name, f.schema])),
-        group_ids: z.optional(idList),
-      }),
-    ]),
-  );
+  const createByCountry = new Map(registry.all.map((country) => [country.code, siteCreateSchema(country)]));
   // Used when `country` itself is wrong, so the other fields are still all reported.
   const anyCountry = z.strictObject({
     country: z.optional(z.unknown()),
@@ -61,12 +78,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
     ...Object.fromEntries(Object.entries(countryFields).map(([name, s]) => [name, z.optional(s)])),
     group_ids: z.optional(idList),
   });
-  const patchSchema = z.strictObject({
-    country: z.optional(z.string()),
-    ...Object.fromEntries(Object.entries(commonSiteFields).map(([name, s]) => [name, z.optional(s)])),
-    ...Object.fromEntries(Object.entries(countryFields).map(([name, s]) => [name, z.optional(s)])),
-    group_ids: z.optional(idList),
-  });
+  const patchSchema = sitePatchSchema(registry);
 
   function requireObject(body: unknown): Record<string, unknown> {
     if (typeof body !== "object" || body === null || Array.isArray(body)) {

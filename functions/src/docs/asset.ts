@@ -1,0 +1,18 @@
+import { DomainError } from "@sites-groups/core";
+import { http } from "#commons/http";
+import { SWAGGER_ASSETS, swaggerAsset } from "./swagger-ui.ts";
+
+/** GET /docs/{asset}: a Swagger UI file from the swagger-ui-dist package (see ui.ts). */
+export const handler = http(async ({ event }) => {
+  const name = event.pathParameters?.asset ?? "";
+  const text = swaggerAsset(name);
+  if (text === undefined) {
+    throw new DomainError("NOT_FOUND", "Not found", `asset ${name} does not exist`);
+  }
+  return {
+    statusCode: 200,
+    // the page asks for `?v=<swagger-ui version>`, so a new version is a new URL
+    headers: { "content-type": SWAGGER_ASSETS[name] as string, "cache-control": "public, max-age=86400" },
+    body: text,
+  };
+});

@@ -1,0 +1,31 @@
+/**
+ * Swagger UI's files, read from the `swagger-ui-dist` package once per container: no CDN, so
+ * `/docs` works without internet access. Deployed, the docs functions need the package beside
+ * their bundle (NodejsFunction `bundling.nodeModules: ["swagger-ui-dist"]`).
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+/** The files `/docs/{asset}` serves, and their media types. */
+export const SWAGGER_ASSETS: Readonly<Record<string, string>> = {
+  "swagger-ui.css": "text/css; charset=utf-8",
+  "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+};
+
+const require = createRequire(import.meta.url);
+const cache = new Map<string, string>();
+
+export function swaggerUiVersion(): string {
+  return (require("swagger-ui-dist/package.json") as { version: string }).version;
+}
+
+/** The file's text, or undefined when it is not one of SWAGGER_ASSETS. */
+export function swaggerAsset(name: string): string | undefined {
+  if (!Object.hasOwn(SWAGGER_ASSETS, name)) return undefined;
+  let text = cache.get(name);
+  if (text === undefined) {
+    text = readFileSync(require.resolve(`swagger-ui-dist/${name}`), "utf8");
+    cache.set(name, text);
+  }
+  return text;
+}

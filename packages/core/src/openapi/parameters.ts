@@ -1,0 +1,137 @@
+/**
+ * The query parameters of a listing, generated from its ListSpec (the same object the request
+ * parser reads): one parameter per filter field and operator, `sort` with the spec's sorts, and
+ * `limit` and `cursor` with the parser's bounds.
+ */
+import type { CountryRegistry } from "../countries/registry.ts";
+import { groupListSpec } from "../groups/list.ts";
+import { MAX_IN_VALUES } from "../lists/parse.ts";
+import {
+  DEFAULT_LIMIT,
+  type FilterField,
+  type ListSpec,
+  MAX_LIMIT,
+  type Operator,
+  type ValueKind,
+} from "../lists/spec.ts";
+import { siteListSpec } from "../sites/list.ts";
+import type { JsonSchema } from "./schemas.ts";
+
+export interface ParameterObject {
+  name: string;
+  in: "query" | "path";
+  description: string;
+  required?: boolean;
+  schema: JsonSchema;
+  style?: "form";
+  explode?: boolean;
+  example?: unknown;
+}
+
+const OPERATOR_TEXT: Record<Operator, string> = {
+  eq: "equal to",
+  ne: "not equal to",
+  gt: "greater than",
+  gte: "greater than or equal to",
+  lt: "less than",
+  lte: "less than or equal to",
+  in: "one of (comma-separated values)",
+  contains: "containing, case-insensitively,",
+  startswith: "starting, case-insensitively, with",
+};
+
+function valueSchema(kind: ValueKind): JsonSchema {
+  if (typeof kind === "object") return { type: "string", enum: [...kind.oneOf] };
+  switch (kind) {
+    case "id":
+      return { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+    case "number":
+      return { type: "number" };
+    case "date":
+      return { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+    case "string":
+      return { type: "string" };
+  }
+}
+
+function filterParameter(
+  resource: string,
+  name: string,
+  field: FilterField,
+  operator: Operator,
+  note: string | undefined,
+): ParameterObject {
+  const parameter = operator === "eq" ? name : `${name}__${operator}`;
+  const text = operator === "contains" || operator === "startswith";
+  const base = valueSchema(text ? "string" : field.kind);
+  const what =
+    field.isSet && operator === "eq"
+      ? `${resource} whose \`${field.attribute}\` contain the value`
+      : `${resource} whose \`${name}\` is ${OPERATOR_TEXT[operator]} the value`;
+  const extra = [note, field.optional ? `Matches only ${resource} that have this field.` : undefined]
+    .filter(Boolean)
+    .join(" ");
+  if (operator === "in") {
+    return {
+      name: parameter,
+      in: "query",
+      description: `Filter: ${what}; at most ${MAX_IN_VALUES} values. ${extra}`.trim(),
+      schema: { type: "array", items: base, minItems: 1, maxItems: MAX_IN_VALUES },
+      style: "form",
+      explode: false,
+    };
+  }
+  return { name: parameter, in: "query", description: `Filter: ${what}. ${extra}`.trim(), schema: base };
+}
+
+/**
+ * `GET /<resource>`'s query parameters. `notes` adds a sentence to a field's filters (e.g. what
+ * `group_id` means).
+ */
+export function listParameters(spec: ListSpec, notes: Record<string, string> = {}): ParameterObject[] {
+  const resource = spec.resource;
+  const sorts = Object.keys(spec.sorts);
+  const parameters: ParameterObject[] = [];
+  for (const [name, field] of Object.entries(spec.filters)) {
+    for (const operator of field.operators)
+      parameters.push(filterParameter(resource, name, field, operator, notes[name]));
+  }
+  parameters.push(
+    {
+      name: "sort",
+      in: "query",
+      description: `One field, \`-\` in front for descending. Ties are broken by \`id\` in the same direction. Names sort case-insensitively. Default \`id\`.`,
+      schema: { type: "string", enum: sorts.flatMap((f) => [f, `-${f}`]), default: "id" },
+    },
+    {
+      name: "limit",
+      in: "query",
+      description: `Page size, 1–${MAX_LIMIT}. A page never holds more; it holds fewer only at the end of the listing or when the request's read budget (5 queries) ran out first, and then \`next_cursor\` still says whether more may match.`,
+      schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    },
+    {
+      name: "cursor",
+      in: "query",
+      description:
+        "The `next_cursor` of the previous page, passed back unchanged with the same filters and sort. An edited, truncated or foreign cursor, or one passed with other filters or another sort, is a 400 naming `cursor`.",
+      schema: { type: "string", minLength: 1 },
+    },
+  );
+  return parameters;
+}
+
+export const LIST_RULES =
+  "Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. " +
+  "An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. " +
+  "A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).";
+
+export function siteListParameters(registry: CountryRegistry): ParameterObject[] {
+  return listParameters(siteListSpec(registry), { group_id: "Sites directly in that group." });
+}
+
+export function groupListParameters(): ParameterObject[] {
+  return listParameters(groupListSpec, {
+    site_id: "Groups that directly hold that site.",
+    parent_group_id: "Groups directly inside that group.",
+  });
+}

@@ -1,0 +1,219 @@
+/**
+ * The JSON Schemas of the OpenAPI document, generated with `z.toJSONSchema` (draft 2020-12, the
+ * dialect of OpenAPI 3.1) from the zod schemas that validate requests: the common site fields,
+ * each registered country's own fields, the group schemas and the id and name rules. Nothing
+ * here restates a rule; what JSON Schema cannot say (a refinement such as "a calendar date") is
+ * added as metadata on the same zod schema objects, in a registry of this module's own, so the
+ * request path is untouched.
+ */
+import { z } from "zod/mini";
+import { type CountryRegistry, createRegistry } from "../countries/registry.ts";
+import { GROUP_TYPES } from "../groups/group.ts";
+import { createGroupSchema, patchGroupSchema } from "../groups/schema.ts";
+import { commonSiteFields, siteCreateSchema, sitePatchSchema } from "../sites/schema.ts";
+import { idList, NAME_MAX_LENGTH, nameSchema, positiveId } from "../validation.ts";
+
+export type JsonSchema = Record<string, unknown>;
+
+interface Meta {
+  id?: string;
+  [keyword: string]: unknown;
+}
+
+export const SCHEMA_REF = (name: string) => `#/components/schemas/${name}`;
+
+/** RFC 3339 UTC timestamps, as the representations carry them (`toISOString`). */
+const timestamp = z.iso.datetime();
+
+/** The contract's error body (RFC 9457), one shape for every status. */
+export const fieldErrorSchema = z.strictObject({ path: z.string(), message: z.string() });
+export const problemSchema = z.strictObject({
+  type: z.literal("about:blank"),
+  title: z.string(),
+  status: z.int().check(z.gte(400), z.lte(599)),
+  code: z.string(),
+  detail: z.string(),
+  errors: z.optional(z.array(fieldErrorSchema)),
+  request_id: z.string(),
+});
+
+/** What each field means, shown beside its schema; the rules themselves come from zod. */
+const FIELD_DOCS: Record<string, string> = {
+  id: "Assigned by the server; read-only; never reused, even after a delete.",
+  country: "Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards.",
+  name: `1–${NAME_MAX_LENGTH} characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.`,
+  installation_date:
+    "A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).",
+  max_power_megawatt: "Finite, ≥ 0.",
+  min_power_megawatt: "Finite, ≥ 0, and at most `max_power_megawatt` (checked on the merged site).",
+  useful_energy_at_1_megawatt: "French sites only, required there. Finite, ≥ 0.",
+  efficiency: "Italian sites only, required there. A ratio: 0 < efficiency ≤ 1.",
+  group_ids:
+    "The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`).",
+  created_at: "RFC 3339 UTC timestamp; read-only.",
+  updated_at: "RFC 3339 UTC timestamp of the last change; read-only.",
+  type: "`group3` groups never hold sites directly (422 `GROUP3_CANNOT_HOLD_SITES`).",
+  site_ids:
+    "Sites directly in the group. Writable (the new set; no duplicates); ascending. Every id must exist (422 `UNKNOWN_REFERENCE`).",
+  child_group_ids:
+    "Groups directly in the group. Writable (the new set; no duplicates); ascending. Nesting never makes a cycle (422 `GROUP_CYCLE`).",
+  parent_group_ids: "Groups that directly contain this one; read-only; ascending.",
+  next_cursor:
+    "Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left.",
+  items: "At most `limit` items, in the requested order.",
+};
+
+function countryFieldDoc(registry: CountryRegistry, field: string): string {
+  const known = FIELD_DOCS[field];
+  if (known) return known;
+  const owner = registry.ownerOf(field);
+  return owner ? `\`${owner.code}\` sites only, required there.` : "";
+}
+
+/** Adds each property's description (a shared zod schema, like the power fields, has one meaning per property). */
+function describeProperties(schema: unknown, registry: CountryRegistry): void {
+  if (Array.isArray(schema)) {
+    for (const item of schema) describeProperties(item, registry);
+    return;
+  }
+  if (!schema || typeof schema !== "object") return;
+  const node = schema as JsonSchema;
+  const properties = node.properties as Record<string, JsonSchema> | undefined;
+  if (properties) {
+    for (const [name, property] of Object.entries(properties)) {
+      const doc = countryFieldDoc(registry, name);
+      if (doc && !property.description && !property.$ref) property.description = doc;
+    }
+  }
+  for (const value of Object.values(node)) describeProperties(value, registry);
+}
+
+/**
+ * Every component schema of the document, from the registry's countries: a new country module
+ * adds its `Site_xx` and `SiteCreate_xx` schemas and its fields to `SitePatch` with no change here.
+ */
+export function openApiSchemas(registry: CountryRegistry = createRegistry()): Record<string, JsonSchema> {
+  const meta = z.registry<Meta>();
+  const codes = registry.all.map((c) => c.code);
+
+  meta.add(nameSchema, {
+    minLength: 1,
+    maxLength: NAME_MAX_LENGTH,
+    pattern: "^[^\\u0000-\\u001F\\u007F]*$",
+    examples: ["Lyon Solar Park"],
+  });
+  meta.add(commonSiteFields.installation_date, {
+    format: "date",
+    pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+    examples: ["2024-05-04"],
+  });
+  meta.add(idList, { uniqueItems: true });
+  meta.add(timestamp, { examples: ["2024-05-04T09:30:00.000Z"] });
+  meta.add(fieldErrorSchema, {
+    id: "FieldError",
+    description: "One bad field: `path` names it (dotted; empty for the body as a whole).",
+  });
+  meta.add(problemSchema, {
+    id: "Problem",
+    description:
+      "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace.",
+  });
+
+  const countryFields = (code: string) =>
+    Object.fromEntries(Object.entries(registry.get(code)?.fields ?? {}).map(([name, f]) => [name, f.schema]));
+
+  // Request bodies: the very schemas that validate them.
+  const creates = registry.all.map((country) => {
+    const schema = siteCreateSchema(country);
+    meta.add(schema, {
+      id: `SiteCreate_${country.code}`,
+      description: `A new \`${country.code}\` site. Unknown fields, and fields of another country, are refused (400).`,
+    });
+    return schema;
+  });
+  const sitePatch = sitePatchSchema(registry);
+  meta.add(sitePatch, {
+    id: "SitePatch",
+    description:
+      "A partial update: the fields present replace the stored ones, and the merged site is validated as a whole. `country` may appear only with the site's own value; a field of another country is refused (400). `{}` changes nothing and returns the site as it is.",
+  });
+
+  // Representations: the same field schemas, plus what the server adds.
+  const sites = codes.map((code) => {
+    const schema = z.strictObject({
+      id: positiveId,
+      country: z.literal(code),
+      ...commonSiteFields,
+      ...countryFields(code),
+      group_ids: idList,
+      created_at: timestamp,
+      updated_at: timestamp,
+    });
+    meta.add(schema, {
+      id: `Site_${code}`,
+      description: `A \`${code}\` site: the common fields and its country's own, nothing of other countries.`,
+    });
+    return schema;
+  });
+  const mapping = (prefix: string) => Object.fromEntries(codes.map((code) => [code, SCHEMA_REF(`${prefix}_${code}`)]));
+  const union = <T extends z.ZodMiniType>(members: T[]) =>
+    members.length === 1 ? (members[0] as T) : z.discriminatedUnion("country", members as never);
+
+  const siteCreate = union(creates);
+  meta.add(siteCreate, {
+    id: "SiteCreate",
+    description: `A new site; its shape depends on \`country\` (${codes.join(", ")}).`,
+    discriminator: { propertyName: "country", mapping: mapping("SiteCreate") },
+  });
+  const site = union(sites);
+  meta.add(site, {
+    id: "Site",
+    description: `A site; its fields depend on \`country\` (${codes.join(", ")}).`,
+    discriminator: { propertyName: "country", mapping: mapping("Site") },
+  });
+
+  const groupShape = createGroupSchema.shape;
+  const group = z.strictObject({
+    id: positiveId,
+    name: groupShape.name,
+    type: z.enum(GROUP_TYPES),
+    site_ids: idList,
+    child_group_ids: idList,
+    parent_group_ids: idList,
+    created_at: timestamp,
+    updated_at: timestamp,
+  });
+  meta.add(group, { id: "Group", description: "A group of sites and of other groups." });
+  meta.add(createGroupSchema, {
+    id: "GroupCreate",
+    description: "A new group. Unknown fields, and the read-only ones, are refused (400).",
+  });
+  meta.add(patchGroupSchema, {
+    id: "GroupPatch",
+    description:
+      "A partial update: the fields present replace the stored ones (`site_ids` and `child_group_ids` are the new sets); the merged group is validated as a whole.",
+  });
+
+  const page = (item: z.ZodMiniType, id: string, what: string) =>
+    meta.add(z.strictObject({ items: z.array(item), next_cursor: z.nullable(z.string()) }), {
+      id,
+      description: `A page of ${what}.`,
+    });
+  page(site, "SitePage", "sites");
+  page(group, "GroupPage", "groups");
+
+  const generated = z.toJSONSchema(meta, {
+    metadata: meta,
+    target: "draft-2020-12",
+    uri: (id) => SCHEMA_REF(id),
+  }) as { schemas: Record<string, JsonSchema> };
+
+  const schemas: Record<string, JsonSchema> = {};
+  for (const [name, schema] of Object.entries(generated.schemas)) {
+    // each is a component of one document, not a standalone schema resource
+    const { $schema: _, $id: __, ...rest } = schema;
+    if (name !== "Problem" && name !== "FieldError") describeProperties(rest, registry);
+    schemas[name] = rest;
+  }
+  return schemas;
+}

@@ -1,0 +1,247 @@
+/**
+ * The OpenAPI document: valid OpenAPI 3.1, one operation per route of API.md and of the
+ * manifest, parameters and schemas generated from the same specs and zod schemas the API uses,
+ * examples that the schemas and the real parsers accept, and a contract check that notices drift.
+ */
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { type Country, countries, createRegistry, DomainError } from "@sites-groups/core";
+import { france } from "@sites-groups/core/countries/fr";
+import { groupListSpec } from "@sites-groups/core/groups/list";
+import { parseGroupCreate, parseGroupPatch } from "@sites-groups/core/groups/schema";
+import { DEFAULT_LIMIT, MAX_LIMIT } from "@sites-groups/core/lists/spec";
+import { siteListSpec } from "@sites-groups/core/sites/list";
+import { createSiteSchemas } from "@sites-groups/core/sites/schema";
+import { buildOpenApiDocument, type OperationObject } from "@sites-groups/functions/docs/document";
+import { routes } from "@sites-groups/functions/routes";
+import { describe, expect, it } from "vitest";
+import { Contract, ContractViolation } from "../support/contract.ts";
+
+const document = buildOpenApiDocument();
+const contract = new Contract(document);
+
+function operation(method: string, path: string): OperationObject {
+  const found = document.paths[path]?.[method.toLowerCase()];
+  if (!found) throw new Error(`no operation ${method} ${path}`);
+  return found;
+}
+
+/** The routes table of API.md, as written there. */
+const API_MD_ROUTES = [
+  "GET /sites",
+  "POST /sites",
+  "GET /sites/{id}",
+  "PATCH /sites/{id}",
+  "DELETE /sites/{id}",
+  "GET /groups",
+  "POST /groups",
+  "GET /groups/{id}",
+  "PATCH /groups/{id}",
+  "DELETE /groups/{id}",
+  "PUT /groups/{id}/sites/{site_id}",
+  "DELETE /groups/{id}/sites/{site_id}",
+  "PUT /groups/{id}/groups/{child_id}",
+  "DELETE /groups/{id}/groups/{child_id}",
+  "GET /openapi.json",
+  "GET /docs",
+];
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+  });
+
+  it("describes every route of API.md and of the manifest, named after the manifest", () => {
+    const documented = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    for (const route of API_MD_ROUTES) expect(documented).toContain(route);
+    expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of routes) expect(operation(route.method, route.path).operationId).toBe(route.name);
+  });
+
+  it("documents every list parameter: each filter with its operators, sort, limit and cursor", () => {
+    const registry = createRegistry();
+    for (const [path, spec] of [
+      ["/sites", siteListSpec(registry)],
+      ["/groups", groupListSpec],
+    ] as const) {
+      const parameters = new Map((operation("GET", path).parameters ?? []).map((p) => [p.name, p]));
+      for (const [field, filter] of Object.entries(spec.filters)) {
+        for (const op of filter.operators) expect(parameters.has(op === "eq" ? field : `${field}__${op}`)).toBe(true);
+      }
+      const sorts = Object.keys(spec.sorts).flatMap((f) => [f, `-${f}`]);
+      expect(parameters.get("sort")?.schema).toMatchObject({ enum: sorts, default: "id" });
+      expect(parameters.get("limit")?.schema).toMatchObject({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT });
+      expect(parameters.has("cursor")).toBe(true);
+      expect(parameters.size).toBe(Object.values(spec.filters).flatMap((f) => f.operators).length + 3);
+    }
+    expect(operation("GET", "/sites").parameters?.find((p) => p.name === "country__in")).toMatchObject({
+      style: "form",
+      explode: false,
+      schema: { type: "array", items: { enum: ["fr", "it"] }, maxItems: 100 },
+    });
+  });
+
+  it("documents every error status with the problem schema and the codes the route can return", () => {
+    const create = operation("POST", "/sites").responses;
+    expect(Object.keys(create).sort()).toEqual(["201", "400", "409", "413", "422", "500", "503"]);
+    const codes = (status: string) => {
+      const schema = create[status]?.content?.["application/problem+json"]?.schema ?? {};
+      const parts = (schema.allOf ?? []) as { properties?: { code?: { enum: string[] } } }[];
+      return parts[1]?.properties?.code?.enum;
+    };
+    expect(codes("409")).toEqual(["FRENCH_SITE_DAY_TAKEN"]);
+    expect(codes("422")?.sort()).toEqual(
+      ["GROUP3_CANNOT_HOLD_SITES", "ITALIAN_SITE_NOT_ON_WEEKEND", "TOO_MANY_CHANGES", "UNKNOWN_REFERENCE"].sort(),
+    );
+    expect(create["503"]?.headers?.["Retry-After"]?.required).toBe(true);
+    expect(create["503"]?.description).toContain("Retry-After");
+    expect(create["201"]?.headers?.Location?.required).toBe(true);
+    expect(Object.keys(operation("PUT", "/groups/{id}/groups/{child_id}").responses)).toContain("422");
+    expect(Object.keys(operation("GET", "/sites/{id}").responses).sort()).toEqual(["200", "400", "404", "500", "503"]);
+    // API.md's silences, and the choices made, are in the document too
+    const description = String((document.info as { description: string }).description);
+    for (const choice of ["Retry-After: 1", "given twice", "request_id", "PATCH` with `{}`", "control characters"]) {
+      expect(description).toContain(choice);
+    }
+  });
+
+  it("has examples that match their schemas", () => {
+    let checked = 0;
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const media = [
+          ...Object.entries(op.requestBody?.content ?? {}).map(([type, m]) => ({
+            at: ["requestBody", "content", type],
+            m,
+          })),
+          ...Object.entries(op.responses).flatMap(([status, r]) =>
+            Object.entries(r.content ?? {}).map(([type, m]) => ({ at: ["responses", status, "content", type], m })),
+          ),
+        ];
+        for (const { at, m } of media) {
+          const values = [
+            ...(m.example === undefined ? [] : [m.example]),
+            ...Object.values(m.examples ?? {}).map((e) => e.value),
+          ];
+          for (const value of values) {
+            expect(
+              contract.errorsAt(value, "paths", path, method, ...at, "schema"),
+              `${method} ${path} ${at.join(" ")}`,
+            ).toEqual([]);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("has request examples that the API's own parsers accept", () => {
+    const sites = createSiteSchemas(createRegistry());
+    const bodies = (method: string, path: string) =>
+      Object.values(operation(method, path).requestBody?.content["application/json"]?.examples ?? {}).map(
+        (e) => e.value,
+      );
+    for (const body of bodies("POST", "/sites")) expect(() => sites.parseCreate(body)).not.toThrow();
+    for (const body of bodies("PATCH", "/sites/{id}")) expect(() => sites.parsePatch(body)).not.toThrow();
+    for (const body of bodies("POST", "/groups")) expect(() => parseGroupCreate(body)).not.toThrow();
+    for (const body of bodies("PATCH", "/groups/{id}")) expect(() => parseGroupPatch(body)).not.toThrow();
+  });
+
+  it("has request schemas that refuse what the parsers refuse, field by field", () => {
+    const sites = createSiteSchemas(createRegistry());
+    const [fr, it] = Object.values(
+      operation("POST", "/sites").requestBody?.content["application/json"]?.examples ?? {},
+    ).map((e) => e.value as Record<string, unknown>);
+    const cases: Record<string, unknown>[] = [
+      { ...fr, colour: "red" }, // unknown field
+      { ...fr, efficiency: 0.5 }, // another country's field
+      { ...it, useful_energy_at_1_megawatt: 5 },
+      { ...fr, id: 3 }, // read-only
+      Object.fromEntries(Object.entries(fr ?? {}).filter(([k]) => k !== "useful_energy_at_1_megawatt")),
+      { ...it, efficiency: 0 },
+      { ...fr, max_power_megawatt: -1 },
+      { ...fr, group_ids: [0] },
+      { ...fr, country: "de" },
+    ];
+    for (const body of cases) {
+      expect(() => sites.parseCreate(body), JSON.stringify(body)).toThrow(DomainError);
+      expect(contract.errorsAt(body, "components", "schemas", "SiteCreate"), JSON.stringify(body)).not.toEqual([]);
+    }
+  });
+
+  it("grows with the country registry: a new country module appears with no other change", () => {
+    const spain: Country = {
+      code: "es",
+      // any zod schema will do (this package does not depend on zod): France's number ≥ 0
+      fields: { capacity_factor: { schema: france.fields.useful_energy_at_1_megawatt!.schema, kind: "number" } },
+      check: (site) =>
+        site.installation_date.slice(5, 7) === "08"
+          ? new DomainError("SPANISH_SITE_IN_AUGUST", "Spanish site installed in August", "no site in August")
+          : undefined,
+    };
+    const withSpain = buildOpenApiDocument({ countries: [...countries, spain] });
+    const schemas = withSpain.components.schemas;
+    expect(schemas.Site_es?.properties).toHaveProperty("capacity_factor");
+    expect(schemas.SiteCreate_es?.required).toContain("capacity_factor");
+    expect(schemas.SitePatch?.properties).toHaveProperty("capacity_factor");
+    expect(schemas.Site).toMatchObject({ discriminator: { mapping: { es: "#/components/schemas/Site_es" } } });
+    const create = withSpain.paths["/sites"]?.post;
+    expect(JSON.stringify(create?.responses["422"])).toContain("SPANISH_SITE_IN_AUGUST");
+    expect(create?.requestBody?.content["application/json"]?.examples).toHaveProperty("es");
+    const names = (withSpain.paths["/sites"]?.get?.parameters ?? []).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["capacity_factor", "capacity_factor__gte", "country__in"]));
+  });
+});
+
+describe("the contract check of every response", () => {
+  const headers = (values: Record<string, string> = {}) =>
+    new Headers({ "content-type": "application/json", ...values });
+  const site = {
+    id: 1,
+    country: "it",
+    name: "Roma",
+    installation_date: "2024-05-04",
+    max_power_megawatt: 3,
+    min_power_megawatt: 1,
+    efficiency: 0.5,
+    group_ids: [],
+    created_at: "2024-05-06T09:30:00.000Z",
+    updated_at: "2024-05-06T09:30:00.000Z",
+  };
+  const check = (response: Partial<Parameters<Contract["check"]>[0]>) => () =>
+    contract.check({ method: "GET", path: "/sites/1", status: 200, headers: headers(), body: site, ...response });
+
+  it("accepts a response as documented", () => {
+    expect(check({})).not.toThrow();
+    expect(
+      check({ method: "POST", path: "/sites", status: 201, headers: headers({ location: "/sites/1" }) }),
+    ).not.toThrow();
+  });
+
+  it.each([
+    ["a field of another country", { body: { ...site, useful_energy_at_1_megawatt: 3 } }],
+    ["a missing field", { body: { ...site, group_ids: undefined } }],
+    ["a wrong type", { body: { ...site, id: "1" } }],
+    ["a status the route does not document", { status: 409 }],
+    ["a missing Location", { method: "POST", path: "/sites", status: 201 }],
+    ["another media type", { headers: new Headers({ "content-type": "text/plain" }) }],
+    ["a body on a 204", { method: "DELETE", status: 204, body: {} }],
+    [
+      "a problem with a code the status does not have",
+      {
+        status: 404,
+        headers: headers({ "content-type": "application/problem+json" }),
+        body: { type: "about:blank", title: "x", status: 404, code: "GROUP_CYCLE", detail: "x", request_id: "r" },
+      },
+    ],
+    ["an unknown route that is not a 404", { path: "/nope" }],
+  ])("refuses %s", (_, response) => {
+    expect(check(response as Partial<Parameters<Contract["check"]>[0]>)).toThrow(ContractViolation);
+  });
+});

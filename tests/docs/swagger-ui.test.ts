@@ -1,0 +1,103 @@
+/**
+ * /docs in a real browser: headless Chromium (Debian's `chromium`, driven by playwright-core)
+ * opens Swagger UI, sees every operation of the document, and uses "Try it out" to create a
+ * site and to list sites. No request may leave the machine: the page must work offline.
+ */
+import { existsSync } from "node:fs";
+import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../support/api.ts";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+const HOW_TO_INSTALL = `Chromium not found at ${CHROMIUM}: the browser test of /docs is skipped.
+Install it with: sudo apt-get install -y chromium   (Debian/Ubuntu; or set CHROMIUM_PATH to a Chromium/Chrome binary)`;
+
+if (!available) {
+  // CI installs Chromium; there, its absence is a failure, not a skip.
+  if (process.env.CI) throw new Error(HOW_TO_INSTALL.replace("is skipped", "cannot run"));
+  console.warn(`\n${HOW_TO_INSTALL}\n`);
+}
+
+describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
+  let api: TestApi;
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    const context = await browser.newContext();
+    // Anything not addressed to this machine is recorded and refused.
+    await context.route("**/*", (route) => {
+      const { hostname, protocol } = new URL(route.request().url());
+      if (protocol === "data:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    page = await context.newPage();
+    page.on("request", (request) => {
+      const { hostname, protocol } = new URL(request.url());
+      if (protocol !== "data:" && hostname !== "127.0.0.1" && hostname !== "localhost") outside.push(request.url());
+    });
+    await page.goto(`${api.url}/docs`);
+    await page.locator(".opblock").first().waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows every operation of the document", async () => {
+    const shown = await page.locator(".opblock").evaluateAll((blocks) =>
+      blocks.map((block) => {
+        const method = block.querySelector(".opblock-summary-method")?.textContent?.trim() ?? "";
+        const path = block.querySelector(".opblock-summary-path")?.getAttribute("data-path") ?? "";
+        return `${method} ${path}`;
+      }),
+    );
+    const documented = Object.entries(buildOpenApiDocument().paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(shown.sort()).toEqual(documented.sort());
+  });
+
+  async function tryItOut(id: string) {
+    const block = page.locator(`#operations-${id}`);
+    await block.locator(".opblock-summary").first().click();
+    await block.getByRole("button", { name: "Try it out" }).click();
+    await block.getByRole("button", { name: "Execute" }).click();
+    const status = block.locator(".live-responses-table .response .response-col_status").first();
+    await status.waitFor({ timeout: 30_000 });
+    const body = await block.locator(".live-responses-table .response-col_description pre").first().textContent();
+    return { status: (await status.textContent())?.trim(), body: body ?? "" };
+  }
+
+  it('creates a site with "Try it out" (201), then lists it (200)', async () => {
+    const created = await tryItOut("Sites-CreateSite");
+    expect(created.status).toBe("201");
+    expect(created.body).toContain('"country": "fr"');
+    const listed = await tryItOut("Sites-ListSites");
+    expect(listed.status).toBe("200");
+    expect(listed.body).toContain("Lyon Solar Park");
+    // and the API agrees
+    expect((await api.get("/sites")).body.items).toHaveLength(1);
+  });
+
+  it("sent no request beyond this machine", () => {
+    expect(outside).toEqual([]);
+  });
+});
