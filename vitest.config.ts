@@ -5,7 +5,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 export default defineConfig({
   test: {
-    include: ["packages/*/test/**/*.test.ts", "functions/test/**/*.test.ts", "tests/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "{functions,infra}/test/**/*.test.ts", "tests/**/*.test.ts"],
     // One DynamoDB Local for the whole run; every test file makes its own table.
     globalSetup: ["tests/support/global-setup.ts"],
     pool: "forks",

@@ -1,8 +1,9 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import middy, { type MiddlewareObj } from "@middy/core";
 import { DomainError, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
-import { logger } from "./powertools.ts";
+import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
 
 /** Bodies larger than this are refused before parsing (413). */
@@ -83,11 +84,56 @@ const correlate = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>
   },
 });
 
-/** The one middleware stack of every route: logs, correlation, problem responses. */
+/**
+ * Outcome counters, as CloudWatch metrics: `<Resource>Created` (`SitesCreated`, `GroupsCreated`)
+ * for a 201, named from its Location; every problem answer as `Refusals` (4xx: rules, validation,
+ * unknown ids) or `Faults` (5xx), with its `code` as a dimension. Published only when the
+ * invocation has one, so that reads stay silent (Powertools' own `logMetrics` middleware warns
+ * on every invocation without a metric). Registered before `problems()` so that its `onError`
+ * sees the problem response.
+ */
+const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
+  const count = (response: APIGatewayProxyResult | null) => {
+    if (!response) return;
+    if (response.statusCode === 201) {
+      const resource = String(response.headers?.location ?? "").split("/")[1] ?? "";
+      if (resource) metrics.addMetric(`${resource[0]?.toUpperCase()}${resource.slice(1)}Created`, MetricUnit.Count, 1);
+    } else if (response.statusCode >= 400) {
+      const problem = metrics.singleMetric();
+      problem.addDimension("code", String((JSON.parse(response.body) as { code?: string }).code ?? "UNKNOWN"));
+      problem.addMetric(response.statusCode >= 500 ? "Faults" : "Refusals", MetricUnit.Count, 1);
+    }
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return {
+    after: async (request) => count(request.response),
+    onError: async (request) => count(request.response),
+  };
+};
+
+/** CORS_ORIGINS (comma-separated, or `*`): the allowed origin is echoed on every answer. */
+const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
+  const allowed = (process.env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const apply = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null }) => {
+    if (allowed.length === 0 || !request.response) return;
+    const origin = request.event.headers?.origin ?? request.event.headers?.Origin;
+    const allow = allowed.includes("*") ? "*" : origin && allowed.includes(origin) ? origin : undefined;
+    if (allow)
+      request.response.headers = { ...request.response.headers, "access-control-allow-origin": allow, vary: "Origin" };
+  };
+  return { after: async (request) => apply(request), onError: async (request) => apply(request) };
+};
+
+/** The one middleware stack of every route: logs, correlation, metrics, CORS, problem responses. */
 export function http(route: Route) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlate())
+    .use(measure())
+    .use(cors())
     .use(problems())
     .handler(async (event) => route(toRequest(event)));
 }

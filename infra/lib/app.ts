@@ -1,0 +1,33 @@
+import path from "node:path";
+import { routes } from "@sites-groups/functions/routes";
+import { App, type AppProps, Validations } from "aws-cdk-lib";
+import { AwsSolutionsChecks } from "cdk-nag";
+import { ApiStack } from "./api-stack.ts";
+import { APP_NAME, stageConfig } from "./stage.ts";
+
+/**
+ * The CDK app: one stack, for the stage named by `-c stage=dev|prod`, checked by cdk-nag's
+ * AwsSolutions pack (synthesis fails on any finding that is not acknowledged with a reason).
+ * Synthesis needs no AWS credentials: the stack is environment-agnostic unless
+ * CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION are set (the CLI sets them from your profile).
+ */
+export function createApp(props: AppProps = {}) {
+  // esbuild is a dependency of this package; NodejsFunction looks for it on the PATH.
+  const bin = path.resolve(import.meta.dirname, "../node_modules/.bin");
+  if (!(process.env.PATH ?? "").split(path.delimiter).includes(bin)) {
+    process.env.PATH = [bin, process.env.PATH].filter(Boolean).join(path.delimiter);
+  }
+  const app = new App(props);
+  const config = stageConfig((key) => app.node.tryGetContext(key));
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const region = process.env.CDK_DEFAULT_REGION;
+  const stack = new ApiStack(app, `${config.prefix}`, {
+    config,
+    routes,
+    description: `Sites & Groups API, stage ${config.stage}`,
+    ...(account && region ? { env: { account, region } } : {}),
+    tags: { app: APP_NAME, stage: config.stage },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { app, stack, config };
+}

@@ -1,0 +1,81 @@
+import { ResponseType, type RestApi } from "aws-cdk-lib/aws-apigateway";
+
+/**
+ * Answers API Gateway gives by itself, before any function runs, rewritten into the contract's
+ * problem+json (API.md, "Errors"). Above all: a route that does not exist is a 404 NOT_FOUND,
+ * not API Gateway's 403 "Missing Authentication Token".
+ *
+ * `$context.error.messageString` is API Gateway's message as a quoted JSON string, so it can be
+ * placed in the body as is; `$context.requestId` is the id the functions also put in `request_id`.
+ */
+export interface GatewayProblem {
+  type: ResponseType;
+  status: number;
+  code: string;
+  title: string;
+  /** A fixed detail; API Gateway's own message when omitted. */
+  detail?: string;
+  headers?: Record<string, string>;
+}
+
+export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
+  {
+    type: ResponseType.MISSING_AUTHENTICATION_TOKEN,
+    status: 404,
+    code: "NOT_FOUND",
+    title: "Not found",
+    detail: "no route matches this method and path",
+  },
+  { type: ResponseType.RESOURCE_NOT_FOUND, status: 404, code: "NOT_FOUND", title: "Not found" },
+  { type: ResponseType.BAD_REQUEST_PARAMETERS, status: 400, code: "VALIDATION_FAILED", title: "Validation failed" },
+  { type: ResponseType.BAD_REQUEST_BODY, status: 400, code: "VALIDATION_FAILED", title: "Validation failed" },
+  {
+    type: ResponseType.REQUEST_TOO_LARGE,
+    status: 413,
+    code: "PAYLOAD_TOO_LARGE",
+    title: "Payload too large",
+    detail: "the body is larger than API Gateway accepts; the limit of this API is 64 KiB",
+  },
+  // Stage throttling: the contract's "try again, nothing was written" answer.
+  {
+    type: ResponseType.THROTTLED,
+    status: 503,
+    code: "SERVICE_UNAVAILABLE",
+    title: "Service unavailable",
+    detail: "the API is throttling requests; nothing was written, try again",
+    headers: { "Retry-After": "1" },
+  },
+  { type: ResponseType.DEFAULT_4XX, status: 400, code: "VALIDATION_FAILED", title: "Bad request" },
+  {
+    type: ResponseType.DEFAULT_5XX,
+    status: 500,
+    code: "INTERNAL",
+    title: "Internal error",
+    detail: "an unexpected error occurred; quote the request id to the operators",
+  },
+];
+
+/** The problem+json body of a gateway response, as an API Gateway mapping template. */
+export function problemTemplate(problem: GatewayProblem): string {
+  const detail = problem.detail === undefined ? "$context.error.messageString" : JSON.stringify(problem.detail);
+  return [
+    "{",
+    `"type": "about:blank", "title": ${JSON.stringify(problem.title)}, "status": ${problem.status},`,
+    ` "code": ${JSON.stringify(problem.code)}, "detail": ${detail}, "request_id": "$context.requestId"`,
+    "}",
+  ].join("");
+}
+
+/** Adds every gateway problem to the API; `allowOrigin` is the CORS header value, if any. */
+export function addGatewayProblems(api: RestApi, allowOrigin?: string) {
+  for (const problem of GATEWAY_PROBLEMS) {
+    const headers: Record<string, string> = { "Content-Type": "application/problem+json", ...problem.headers };
+    if (allowOrigin) headers["Access-Control-Allow-Origin"] = allowOrigin;
+    api.addGatewayResponse(`Problem${problem.type.responseType}`, {
+      type: problem.type,
+      statusCode: String(problem.status),
+      responseHeaders: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, `'${value}'`])),
+      templates: { "application/json": problemTemplate(problem) },
+    });
+  }
+}

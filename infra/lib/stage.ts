@@ -1,0 +1,59 @@
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+
+export const STAGES = ["dev", "prod"] as const;
+export type StageName = (typeof STAGES)[number];
+
+/** Everything that differs between two stages of the same app. */
+export interface StageConfig {
+  stage: StageName;
+  /** Prefix of every physical name, so that two stages live in one account. */
+  prefix: string;
+  /** Table: what `cdk destroy` does to it, and whether it refuses to be deleted at all. */
+  removalPolicy: RemovalPolicy;
+  deletionProtection: boolean;
+  logRetention: RetentionDays;
+  /** Stage-wide API Gateway throttling: steady requests per second and burst. */
+  throttle: { rateLimit: number; burstLimit: number };
+  /** Origins allowed by CORS; empty: no CORS headers, no preflight methods. */
+  corsOrigins: string[];
+  /** Subscribed to the alarm topic; no topic at all when unset. */
+  alarmEmail: string | undefined;
+  /** Alarm thresholds. */
+  alarms: { serverErrorRate: number; p99LatencyMs: number; throttles: number };
+  /** Memory of every function, in MB (see infra/README: how it was chosen). */
+  memoryMb: number;
+  timeout: Duration;
+}
+
+export const APP_NAME = "sites-and-groups";
+
+/**
+ * The stage's configuration from CDK context: `-c stage=prod`, and optionally
+ * `-c corsOrigins=https://a.example,https://b.example` and `-c alarmEmail=ops@example.com`.
+ */
+export function stageConfig(context: (key: string) => unknown): StageConfig {
+  const stage = String(context("stage") ?? "dev");
+  if (!(STAGES as readonly string[]).includes(stage)) {
+    throw new Error(`unknown stage "${stage}": use -c stage=${STAGES.join(" or -c stage=")}`);
+  }
+  const prod = stage === "prod";
+  const list = (value: unknown) =>
+    (Array.isArray(value) ? value.map(String) : String(value ?? "").split(","))
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  const email = context("alarmEmail");
+  return {
+    stage: stage as StageName,
+    prefix: `${stage}-${APP_NAME}`,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: prod,
+    logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
+    throttle: prod ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
+    corsOrigins: list(context("corsOrigins")),
+    alarmEmail: typeof email === "string" && email.length > 0 ? email : undefined,
+    alarms: { serverErrorRate: 0.05, p99LatencyMs: prod ? 1500 : 3000, throttles: 1 },
+    memoryMb: 1024,
+    timeout: Duration.seconds(10),
+  };
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# LocalStack for the CDK stack (docker-compose.localstack.yml):
+#   scripts/localstack.sh up       start LocalStack and wait until it is ready
+#   scripts/localstack.sh deploy   bootstrap and deploy the dev stage with cdklocal, print the API URL
+#   scripts/localstack.sh down     stop LocalStack and remove its state
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+compose=(docker compose -f docker-compose.localstack.yml)
+endpoint="${AWS_ENDPOINT_URL:-http://localhost:4566}"
+stage="${STAGE:-dev}"
+
+# cdklocal needs credentials and a region, any will do; it rewrites the endpoints to LocalStack.
+export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}" AWS_SECRET_ACCESS_KEY="${AWS_SECRET_ACCESS_KEY:-test}"
+export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_DEFAULT_REGION="${AWS_REGION:-us-east-1}"
+export CDK_DEFAULT_ACCOUNT="${CDK_DEFAULT_ACCOUNT:-000000000000}" CDK_DEFAULT_REGION="$AWS_REGION"
+# pnpm keeps aws-cdk beside aws-cdk-local, not inside it: cdklocal finds it through NODE_PATH.
+export NODE_PATH="$PWD/infra/node_modules${NODE_PATH:+:$NODE_PATH}"
+cdklocal=(node infra/node_modules/aws-cdk-local/bin/cdklocal)
+
+require_docker() {
+  if ! docker info >/dev/null 2>&1; then
+    echo "Docker is not running (or not installed): LocalStack runs in Docker, and so do its Lambda functions." >&2
+    exit 1
+  fi
+}
+
+wait_ready() {
+  printf "waiting for LocalStack at %s " "$endpoint"
+  for _ in $(seq 1 90); do
+    if curl -fsS "$endpoint/_localstack/health" 2>/dev/null | grep -q '"dynamodb": "\(available\|running\)"'; then
+      echo " ready"
+      return 0
+    fi
+    printf "."
+    sleep 2
+  done
+  echo " gave up after 3 minutes; see: docker compose -f docker-compose.localstack.yml logs" >&2
+  exit 1
+}
+
+case "${1:-}" in
+  up)
+    require_docker
+    "${compose[@]}" up -d
+    wait_ready
+    ;;
+  deploy)
+    wait_ready
+    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" -c stage="$stage"
+    "${cdklocal[@]}" deploy "$stage-sites-and-groups" -c stage="$stage" --require-approval never \
+      --outputs-file cdk.out/localstack-outputs.json
+    api_id="$(node -e 'const o = require("./cdk.out/localstack-outputs.json"); console.log(Object.values(o)[0].ApiId)')"
+    echo
+    echo "API: http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/"
+    echo "try: curl -s http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/sites"
+    ;;
+  down)
+    "${compose[@]}" down --volumes
+    ;;
+  *)
+    echo "usage: $0 up|deploy|down" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,139 @@
+/**
+ * The IAM policy of each route (infra/lib/permissions.ts) against what its handler really sends:
+ * every route is driven over HTTP through the API Gateway emulator, on DynamoDB Local, through
+ * the paths that use the most actions (transactions with day locks, memberships, nestings,
+ * ancestry walks, every sort). Each DynamoDB request is recorded with the route that sent it,
+ * transactions split into the item actions IAM authorises. A route granted less than it uses
+ * would fail in AWS with AccessDenied; a route granted more than it uses is not least privilege.
+ */
+import type { AddressInfo } from "node:net";
+import { services } from "@sites-groups/functions/commons/context";
+import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
+import { createGateway, loadHandler } from "@sites-groups/local/gateway";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { permissionsOf } from "../../infra/lib/permissions.ts";
+import { createTestDatabase } from "../support/database.ts";
+
+const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
+  Put: "PutItem",
+  Update: "UpdateItem",
+  Delete: "DeleteItem",
+  ConditionCheck: "ConditionCheckItem",
+};
+
+/** route name → "Action" on the table, or "Query@index" on an index. */
+const used = new Map<string, Set<string>>();
+let current: RouteDefinition | undefined;
+let url: string;
+
+beforeAll(async () => {
+  const db = await createTestDatabase();
+  process.env.TABLE_NAME = db.table;
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
+  services().db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = String(context.commandName).replace(/Command$/, "");
+      const input = args.input as { IndexName?: string; TransactItems?: Record<string, unknown>[] };
+      const actions = input.TransactItems
+        ? input.TransactItems.map((item) => TRANSACTION_ITEM_ACTIONS[Object.keys(item)[0]!] ?? "?")
+        : [input.IndexName ? `${name}@${input.IndexName}` : name];
+      if (!current) throw new Error(`${name} sent outside any route`);
+      const set = used.get(current.name) ?? new Set<string>();
+      for (const action of actions) set.add(action);
+      used.set(current.name, set);
+      return next(args);
+    },
+    { step: "initialize", name: "recordActions" },
+  );
+  const server = createGateway({
+    routes,
+    load: async (route) => {
+      const handler = await loadHandler(route);
+      return (event, context) => {
+        current = route;
+        return handler(event, context);
+      };
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+});
+
+async function call(method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(url + path, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+  });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+const french = (installation_date: string, group_ids: number[] = []) => ({
+  country: "fr",
+  name: `Site ${installation_date}`,
+  installation_date,
+  max_power_megawatt: 10,
+  min_power_megawatt: 1,
+  useful_energy_at_1_megawatt: 3,
+  group_ids,
+});
+const italian = {
+  country: "it",
+  name: "Napoli",
+  installation_date: "2024-06-01",
+  max_power_megawatt: 4,
+  min_power_megawatt: 1,
+  efficiency: 0.3,
+};
+
+describe("each route's IAM policy", () => {
+  beforeAll(async () => {
+    const g1 = await call("POST", "/groups", { name: "One", type: "group1" });
+    const g2 = await call("POST", "/groups", { name: "Two", type: "group2", child_group_ids: [g1.id] });
+    const g3 = await call("POST", "/groups", { name: "Three", type: "group3" });
+    const it1 = await call("POST", "/sites", italian);
+    const fr = await call("POST", "/sites", french("2024-01-01", [g1.id]));
+    await call("POST", "/groups", { name: "Four", type: "group1", site_ids: [it1.id] });
+
+    await call("GET", `/sites/${fr.id}`);
+    await call("GET", `/groups/${g1.id}`);
+    for (const sort of ["id", "name", "installation_date", "max_power_megawatt"])
+      await call("GET", `/sites?sort=${sort}`);
+    for (const sort of ["id", "name"]) await call("GET", `/groups?sort=${sort}`);
+
+    // a French day moves and a group is dropped: put, lock swap, membership delete, group update
+    await call("PATCH", `/sites/${fr.id}`, { installation_date: "2024-01-02", group_ids: [] });
+    // new child (ancestry walk) and new site, then both dropped
+    await call("PATCH", `/groups/${g3.id}`, { child_group_ids: [g2.id] });
+    await call("PATCH", `/groups/${g1.id}`, { site_ids: [it1.id] });
+    await call("PATCH", `/groups/${g1.id}`, { site_ids: [] });
+    await call("PATCH", `/groups/${g3.id}`, { child_group_ids: [] });
+
+    await call("PUT", `/groups/${g1.id}/sites/${fr.id}`);
+    await call("DELETE", `/groups/${g1.id}/sites/${fr.id}`);
+    await call("PUT", `/groups/${g3.id}/groups/${g1.id}`);
+    await call("DELETE", `/groups/${g3.id}/groups/${g1.id}`);
+
+    await call("PUT", `/groups/${g1.id}/sites/${fr.id}`);
+    await call("DELETE", `/sites/${fr.id}`); // the site, its day lock, its membership; the group loses it
+    await call("DELETE", `/groups/${g2.id}`); // the group and its nesting; the child loses its parent
+  });
+
+  const tableRoutes = routes.filter((route) => permissionsOf(route).permissions && !permissionsOf(route).fallback);
+
+  it.each(tableRoutes.map((route) => [route.name, route] as const))("%s: grants exactly what it uses", (_, route) => {
+    const { permissions } = permissionsOf(route);
+    const granted = new Set([
+      ...(permissions?.table ?? []),
+      ...(permissions?.indexes ?? []).map((index) => `Query@${index}`),
+    ]);
+    expect([...(used.get(route.name) ?? [])].sort()).toEqual([...granted].sort());
+  });
+
+  it("routes without table access send nothing", () => {
+    const silent = routes.filter((route) => !permissionsOf(route).permissions).map((r) => r.name);
+    for (const name of silent) expect(used.get(name), name).toBeUndefined();
+  });
+});
