@@ -3,7 +3,7 @@
  * and served by the real site service over DynamoDB Local with no other change.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { createTestDatabase } from "../../../tests/support/database.ts";
 import { createContext } from "../src/context.ts";
 import type { Country } from "../src/countries/country.ts";

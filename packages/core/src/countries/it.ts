@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { weekday } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 import type { Country } from "./country.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { validationFailed } from "../errors.ts";
 import { idList, nameSchema, parseOrThrow, readOnlyFields } from "../validation.ts";
 import { GROUP_TYPES, type GroupValues } from "./group.ts";

@@ -6,7 +6,7 @@
  * added as metadata on the same zod schema objects, in a registry of this module's own, so the
  * request path is untouched.
  */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import { type CountryRegistry, createRegistry } from "../countries/registry.ts";
 import { GROUP_TYPES } from "../groups/group.ts";
 import { createGroupSchema, patchGroupSchema } from "../groups/schema.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { isCalendarDate } from "../dates.ts";
