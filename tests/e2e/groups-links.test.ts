@@ -1,57 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
-import { expectInvalid, expectProblem, frenchSite } from "./fixtures.ts";
+import { startTestApi, type TestApi } from "../support/api.ts";
+import { expectInvalid, expectProblem } from "./fixtures.ts";
+import { expectNoContent, type Group, groupHelpers, MISSING, type Site } from "./group-fixtures.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
-
-interface Group {
-  id: number;
-  type: "group1" | "group2" | "group3";
-  site_ids: number[];
-  child_group_ids: number[];
-  parent_group_ids: number[];
-}
-
-interface Site {
-  id: number;
-  group_ids: number[];
-}
-
-/** An id no item of this file ever gets. */
-const MISSING = 999_999;
-
-async function createGroup(body: Record<string, unknown> = {}): Promise<Group> {
-  const response = await api.post("/groups", { name: "Group", type: "group1", ...body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function createSite(): Promise<Site> {
-  const response = await api.post("/sites", frenchSite());
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function readGroup(id: number): Promise<Group> {
-  const response = await api.get(`/groups/${id}`);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-}
-
-async function readSite(id: number): Promise<Site> {
-  const response = await api.get(`/sites/${id}`);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-}
-
-/** A link route's success: 204 and no body. */
-function expectNoContent(response: ApiResponse) {
-  expect(response.status, JSON.stringify(response.body)).toBe(204);
-  expect(response.body).toBeUndefined();
-}
+const { createGroup, createSite, readGroup, readSite } = groupHelpers(() => api);
 
 const nest = (parent: Group, child: Group) => api.put(`/groups/${parent.id}/groups/${child.id}`);
 const unnest = (parent: Group, child: Group) => api.delete(`/groups/${parent.id}/groups/${child.id}`);

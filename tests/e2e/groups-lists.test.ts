@@ -1,59 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
+import { startTestApi, type TestApi } from "../support/api.ts";
 import { expectInvalid, frenchSite } from "./fixtures.ts";
+import type { Group } from "./group-fixtures.ts";
+import { GROUP_NAMES, paging, type Query, type SortKey } from "./paging.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
 
-interface Group {
-  id: number;
-  name: string;
-  type: "group1" | "group2" | "group3";
-  site_ids: number[];
-  child_group_ids: number[];
-  parent_group_ids: number[];
-  created_at: string;
-  updated_at: string;
-}
-
-/**
- * Names in mixed case, with case-only twins ("alpha", "Alpha"), prefixes of one another and
- * exact repeats (48 groups, 30 names), so that name order and its ties are both exercised.
- */
-const NAMES = [
-  "alpha",
-  "Alpha",
-  "ALPHA beta",
-  "Bravo",
-  "bravo",
-  "charlie",
-  "Delta Park",
-  "delta",
-  "Echo",
-  "echo Solar",
-  "Foxtrot",
-  "golf",
-  "Hotel",
-  "india",
-  "Juliet",
-  "kilo",
-  "Lima",
-  "mike",
-  "November",
-  "oscar",
-  "Papa",
-  "Sierra",
-  "sierra Nord",
-  "Solar Farm",
-  "solar field",
-  "Tango",
-  "Parc Arles",
-  "Marina",
-  "Star",
-  "scar",
-];
 const TYPES = ["group1", "group2", "group3"] as const;
 const GROUP_COUNT = 48;
 
@@ -70,59 +25,10 @@ let first: Group;
 let second: Group;
 let middle: Group;
 
-type Key = (group: Group) => string | number;
+type Key = SortKey<Group>;
 const SORT_KEYS: Record<string, Key> = { id: (g) => g.id, name: (g) => g.name.toLowerCase() };
 const SORTS = ["id", "-id", "name", "-name"];
-
-/** The order API.md promises: by the field (names case-insensitively), ties by id, both in the sort's direction. */
-function sortLocally(list: Group[], sort: string): Group[] {
-  const descending = sort.startsWith("-");
-  const key = SORT_KEYS[descending ? sort.slice(1) : sort] as Key;
-  const ascending = [...list].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return a.id - b.id;
-  });
-  return descending ? ascending.reverse() : ascending;
-}
-
-type Query = Record<string, string | number>;
-
-function path(query: Query): string {
-  return `/groups?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`;
-}
-
-/**
- * Follows next_cursor from the first page to the last, checking on the way that every page but
- * the last is full and that next_cursor is null on the last page only.
- */
-async function pageThrough(query: Record<string, string | number>, limit = 7): Promise<Group[]> {
-  const items: Group[] = [];
-  let cursor: string | null = null;
-  for (let pages = 0; pages < 100; pages++) {
-    const response: ApiResponse = await api.get(path({ ...query, limit, ...(cursor ? { cursor } : {}) }));
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    expect(Object.keys(response.body).sort()).toEqual(["items", "next_cursor"]);
-    const page = response.body.items as Group[];
-    cursor = response.body.next_cursor;
-    items.push(...page);
-    if (cursor === null) {
-      expect(page.length, "the last page holds what is left").toBeLessThanOrEqual(limit);
-      if (pages > 0) expect(page.length, "the last page is not empty").toBeGreaterThan(0);
-      return items;
-    }
-    expect(typeof cursor).toBe("string");
-    expect(page.length, "a page before the last is full").toBe(limit);
-  }
-  throw new Error("more than 100 pages");
-}
-
-async function expectListing(query: Record<string, string | number>, sort: string, expected: Group[]) {
-  const listed = await pageThrough({ ...query, sort });
-  const ids = listed.map((g) => g.id);
-  expect(new Set(ids).size, "no group twice").toBe(ids.length);
-  expect(ids).toEqual(sortLocally(expected, sort).map((g) => g.id));
-}
+const { path, pageThrough, expectListing, expectNoMatches, sortLocally } = paging(() => api, "groups", SORT_KEYS);
 
 it("an empty table lists no item and no cursor", async () => {
   const response = await api.get("/groups");
@@ -141,7 +47,7 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
       const responses = await Promise.all(
         batch.map((i) =>
           api.post("/groups", {
-            name: NAMES[i % NAMES.length],
+            name: GROUP_NAMES[i % GROUP_NAMES.length],
             type: TYPES[i % 3],
             site_ids: siteIds.filter((_, s) => holds(i, s)),
           }),
@@ -312,11 +218,7 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
         { type: "group3", site_id: siteIds[0] as number },
         { id__in: "999998,999999" },
       ];
-      for (const query of queries) {
-        const response = await api.get(path(query));
-        expect(response.status, JSON.stringify(query)).toBe(200);
-        expect(response.body, JSON.stringify(query)).toEqual({ items: [], next_cursor: null });
-      }
+      await expectNoMatches(queries);
     });
   });
 

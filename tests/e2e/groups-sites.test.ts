@@ -1,64 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
 import { expectInvalid, expectProblem, frenchSite, freshDay, italianSite } from "./fixtures.ts";
+import { expectRefusedOn, type Group, groupHelpers, MISSING, type Site } from "./group-fixtures.ts";
+import { SITE_SORT_KEYS, sortLocally, sortsOf } from "./paging.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
-
-interface Group {
-  id: number;
-  type: "group1" | "group2" | "group3";
-  site_ids: number[];
-  child_group_ids: number[];
-  parent_group_ids: number[];
-}
-
-interface Site {
-  id: number;
-  name: string;
-  installation_date: string;
-  max_power_megawatt: number;
-  group_ids: number[];
-}
-
-/** An id no item of this file ever gets. */
-const MISSING = 999_999;
-
-async function createGroup(body: Record<string, unknown> = {}): Promise<Group> {
-  const response = await api.post("/groups", { name: "Group", type: "group1", ...body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function createSite(overrides: Record<string, unknown> = {}): Promise<Site> {
-  const response = await api.post("/sites", frenchSite(overrides));
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function readGroup(id: number): Promise<Group> {
-  const response = await api.get(`/groups/${id}`);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-}
-
-async function readSite(id: number): Promise<Site> {
-  const response = await api.get(`/sites/${id}`);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-}
+const { createGroup, createSite, readGroup, readSite } = groupHelpers(() => api);
 
 /** What the API says of these groups: a refused write leaves them as they were. */
 const groupsNow = (groups: Group[]) => Promise.all(groups.map((g) => readGroup(g.id)));
-
-/** A 422 with this code whose errors[] name exactly this field. */
-function expectRefusedOn(response: ApiResponse, code: string, field: string) {
-  const problem = expectProblem(response, 422, code);
-  expect(problem.errors.map((e: { path: string }) => e.path)).toEqual([field]);
-  return problem;
-}
 
 /** The ids of the sites of one installation day, as the list says: none when a create was refused. */
 async function sitesOn(day: string): Promise<number[]> {
@@ -250,25 +203,7 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
     expect(inChildOnly).toHaveLength(3);
   });
 
-  const KEYS: Record<string, (s: Site) => string | number> = {
-    id: (s) => s.id,
-    name: (s) => s.name.toLowerCase(),
-    installation_date: (s) => s.installation_date,
-    max_power_megawatt: (s) => s.max_power_megawatt,
-  };
-
-  function sortLocally(sites: Site[], sort: string): number[] {
-    const descending = sort.startsWith("-");
-    const key = KEYS[descending ? sort.slice(1) : sort] as (s: Site) => string | number;
-    const ascending = [...sites].sort((a, b) => {
-      const [ka, kb] = [key(a), key(b)];
-      if (ka !== kb) return ka < kb ? -1 : 1;
-      return a.id - b.id;
-    });
-    return (descending ? ascending.reverse() : ascending).map((s) => s.id);
-  }
-
-  it.each(Object.keys(KEYS).flatMap((k) => [k, `-${k}`]))(
+  it.each(sortsOf(SITE_SORT_KEYS))(
     "sort=%s, by pages of 4: full pages, next_cursor null on the last one only, each site once in order",
     async (sort) => {
       const ids: number[] = [];
@@ -287,7 +222,7 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
         }
         expect(response.body.items).toHaveLength(4);
       }
-      expect(ids).toEqual(sortLocally(inGroup, sort));
+      expect(ids).toEqual(sortLocally(inGroup, sort, SITE_SORT_KEYS).map((s) => s.id));
     },
   );
 

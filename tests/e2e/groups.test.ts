@@ -1,27 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
 import { expectProblem, frenchSite, RFC3339_UTC } from "./fixtures.ts";
+import { expectRefusedOn, type Group, groupHelpers, MISSING } from "./group-fixtures.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
-
-interface Group {
-  id: number;
-  name: string;
-  type: "group1" | "group2" | "group3";
-  site_ids: number[];
-  child_group_ids: number[];
-  parent_group_ids: number[];
-  created_at: string;
-  updated_at: string;
-}
-
-interface Site {
-  id: number;
-  group_ids: number[];
-}
+const { createGroup, createSite, readGroup, readSite, listAll, everything } = groupHelpers(() => api);
 
 const GROUP_KEYS = [
   "id",
@@ -34,51 +20,6 @@ const GROUP_KEYS = [
   "updated_at",
 ].sort();
 
-/** An id no item of this file ever gets. */
-const MISSING = 999_999;
-
-async function createGroup(body: Record<string, unknown> = {}): Promise<Group> {
-  const response = await api.post("/groups", { name: "Group", type: "group1", ...body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function createSite(): Promise<Site> {
-  const response = await api.post("/sites", frenchSite());
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
-
-async function readGroup(id: number): Promise<Group> {
-  const response = await api.get(`/groups/${id}`);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-}
-
-async function readSite(id: number): Promise<Site> {
-  const response = await api.get(`/sites/${id}`);
-  expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body;
-}
-
-/** Every item of a listing, following the cursors. */
-async function listAll(resource: "groups" | "sites"): Promise<unknown[]> {
-  const items: unknown[] = [];
-  let cursor: string | null = null;
-  do {
-    const response: ApiResponse = await api.get(`/${resource}?limit=100${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    items.push(...response.body.items);
-    cursor = response.body.next_cursor;
-  } while (cursor);
-  return items;
-}
-
-/** The whole table as the API shows it: a refused write must leave all of it as it was. */
-async function everything() {
-  return { groups: await listAll("groups"), sites: await listAll("sites") };
-}
-
 /** A 400 VALIDATION_FAILED whose errors[] name exactly these fields (an element path `site_ids.0` names `site_ids`). */
 function expectInvalidFields(response: ApiResponse, ...fields: string[]) {
   const problem = expectProblem(response, 400, "VALIDATION_FAILED");
@@ -86,13 +27,6 @@ function expectInvalidFields(response: ApiResponse, ...fields: string[]) {
   const named = problem.errors.map((e: { path: string }) => e.path.split(".")[0]);
   expect([...new Set(named)].sort()).toEqual([...fields].sort());
   for (const field of fields) expect(problem.detail).toContain(field);
-  return problem;
-}
-
-/** A 422 with this code whose errors[] name exactly this field. */
-function expectRefusedOn(response: ApiResponse, code: string, field: string) {
-  const problem = expectProblem(response, 422, code);
-  expect(problem.errors.map((e: { path: string }) => e.path)).toEqual([field]);
   return problem;
 }
 
@@ -663,7 +597,7 @@ describe("DELETE /groups/{id}", () => {
     expect(response.status).toBe(204);
     expect(response.body).toBeUndefined();
     expectProblem(await api.get(`/groups/${group.id}`), 404, "NOT_FOUND");
-    expect((await listAll("groups")).map((g) => (g as Group).id)).not.toContain(group.id);
+    expect((await listAll("/groups")).map((g) => (g as Group).id)).not.toContain(group.id);
     expectProblem(await api.delete(`/groups/${group.id}`), 404, "NOT_FOUND");
   });
 
