@@ -47,7 +47,8 @@ const byHandler: Record<string, TablePermissions> = {
 
   "groups/list": { table: [], indexes: GROUP_SORTS },
   "groups/get": { table: ["GetItem"], indexes: [] },
-  "groups/create": { table: ["PutItem", "UpdateItem"], indexes: [] },
+  // with children, the nesting graph's version (GetItem) is read and conditioned on
+  "groups/create": { table: ["GetItem", "PutItem", "UpdateItem"], indexes: [] },
   // new children: the nesting graph's version (GetItem) and the ancestry walk (BatchGetItem)
   "groups/patch": { table: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
   "groups/delete": { table: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },

@@ -2,6 +2,7 @@
  * Deleting a group that holds more links than one transaction can carry: the delete becomes a
  * resumable job, and a retry after a failure half-way finishes it.
  */
+import { ServiceUnavailableError } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { expectConsistent } from "../support/invariants.ts";
@@ -77,6 +78,17 @@ describe("deleting a group holding 250 sites", () => {
     await expect(db.context.groups.get(group.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expectConsistent(db);
     await expect(db.context.groups.remove(group.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("throttled half-way, it answers 503 saying the delete is under way, and a retry finishes it", async () => {
+    const { group } = await groupWithSites(120, "Throttled");
+    db.failRequest("TransactWriteItems", 1, "ProvisionedThroughputExceededException");
+    const refusal = await db.context.groups.remove(group.id).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ServiceUnavailableError);
+    expect((refusal as ServiceUnavailableError).underway).toMatch(/repeat the DELETE/);
+    await expect(db.context.groups.get(group.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await db.context.groups.remove(group.id);
+    await expectConsistent(db);
   });
 
   it("a site in more groups than one transaction holds is deleted the same way", async () => {

@@ -110,9 +110,15 @@ describe("requests per groups operation", () => {
   it("create: the id counter, then one transaction (the group and every link)", async () => {
     expect(await requestsOf(() => group("Plain"))).toEqual(["UpdateItem", "TransactWriteItems"]);
     const site = await db.context.sites.create({ ...italian, installation_date: "2024-06-02" });
+    expect(await requestsOf(() => group("With a site", { site_ids: [site.id] }))).toEqual([
+      "UpdateItem",
+      "TransactWriteItems",
+    ]);
+    // children: the nesting graph's version is read, then conditioned on in the transaction
     const child = await group("Child");
     expect(await requestsOf(() => group("Linked", { site_ids: [site.id], child_group_ids: [child.id] }))).toEqual([
       "UpdateItem",
+      "GetItem",
       "TransactWriteItems",
     ]);
   });

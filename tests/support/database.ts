@@ -11,8 +11,11 @@ export interface TestDatabase {
   context: Context;
   /** Names of the DynamoDB commands sent since the last `reset()`, e.g. "GetItem". */
   requests: { names: string[]; reset(): void };
-  /** Makes the next matching request fail before it is sent, once `after` matching ones went through. */
-  failRequest(name: string, after?: number): void;
+  /**
+   * Makes the next matching request fail before it is sent, once `after` matching ones went
+   * through, with an error of that name (default "InjectedFault", which nothing retries).
+   */
+  failRequest(name: string, after?: number, errorName?: string): void;
   /** Every item of the table, raw: for checkers only, request paths never scan. */
   scanAll(): Promise<Record<string, unknown>[]>;
 }
@@ -31,13 +34,14 @@ export async function createTestDatabase(options: { countries?: readonly Country
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
   const names: string[] = [];
-  let fault: { name: string; after: number } | undefined;
+  let fault: { name: string; after: number; errorName: string } | undefined;
   base.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName).replace(/Command$/, "");
       if (fault?.name === name && fault.after-- <= 0) {
+        const errorName = fault.errorName;
         fault = undefined;
-        throw Object.assign(new Error(`injected fault in ${name}`), { name: "InjectedFault" });
+        throw Object.assign(new Error(`injected fault in ${name}`), { name: errorName });
       }
       names.push(name);
       return next(args);
@@ -60,8 +64,8 @@ export async function createTestDatabase(options: { countries?: readonly Country
         names.length = 0;
       },
     },
-    failRequest(name, after = 0) {
-      fault = { name, after };
+    failRequest(name, after = 0, errorName = "InjectedFault") {
+      fault = { name, after, errorName };
     },
     async scanAll() {
       const items: Record<string, unknown>[] = [];

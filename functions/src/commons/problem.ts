@@ -52,7 +52,7 @@ export function toProblem(error: unknown, requestId: string): APIGatewayProxyRes
         title: unavailable.title,
         status: 503,
         code: "SERVICE_UNAVAILABLE",
-        detail: `${unavailable.detail}; nothing was written, try again`,
+        detail: `${unavailable.detail}; ${unavailable.underway ?? "nothing was written, try again"}`,
         request_id: requestId,
       },
       { "retry-after": String(unavailable.retryAfterSeconds) },

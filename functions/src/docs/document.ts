@@ -117,7 +117,7 @@ const CODE_DOCS: Record<string, string> = {
     "An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.",
   TOO_MANY_CHANGES: `The write would not fit in one atomic DynamoDB transaction (at most ${TRANSACTION_LIMIT} items); nothing was written. Split it into smaller writes.`,
   SERVICE_UNAVAILABLE:
-    "DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written. The `Retry-After` header (seconds, `1`) says when to try again.",
+    "DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.",
   INTERNAL: "A fault. The body holds the request id to quote, never a stack trace.",
 };
 
@@ -133,7 +133,8 @@ const STATUS_TEXT: Record<number, string> = {
 
 const SILENT_CHOICES = `
 ### Choices where API.md is silent
-- DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written.
+- DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written, except for a multi-transaction \`DELETE\`, which the detail says is under way and which repeating the \`DELETE\` finishes.
+- Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
 - A body is parsed as JSON whatever its \`Content-Type\`; \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
 - Names are trimmed, 1–200 characters counted as Unicode code points, and may not contain control characters.
 - \`country\` may appear in a site \`PATCH\` only with the site's own value.

@@ -48,11 +48,16 @@ export function notFound(what: string): DomainError {
   return new DomainError("NOT_FOUND", "Not found", `${what} does not exist`);
 }
 
-/** The database kept refusing (throttling, transaction conflicts) after the SDK's retries; nothing was written. */
+/**
+ * The database kept refusing (throttling, transaction conflicts) after the SDK's retries. Nothing
+ * was written, unless `underway` says what was: a delete spanning several transactions that
+ * stopped half-way, which repeating the request finishes.
+ */
 export class ServiceUnavailableError extends DomainError {
   constructor(
     detail: string,
     readonly retryAfterSeconds = 1,
+    readonly underway?: string,
   ) {
     super("SERVICE_UNAVAILABLE", "Service unavailable", detail);
   }

@@ -15,6 +15,17 @@ export const nameSchema = z.string().check(
   z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters"),
 );
 
+/**
+ * The numbers the database stores exactly as JSON gives them: 0, or a magnitude from 1e-130
+ * (DynamoDB's smallest) to 2^53 - 1 (the largest the SDK writes without losing digits).
+ */
+export const STORABLE = { min: 1e-130, max: Number.MAX_SAFE_INTEGER } as const;
+export const storable = (n: number) => n === 0 || (Math.abs(n) >= STORABLE.min && Math.abs(n) <= STORABLE.max);
+export const STORABLE_MESSAGE = `must be 0 or between ${STORABLE.min} and ${STORABLE.max} in magnitude`;
+
+/** A finite number the database can store (see STORABLE). */
+export const storableNumber = () => z.number().check(z.refine(storable, STORABLE_MESSAGE));
+
 export const positiveId = z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
 
 /** A set of ids written as a JSON array: positive integers, no duplicates. */
@@ -35,7 +46,10 @@ function pathOf(path: readonly PropertyKey[]): string {
   return path.map(String).join(".");
 }
 
-/** zod issues → the contract's `errors[]`: one entry per field, unknown keys each named. */
+/**
+ * zod issues → the contract's `errors[]`: one entry per field (its first problem), unknown keys
+ * each named. Parse with `reportInput: true`, so that a missing field is told from a wrong one.
+ */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], explain?: UnknownKeyExplainer): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
@@ -49,12 +63,14 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], explain?: Unk
       errors.push({ path: pathOf(issue.path), message: issue.message });
     }
   }
-  return errors;
+  return errors.filter((error, i) => errors.findIndex((e) => e.path === error.path) === i);
 }
+
+export const PARSE_PARAMS = { reportInput: true } as const;
 
 /** Parses or throws a 400 naming every bad field. */
 export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, explain?: UnknownKeyExplainer): T {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, PARSE_PARAMS);
   if (result.success) return result.data;
   throw validationFailed(toFieldErrors(result.error.issues, explain));
 }

@@ -40,11 +40,26 @@ function compile(route: RouteDefinition): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), parameters };
 }
 
-function gatewayProblem(status: number, code: string, title: string, detail: string, requestId: string) {
+function gatewayProblem(
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  requestId: string,
+  errors?: { path: string; message: string }[],
+) {
   return {
     statusCode: status,
     headers: { "content-type": "application/problem+json" },
-    body: JSON.stringify({ type: "about:blank", title, status, code, detail, request_id: requestId }),
+    body: JSON.stringify({
+      type: "about:blank",
+      title,
+      status,
+      code,
+      detail,
+      ...(errors ? { errors } : {}),
+      request_id: requestId,
+    }),
   };
 }
 
@@ -108,23 +123,33 @@ export function createGateway(options: GatewayOptions): Server {
       return gatewayProblem(413, "PAYLOAD_TOO_LARGE", "Payload too large", "the body exceeds 10 MB", requestId);
     }
 
-    const query: Record<string, string> = {};
-    const multiQuery: Record<string, string[]> = {};
+    // Dictionaries without a prototype: `?constructor=1` or `?__proto__=1` are parameters like any other.
+    const query: Record<string, string> = Object.create(null);
+    const multiQuery: Record<string, string[]> = Object.create(null);
     for (const [name, value] of url.searchParams) {
       query[name] = value;
       multiQuery[name] = [...(multiQuery[name] ?? []), value];
     }
-    const headers: Record<string, string> = {};
-    const multiHeaders: Record<string, string[]> = {};
+    const headers: Record<string, string> = Object.create(null);
+    const multiHeaders: Record<string, string[]> = Object.create(null);
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       const [name, value] = [req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string];
       headers[name] = value;
       multiHeaders[name] = [...(multiHeaders[name] ?? []), value];
     }
     const { route, parameters } = match.route;
-    const pathParameters = Object.fromEntries(
-      parameters.map((name, i) => [name, decodeURIComponent(match.values[i] as string)]),
-    );
+    const pathParameters: Record<string, string> = Object.create(null);
+    for (const [i, name] of parameters.entries()) {
+      const raw = match.values[i] as string;
+      try {
+        pathParameters[name] = decodeURIComponent(raw);
+      } catch {
+        const message = `${JSON.stringify(raw)} is not a valid URL-encoded value`;
+        return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${name}: ${message}`, requestId, [
+          { path: name, message },
+        ]);
+      }
+    }
     const event: APIGatewayProxyEvent = {
       resource: route.path,
       path: url.pathname,
@@ -168,8 +193,18 @@ export function createGateway(options: GatewayOptions): Server {
     }
   }
 
+  /** Whatever goes wrong in the emulator itself is still a problem response, never an empty 500. */
+  async function respondSafely(req: IncomingMessage): Promise<APIGatewayProxyResult> {
+    try {
+      return await respond(req);
+    } catch (error) {
+      console.error(error);
+      return gatewayProblem(500, "INTERNAL", "Internal error", "the gateway emulator failed", randomUUID());
+    }
+  }
+
   return createServer((req: IncomingMessage, res: ServerResponse) => {
-    respond(req).then(
+    respondSafely(req).then(
       (result) => {
         const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
         for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {

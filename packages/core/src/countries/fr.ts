@@ -1,12 +1,13 @@
 import * as z from "zod/mini";
 import { DomainError } from "../errors.ts";
+import { storableNumber } from "../validation.ts";
 import type { Country } from "./country.ts";
 
 /** France: the useful energy at 1 MW, and at most one French site per installation day. */
 export const france: Country = {
   code: "fr",
   fields: {
-    useful_energy_at_1_megawatt: { schema: z.number().check(z.gte(0)), kind: "number" },
+    useful_energy_at_1_megawatt: { schema: storableNumber().check(z.gte(0)), kind: "number" },
   },
   claims: (site) => [
     {

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { weekday } from "../dates.ts";
 import { DomainError } from "../errors.ts";
+import { storableNumber } from "../validation.ts";
 import type { Country } from "./country.ts";
 
 const SATURDAY = 6;
@@ -10,7 +11,7 @@ const SUNDAY = 0;
 export const italy: Country = {
   code: "it",
   fields: {
-    efficiency: { schema: z.number().check(z.gt(0), z.lte(1)), kind: "number" },
+    efficiency: { schema: storableNumber().check(z.gt(0), z.lte(1)), kind: "number" },
   },
   check(site) {
     const day = weekday(site.installation_date);

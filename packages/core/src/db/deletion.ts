@@ -2,7 +2,7 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ServiceUnavailableError } from "../errors.ts";
 import { type IndexName, tableDefinition } from "../table.ts";
 import type { Database } from "./entities.ts";
-import { isConditionFailed } from "./errors.ts";
+import { asUnavailable, isConditionFailed } from "./errors.ts";
 import { OPTIMISTIC_ATTEMPTS, type Step, TRANSACTION_LIMIT, transact } from "./transactions.ts";
 
 /**
@@ -61,8 +61,23 @@ async function markDeleting(db: Database, deletion: LinkedDeletion<unknown>, ver
   }
 }
 
+const UNDERWAY = "the delete is under way and the item is already gone for every route: repeat the DELETE to finish it";
+
 /** Deletes the item with its links. False when there was nothing to delete. */
 export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
+  try {
+    return await deleteSteps(db, deletion);
+  } catch (error) {
+    // a 503 after the tombstone: something was written, and a retry resumes it
+    const unavailable = asUnavailable(error);
+    if (unavailable && (await deletion.read().catch(() => undefined))?.deleting) {
+      throw new ServiceUnavailableError(unavailable.detail, unavailable.retryAfterSeconds, UNDERWAY);
+    }
+    throw error;
+  }
+}
+
+async function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
   let conflicts = 0;
   let found = false;
   for (;;) {

@@ -1,4 +1,5 @@
 import { DomainError, ServiceUnavailableError } from "../errors.ts";
+import { mergeUnknownReferences } from "../links.ts";
 import type { Database } from "./entities.ts";
 import { isConditionFailed, RETRYABLE_REASONS } from "./errors.ts";
 
@@ -25,8 +26,9 @@ export type Result = "done" | "retry" | "noop";
 
 const CONFLICT_ATTEMPTS = 4;
 
+/** Exponential backoff with full jitter, capped at a quarter of a second. */
 function pause(attempt: number): Promise<void> {
-  const ms = 20 * 2 ** attempt * (0.5 + Math.random());
+  const ms = Math.min(20 * 2 ** attempt, 250) * (0.5 + Math.random());
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
@@ -67,8 +69,9 @@ export async function transact(db: Database, steps: Step[], field?: string): Pro
         return refused(reason.item ?? null);
       });
       if (refusals.includes("retry")) return "retry";
-      const refusal = refusals.find((r): r is DomainError => r instanceof DomainError);
-      if (refusal) throw refusal;
+      const domain = refusals.filter((r): r is DomainError => r instanceof DomainError);
+      // every unknown id of the write is named, not only the first one refused
+      if (domain.length > 0) throw mergeUnknownReferences(domain) ?? domain[0];
       return "noop";
     }
     if (!result.data.some((reason) => RETRYABLE_REASONS.has(reason.code))) {
@@ -107,8 +110,12 @@ export const OPTIMISTIC_ATTEMPTS = 6;
 /**
  * Repeats `attempt` (read, decide, conditional write) while its write reports "retry".
  */
-export async function optimistic<T>(what: string, attempt: () => Promise<T | "retry">): Promise<T> {
-  for (let i = 0; i < OPTIMISTIC_ATTEMPTS; i++) {
+export async function optimistic<T>(
+  what: string,
+  attempt: () => Promise<T | "retry">,
+  attempts = OPTIMISTIC_ATTEMPTS,
+): Promise<T> {
+  for (let i = 0; i < attempts; i++) {
     const outcome = await attempt();
     if (outcome !== "retry") return outcome;
     if (i > 0) await pause(i);

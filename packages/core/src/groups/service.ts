@@ -2,7 +2,7 @@ import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeId, encodeName, sortKey } from "../db/keys.ts";
 import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
-import { notFound } from "../errors.ts";
+import { notFound, ServiceUnavailableError } from "../errors.ts";
 import { diff, group3CannotHoldSites, groupCycle, linkSteps, unknownReference } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { buildListQuery, readPage } from "../lists/query.ts";
@@ -26,6 +26,11 @@ type StoredGroup = Omit<Group, "site_ids" | "child_group_ids" | "parent_group_id
 type Link = { kind: "site" | "child" | "parent"; id: number };
 
 const GRAPH = "nesting";
+/**
+ * Edge additions serialize on the graph version, so under many simultaneous nestings each one
+ * may need several tries (each a few milliseconds): they get more than other writes.
+ */
+const NESTING_ATTEMPTS = 12;
 const ascending = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
 
 function fromItem(item: StoredGroup): Group & { deleting: boolean } {
@@ -74,22 +79,38 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
   }
 
   /**
+   * Strongly consistent reads of many groups. DynamoDB answers a partly throttled BatchGetItem
+   * with unprocessed keys rather than an error: they are asked again, then it is a 503.
+   */
+  async function readMany(ids: number[]): Promise<(Group & { deleting: boolean })[]> {
+    const found: StoredGroup[] = [];
+    let keys = [...new Set(ids)].map((g) => ({ k_id: encodeId(g) }));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 0) {
+        if (attempt >= 5) throw new ServiceUnavailableError("the database is throttling reads");
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
+      const { data, unprocessed } = await groups.get(keys).go({ consistent: true });
+      found.push(...(data as unknown as StoredGroup[]));
+      keys = unprocessed as typeof keys;
+    }
+    return found.map(fromItem);
+  }
+
+  /**
    * The groups that contain `id` directly or not, read after the nesting graph's version: a
    * write that adds an edge conditions on that version, so it commits only if no edge was added
    * since this walk began (see README: "No cycles"). `alsoRead` groups come in the first batch.
    */
   async function ancestry(id: number, alsoRead: number[] = []) {
-    const { data } = await graph.get({ name: GRAPH }).go({ consistent: true });
-    const version = data?.version ?? 0;
+    const version = await readGraphVersion();
     const read = new Map<number, Group & { deleting: boolean }>();
     const ancestors = new Set<number>();
     let frontier = [id, ...alsoRead];
     while (frontier.length > 0) {
-      const keys = frontier.map((g) => ({ k_id: encodeId(g) }));
-      const { data: found, unprocessed } = await groups.get(keys).go({ consistent: true });
-      if (unprocessed.length > 0) throw new Error("unprocessed keys while walking the nesting graph");
+      const found = await readMany(frontier);
       const next: number[] = [];
-      for (const item of (found as unknown as StoredGroup[]).map(fromItem)) {
+      for (const item of found) {
         read.set(item.id, item);
         if (item.id !== id && !ancestors.has(item.id)) continue; // an alsoRead group: not on the walk
         for (const parent of item.parent_group_ids) {
@@ -107,6 +128,11 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
       return group;
     };
     return { version, ancestors, live };
+  }
+
+  async function readGraphVersion(): Promise<number> {
+    const { data } = await graph.get({ name: GRAPH }).go({ consistent: true });
+    return data?.version ?? 0;
   }
 
   /** The step that serializes edge additions: the graph version is still the one walked. */
@@ -137,7 +163,10 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
       const at = now().toISOString();
       const group: Group = { ...values, id, parent_group_ids: [], version: 1, created_at: at, updated_at: at };
       const links = linkSteps(at);
-      // A new group has no parent, so its children cannot close a cycle: no graph version needed.
+      // A new group has no parent, so its children cannot close a cycle now. But once it exists a
+      // nesting under one of its children may walk the graph while this commits (a BatchGetItem is
+      // not isolated from a transaction), so new edges take the graph version like any addition.
+      const nests = values.child_group_ids.length > 0;
       const steps: Step[] = [
         { commit: (tx) => tx.group.create(toItem(group)).commit() },
         ...values.site_ids.flatMap((s) => [
@@ -149,7 +178,14 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
           links.childGainsParent(c, id, unknownGroup("child_group_ids")),
         ]),
       ];
-      await optimistic(`group ${id}`, () => transact(db, steps, biggest(values)));
+      await optimistic(
+        `group ${id}`,
+        async () => {
+          const all = nests ? [graphStep(await readGraphVersion()), ...steps] : steps;
+          return transact(db, all, biggest(values));
+        },
+        nests ? NESTING_ATTEMPTS : undefined,
+      );
       return group;
     },
 
@@ -157,77 +193,82 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     async update(id: number, body: unknown): Promise<Group> {
       const patch = parseGroupPatch(body);
-      if (patch.child_group_ids?.includes(id)) throw groupCycle(id, id, "child_group_ids");
-      return optimistic(`group ${id}`, async () => {
-        const current = await readLive(id, true);
-        const values: GroupValues = {
-          name: patch.name ?? current.name,
-          type: patch.type ?? current.type,
-          site_ids: patch.site_ids ?? current.site_ids,
-          child_group_ids: patch.child_group_ids ?? current.child_group_ids,
-        };
-        if (values.type === "group3" && values.site_ids.length > 0) {
-          throw group3CannotHoldSites(id, patch.site_ids ? "site_ids" : "type");
-        }
-        const sites = diff(current.site_ids, values.site_ids);
-        const children = diff(current.child_group_ids, values.child_group_ids);
-        const unchanged =
-          values.name === current.name &&
-          values.type === current.type &&
-          sites.added.length + sites.removed.length + children.added.length + children.removed.length === 0;
-        if (unchanged) return current;
+      const nests = (patch.child_group_ids?.length ?? 0) > 0;
+      return optimistic(
+        `group ${id}`,
+        async () => {
+          const current = await readLive(id, true);
+          if (patch.child_group_ids?.includes(id)) throw groupCycle(id, id, "child_group_ids");
+          const values: GroupValues = {
+            name: patch.name ?? current.name,
+            type: patch.type ?? current.type,
+            site_ids: patch.site_ids ?? current.site_ids,
+            child_group_ids: patch.child_group_ids ?? current.child_group_ids,
+          };
+          if (values.type === "group3" && values.site_ids.length > 0) {
+            throw group3CannotHoldSites(id, patch.site_ids ? "site_ids" : "type");
+          }
+          const sites = diff(current.site_ids, values.site_ids);
+          const children = diff(current.child_group_ids, values.child_group_ids);
+          const unchanged =
+            values.name === current.name &&
+            values.type === current.type &&
+            sites.added.length + sites.removed.length + children.added.length + children.removed.length === 0;
+          if (unchanged) return current;
 
-        const steps: Step[] = [];
-        if (children.added.length > 0) {
-          const { version, ancestors } = await ancestry(id);
-          const cyclic = children.added.find((c) => ancestors.has(c));
-          if (cyclic !== undefined) throw groupCycle(id, cyclic, "child_group_ids");
-          steps.push(graphStep(version));
-        }
-        const at = now().toISOString();
-        const next: Group = {
-          ...current,
-          ...values,
-          site_ids: ascending(values.site_ids),
-          child_group_ids: ascending(values.child_group_ids),
-          version: current.version + 1,
-          updated_at: at,
-        };
-        const links = linkSteps(at);
-        steps.push(
-          {
-            commit: (tx) =>
-              tx.group
+          const steps: Step[] = [];
+          if (children.added.length > 0) {
+            const { version, ancestors } = await ancestry(id);
+            const cyclic = children.added.find((c) => ancestors.has(c));
+            if (cyclic !== undefined) throw groupCycle(id, cyclic, "child_group_ids");
+            steps.push(graphStep(version));
+          }
+          const at = now().toISOString();
+          const next: Group = {
+            ...current,
+            ...values,
+            site_ids: ascending(values.site_ids),
+            child_group_ids: ascending(values.child_group_ids),
+            version: current.version + 1,
+            updated_at: at,
+          };
+          const links = linkSteps(at);
+          steps.push(
+            {
+              commit: (tx) =>
+                tx.group
+                  .put(toItem(next))
+                  .where((a, { eq }) => eq(a.version, current.version))
+                  .commit(),
+              refused: () => "retry",
+            },
+            ...sites.added.flatMap((s) => [
+              links.membershipPut(id, s),
+              links.siteGainsGroup(s, id, unknownSite("site_ids")),
+            ]),
+            ...sites.removed.flatMap((s) => [links.membershipDelete(id, s), links.siteLosesGroup(s, id)]),
+            ...children.added.flatMap((c) => [
+              links.nestingPut(id, c),
+              links.childGainsParent(c, id, unknownGroup("child_group_ids")),
+            ]),
+            ...children.removed.flatMap((c) => [links.nestingDelete(id, c), links.childLosesParent(c, id)]),
+          );
+          const field =
+            sites.added.length + sites.removed.length >= children.added.length ? "site_ids" : "child_group_ids";
+          const result = await commitChange(
+            db,
+            steps,
+            () =>
+              groups
                 .put(toItem(next))
                 .where((a, { eq }) => eq(a.version, current.version))
-                .commit(),
-            refused: () => "retry",
-          },
-          ...sites.added.flatMap((s) => [
-            links.membershipPut(id, s),
-            links.siteGainsGroup(s, id, unknownSite("site_ids")),
-          ]),
-          ...sites.removed.flatMap((s) => [links.membershipDelete(id, s), links.siteLosesGroup(s, id)]),
-          ...children.added.flatMap((c) => [
-            links.nestingPut(id, c),
-            links.childGainsParent(c, id, unknownGroup("child_group_ids")),
-          ]),
-          ...children.removed.flatMap((c) => [links.nestingDelete(id, c), links.childLosesParent(c, id)]),
-        );
-        const field =
-          sites.added.length + sites.removed.length >= children.added.length ? "site_ids" : "child_group_ids";
-        const result = await commitChange(
-          db,
-          steps,
-          () =>
-            groups
-              .put(toItem(next))
-              .where((a, { eq }) => eq(a.version, current.version))
-              .go(),
-          field,
-        );
-        return result === "retry" ? "retry" : next;
-      });
+                .go(),
+            field,
+          );
+          return result === "retry" ? "retry" : next;
+        },
+        nests ? NESTING_ATTEMPTS : undefined,
+      );
     },
 
     async remove(id: number): Promise<void> {
@@ -324,20 +365,23 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     /** PUT /groups/{id}/groups/{child_id}: idempotent; 422 GROUP_CYCLE if the child contains the parent. */
     async addChild(parentId: number, childId: number): Promise<void> {
-      if (parentId === childId) throw groupCycle(parentId, childId, "child_id");
-      await optimistic(`group ${parentId}`, async () => {
-        const { version, ancestors, live } = await ancestry(parentId, [childId]);
-        if (live(parentId).child_group_ids.includes(childId)) return "noop";
-        live(childId);
-        if (ancestors.has(childId)) throw groupCycle(parentId, childId, "child_id");
-        const links = linkSteps(now().toISOString());
-        return transact(db, [
-          graphStep(version),
-          links.nestingPut(parentId, childId),
-          links.parentGainsChild(parentId, childId, (g) => notFound(`group ${g}`)),
-          links.childGainsParent(childId, parentId, (g) => notFound(`group ${g}`)),
-        ]);
-      });
+      await optimistic(
+        `group ${parentId}`,
+        async () => {
+          const { version, ancestors, live } = await ancestry(parentId, [childId]);
+          if (live(parentId).child_group_ids.includes(childId)) return "noop";
+          live(childId);
+          if (parentId === childId || ancestors.has(childId)) throw groupCycle(parentId, childId, "child_id");
+          const links = linkSteps(now().toISOString());
+          return transact(db, [
+            graphStep(version),
+            links.nestingPut(parentId, childId),
+            links.parentGainsChild(parentId, childId, (g) => notFound(`group ${g}`)),
+            links.childGainsParent(childId, parentId, (g) => notFound(`group ${g}`)),
+          ]);
+        },
+        NESTING_ATTEMPTS,
+      );
     },
 
     /** DELETE /groups/{id}/groups/{child_id}: 404 unless the child is nested there. */

@@ -1,5 +1,6 @@
 import { isCalendarDate } from "../dates.ts";
 import { type FieldError, validationFailed } from "../errors.ts";
+import { STORABLE_MESSAGE, storable } from "../validation.ts";
 import {
   DEFAULT_LIMIT,
   type Filter,
@@ -19,9 +20,12 @@ export const MAX_IN_VALUES = 100;
 
 function describe(kind: ValueKind): string {
   if (typeof kind === "object") return `one of: ${kind.oneOf.join(", ")}`;
-  return { id: "a positive integer", number: "a number", date: "a calendar date (YYYY-MM-DD)", string: "a string" }[
-    kind
-  ];
+  return {
+    id: "a positive integer",
+    number: `a number the API stores (${STORABLE_MESSAGE})`,
+    date: "a calendar date (YYYY-MM-DD)",
+    string: "a string",
+  }[kind];
 }
 
 function readValue(kind: ValueKind, raw: string): FilterValue | undefined {
@@ -33,7 +37,7 @@ function readValue(kind: ValueKind, raw: string): FilterValue | undefined {
     }
     case "number": {
       const n = Number(raw);
-      return DECIMAL.test(raw) && Number.isFinite(n) ? n : undefined;
+      return DECIMAL.test(raw) && Number.isFinite(n) && storable(n) ? n : undefined;
     }
     case "date":
       return isCalendarDate(raw) ? raw : undefined;

@@ -169,8 +169,9 @@ export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: 
     .join(" AND ");
   const rest = request.filters.filter((f) => !key.absorbed.has(f));
   const filterExpression = rest.map((f) => filterCondition(spec, f, x)).join(" AND ");
+  // the same listing however its parameters (and the values of an `in`) are ordered
   const canonicalFilters = request.filters
-    .map((f) => [f.field, f.operator, f.values])
+    .map((f) => [f.field, f.operator, f.operator === "in" ? [...f.values].sort() : f.values])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
     listing: fingerprint([spec.resource, request.sort, canonicalFilters]),

@@ -11,7 +11,7 @@ import { type CountryRegistry, createRegistry } from "../countries/registry.ts";
 import { GROUP_TYPES } from "../groups/group.ts";
 import { createGroupSchema, patchGroupSchema } from "../groups/schema.ts";
 import { commonSiteFields, siteCreateSchema, sitePatchSchema } from "../sites/schema.ts";
-import { idList, NAME_MAX_LENGTH, nameSchema, positiveId } from "../validation.ts";
+import { idList, NAME_MAX_LENGTH, nameSchema, positiveId, STORABLE } from "../validation.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -37,6 +37,9 @@ export const problemSchema = z.strictObject({
   request_id: z.string(),
 });
 
+/** What the database stores exactly: numbers outside it are a 400 naming the field. */
+const STORED_NUMBERS = `Numbers are stored as given: 0, or a magnitude from ${STORABLE.min} to ${STORABLE.max}.`;
+
 /** What each field means, shown beside its schema; the rules themselves come from zod. */
 const FIELD_DOCS: Record<string, string> = {
   id: "Assigned by the server; read-only; never reused, even after a delete.",
@@ -44,10 +47,10 @@ const FIELD_DOCS: Record<string, string> = {
   name: `1–${NAME_MAX_LENGTH} characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.`,
   installation_date:
     "A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).",
-  max_power_megawatt: "Finite, ≥ 0.",
-  min_power_megawatt: "Finite, ≥ 0, and at most `max_power_megawatt` (checked on the merged site).",
-  useful_energy_at_1_megawatt: "French sites only, required there. Finite, ≥ 0.",
-  efficiency: "Italian sites only, required there. A ratio: 0 < efficiency ≤ 1.",
+  max_power_megawatt: `Finite, ≥ 0. ${STORED_NUMBERS}`,
+  min_power_megawatt: `Finite, ≥ 0, and at most \`max_power_megawatt\` (checked on the merged site). ${STORED_NUMBERS}`,
+  useful_energy_at_1_megawatt: `French sites only, required there. Finite, ≥ 0. ${STORED_NUMBERS}`,
+  efficiency: `Italian sites only, required there. A ratio: 0 < efficiency ≤ 1. ${STORED_NUMBERS}`,
   group_ids:
     "The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`).",
   created_at: "RFC 3339 UTC timestamp; read-only.",

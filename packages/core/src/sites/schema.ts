@@ -3,11 +3,11 @@ import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { isCalendarDate } from "../dates.ts";
 import { type FieldError, validationFailed } from "../errors.ts";
-import { idList, nameSchema, readOnlyFields, toFieldErrors } from "../validation.ts";
+import { idList, nameSchema, PARSE_PARAMS, readOnlyFields, storableNumber, toFieldErrors } from "../validation.ts";
 import type { Site, SiteValues } from "./site.ts";
 
 const calendarDate = z.string().check(z.refine(isCalendarDate, "not a calendar date (YYYY-MM-DD)"));
-const power = z.number().check(z.gte(0));
+const power = storableNumber().check(z.gte(0));
 
 /** The fields every site has, whatever its country. */
 export const commonSiteFields = {
@@ -115,7 +115,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
     const country = typeof body.country === "string" ? body.country : undefined;
     const schema = country === undefined ? undefined : createByCountry.get(country);
     if (!schema) {
-      const result = anyCountry.safeParse(body);
+      const result = anyCountry.safeParse(body, PARSE_PARAMS);
       const errors = result.success ? [] : toFieldErrors(result.error.issues, explainUnknown());
       errors.unshift({
         path: "country",
@@ -123,7 +123,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
       });
       throw validationFailed([...errors, ...powerOrder(body)]);
     }
-    const result = schema.safeParse(body);
+    const result = schema.safeParse(body, PARSE_PARAMS);
     const errors = result.success ? [] : toFieldErrors(result.error.issues, explainUnknown(country));
     errors.push(...powerOrder(result.success ? result.data : body));
     if (errors.length > 0 || !result.success) throw validationFailed(errors);
@@ -134,7 +134,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
     parseCreate: (body) => validateWhole(requireObject(body)),
 
     parsePatch(body) {
-      const result = patchSchema.safeParse(requireObject(body));
+      const result = patchSchema.safeParse(requireObject(body), PARSE_PARAMS);
       if (!result.success) throw validationFailed(toFieldErrors(result.error.issues, explainUnknown()));
       const { details, ...common } = split(result.data);
       const present = Object.fromEntries(
