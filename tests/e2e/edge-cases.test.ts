@@ -69,7 +69,7 @@ describe("messages tell a wrong type from a missing field", () => {
 
   it("one entry per field", async () => {
     const problem = expectInvalid(
-      await api.post("/sites", italianSite({ group_ids: [9007199254740993] })),
+      await api.post("/sites", italianSite({ group_ids: [Number.MAX_SAFE_INTEGER + 2] })),
       "group_ids.0",
     );
     expect(problem.errors).toHaveLength(1);
