@@ -1,5 +1,6 @@
 import { faker } from "@faker-js/faker";
-import { type Context, DomainError, type Site, weekday } from "@sites-groups/core";
+import type { Context, Site } from "@sites-groups/core";
+import { drawSites } from "./seed.ts";
 
 export interface DemoOptions {
   sites?: number;
@@ -7,63 +8,18 @@ export interface DemoOptions {
   seed?: number;
 }
 
-const SATURDAY = 6;
-const SUNDAY = 0;
-
-function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** A random day of 2020–2026, moved to the next weekend day when `weekend` is set. */
-function installationDay(weekend: boolean): string {
-  const date = faker.date.between({ from: "2020-01-01T00:00:00Z", to: "2026-10-31T00:00:00Z" });
-  if (weekend) {
-    while (![SATURDAY, SUNDAY].includes(weekday(isoDate(date)))) date.setUTCDate(date.getUTCDate() + 1);
-  }
-  return isoDate(date);
-}
-
-function demoSite() {
-  const country = faker.helpers.arrayElement(["fr", "it"] as const);
-  const max = faker.number.float({ min: 0.5, max: 250, fractionDigits: 2 });
-  const common = {
-    name: `${faker.location.city()} ${faker.helpers.arrayElement(["Solar", "Wind", "Hydro", "Biogas"])} ${faker.helpers.arrayElement(["Park", "Farm", "Plant", "Station"])}`,
-    max_power_megawatt: max,
-    min_power_megawatt: faker.number.float({ min: 0, max, fractionDigits: 2 }),
-  };
-  return country === "fr"
-    ? {
-        country,
-        ...common,
-        installation_date: installationDay(false),
-        useful_energy_at_1_megawatt: faker.number.float({ min: 500, max: 3000, fractionDigits: 1 }),
-      }
-    : {
-        country,
-        ...common,
-        installation_date: installationDay(true),
-        efficiency: faker.number.float({ min: 0.05, max: 1, fractionDigits: 3 }),
-      };
-}
-
 /**
- * Fills the database with realistic sites through the services, so every rule holds: a French
- * day already taken is simply drawn again.
+ * Fills an empty database with realistic sites and groups through the services, so every rule
+ * holds (the sites are drawn as `pnpm seed` draws them).
  */
 export async function seedDemoData(
   context: Context,
   options: DemoOptions = {},
 ): Promise<{ sites: number; groups: number }> {
   faker.seed(options.seed ?? 2026);
-  const wanted = options.sites ?? 60;
+  // demo data goes into an empty table only, so these bodies cannot collide with stored sites
   const sites: Site[] = [];
-  for (let attempts = 0; sites.length < wanted && attempts < wanted * 10; attempts++) {
-    try {
-      sites.push(await context.sites.create(demoSite()));
-    } catch (error) {
-      if (!(error instanceof DomainError && error.code === "FRENCH_SITE_DAY_TAKEN")) throw error;
-    }
-  }
+  for (const body of drawSites(options.sites ?? 60).bodies) sites.push(await context.sites.create(body));
   const groups = await demoGroups(context, sites);
   return { sites: sites.length, groups };
 }

@@ -103,6 +103,18 @@ function siteBody(country: "fr" | "it", day: string): SiteBody {
     : { country, ...common, efficiency: faker.number.float({ min: 0.05, max: 1, fractionDigits: 3 }) };
 }
 
+/**
+ * Bodies of `count` sites, French or Italian at random, that every rule accepts together: French
+ * days are distinct, Italian days are weekends. Draws from faker's current seed. `frenchDay`
+ * gives a day none of them has, for a table whose older sites already hold one.
+ */
+export function drawSites(count: number): { bodies: SiteBody[]; frenchDay: () => string } {
+  const countries = Array.from({ length: count }, () => faker.helpers.arrayElement(["fr", "it"] as const));
+  const days = dayPools(countries.filter((c) => c === "fr").length);
+  const bodies = countries.map((c) => siteBody(c, c === "fr" ? days.frenchDay() : days.weekendDay()));
+  return { bodies, frenchDay: days.frenchDay };
+}
+
 interface GroupPlan {
   name: string;
   type: "group1" | "group2" | "group3";
@@ -157,9 +169,7 @@ export async function seed(context: Context, options: SeedOptions): Promise<Seed
   };
 
   // Everything random is drawn up front, in order, so a seed gives the same data.
-  const countries = Array.from({ length: options.sites }, () => faker.helpers.arrayElement(["fr", "it"] as const));
-  const days = dayPools(countries.filter((c) => c === "fr").length);
-  const bodies = countries.map((c) => siteBody(c, c === "fr" ? days.frenchDay() : days.weekendDay()));
+  const { bodies, frenchDay } = drawSites(options.sites);
   const plans = planGroups(options.groups, options.sites);
 
   const siteIds: number[] = new Array(options.sites);
@@ -173,7 +183,7 @@ export async function seed(context: Context, options: SeedOptions): Promise<Seed
         // a table that already had French sites: draw another day
         if (!(error instanceof DomainError && error.code === "FRENCH_SITE_DAY_TAKEN")) throw error;
         daysRedrawn++;
-        body.installation_date = days.frenchDay();
+        body.installation_date = frenchDay();
       }
     }
     options.onProgress?.("sites", ++done, bodies.length);
@@ -205,7 +215,7 @@ export async function seed(context: Context, options: SeedOptions): Promise<Seed
   const siteSeconds = (sitesDone - started) / 1000;
   return {
     sites: bodies.length,
-    sitesByCountry: count(countries),
+    sitesByCountry: count(bodies.map((b) => b.country)),
     groups: plans.length,
     groupsByType: count(plans.map((p) => p.type)),
     memberships: plans.reduce((n, p) => n + p.sites.length, 0),
