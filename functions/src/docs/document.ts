@@ -9,16 +9,20 @@ import {
   type CountryRegistry,
   countries,
   createRegistry,
+  createSiteSchemas,
   DomainError,
   type ErrorCode,
+  group3CannotHoldSites,
+  groupCycle,
+  groupListSpec,
+  notFound,
+  parseListRequest,
   ServiceUnavailableError,
+  TRANSACTION_LIMIT,
+  tooManyChanges,
+  unknownReference,
   validationFailed,
 } from "@sites-groups/core";
-import { TRANSACTION_LIMIT, tooManyChanges } from "@sites-groups/core/db/transactions";
-import { notFound } from "@sites-groups/core/errors";
-import { groupListSpec } from "@sites-groups/core/groups/list";
-import { group3CannotHoldSites, groupCycle, unknownReference } from "@sites-groups/core/links";
-import { parseListRequest } from "@sites-groups/core/lists/parse";
 import {
   countryRuleRefusals,
   groupCreateExample,
@@ -33,7 +37,6 @@ import {
   siteListParameters,
 } from "@sites-groups/core/openapi/parameters";
 import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "@sites-groups/core/openapi/schemas";
-import { createSiteSchemas } from "@sites-groups/core/sites/schema";
 import { MAX_BODY_BYTES } from "#commons/http";
 import { statusOf, toProblem } from "#commons/problem";
 import { type RouteDefinition, routes } from "../routes.ts";
