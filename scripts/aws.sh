@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 action="${1:-}"
 stage="${2:-${STAGE:-dev}}"
-cdk=(node infra/node_modules/aws-cdk/bin/cdk)
+cdk=(node_modules/.bin/cdk)
 # shellcheck disable=SC2206
 context=(-c stage="$stage" ${CDK_CONTEXT:-})
 

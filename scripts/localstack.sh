@@ -15,8 +15,8 @@ export AWS_ACCESS_KEY_ID="${AWS_ACCESS_KEY_ID:-test}" AWS_SECRET_ACCESS_KEY="${A
 export AWS_REGION="${AWS_REGION:-us-east-1}" AWS_DEFAULT_REGION="${AWS_REGION:-us-east-1}"
 export CDK_DEFAULT_ACCOUNT="${CDK_DEFAULT_ACCOUNT:-000000000000}" CDK_DEFAULT_REGION="$AWS_REGION"
 # pnpm keeps aws-cdk beside aws-cdk-local, not inside it: cdklocal finds it through NODE_PATH.
-export NODE_PATH="$PWD/infra/node_modules${NODE_PATH:+:$NODE_PATH}"
-cdklocal=(node infra/node_modules/aws-cdk-local/bin/cdklocal)
+export NODE_PATH="$PWD/node_modules${NODE_PATH:+:$NODE_PATH}"
+cdklocal=(node_modules/.bin/cdklocal)
 
 require_docker() {
   if ! docker info >/dev/null 2>&1; then

@@ -3,6 +3,8 @@
  * "API ready at" line once it answers, and nothing left running after Ctrl-C or SIGTERM.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@sites-groups/local/dynamodb-local";
 import { describe, expect, inject, it } from "vitest";
@@ -52,6 +54,18 @@ function javaAmong(pids: number[]): number[] {
   });
 }
 
+/** Everything the child prints, on both streams, as it arrives. */
+function capture(child: ChildProcess): () => string {
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  return () => output;
+}
+
 async function startDev(command: string[], env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const child = spawn(command[0] as string, command.slice(1), {
@@ -60,21 +74,15 @@ async function startDev(command: string[], env: Record<string, string>): Promise
     detached: true, // its own process group, like a terminal's foreground job
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
+  const output = capture(child);
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 60_000;
-  while (!output.includes(`API ready at ${url}`)) {
-    if (child.exitCode !== null) throw new Error(`pnpm dev exited ${child.exitCode}:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`no ready line within 60 s:\n${output}`);
+  while (!output().includes(`API ready at ${url}`)) {
+    if (child.exitCode !== null) throw new Error(`pnpm dev exited ${child.exitCode}:\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`no ready line within 60 s:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, url, output: () => output };
+  return { child, url, output };
 }
 
 async function expectAllGone(pids: number[]) {
@@ -128,5 +136,26 @@ describe("pnpm dev", () => {
     expect(page).toEqual({ items: [], next_cursor: null });
     dev.child.kill("SIGTERM");
     await expectAllGone(tree);
+  });
+
+  it("on a busy port says so and what to do, before it starts DynamoDB Local or seeds", async () => {
+    const port = await freePort();
+    const holder = createServer().listen(port);
+    await once(holder, "listening");
+    try {
+      const child = spawn("node", ["--import", "tsx", "packages/local/src/dev.ts"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(port) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const output = capture(child);
+      const [code] = (await once(child, "exit")) as [number];
+      expect(code).toBe(1);
+      expect(output()).toContain(`Port ${port} is already in use`);
+      expect(output()).toContain(`PORT=${port + 1} pnpm dev`);
+      expect(output()).not.toMatch(/DynamoDB at|Demo data|EADDRINUSE/);
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -9,20 +9,16 @@
  * The docs are at /docs (Swagger UI) and /openapi.json, routes of the manifest like the others.
  */
 import type { Server } from "node:http";
+import net from "node:net";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { createContext, tableDefinition } from "@sites-groups/core";
 import { routes } from "@sites-groups/functions/routes";
+import { devConfig } from "./config.ts";
 import { seedDemoData } from "./demo-data.ts";
 import { clearDevState, writeDevState } from "./dev-state.ts";
 import { ensureTable, localClient, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { createGateway } from "./gateway.ts";
 import { stopWithParents } from "./lifecycle.ts";
-
-const port = Number(process.env.PORT ?? 3000);
-const table = process.env.TABLE_NAME ?? "sites-and-groups-dev";
-const seed = process.env.SEED !== "false";
-const admin = process.argv.includes("--admin") || process.env.DYNAMODB_ADMIN === "true";
-const adminPort = Number(process.env.DYNAMODB_ADMIN_PORT ?? 8001);
 
 let dynamodb: RunningDynamoDb | undefined;
 let adminServer: Server | undefined;
@@ -37,8 +33,29 @@ async function stop(code: number) {
   process.exit(code);
 }
 
+/**
+ * Fails before anything starts when another program holds the port, with what to do about it,
+ * instead of a bare EADDRINUSE after DynamoDB Local has started and the demo data is seeded.
+ */
+function assertPortFree(port: number, what: string, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EADDRINUSE" && error.code !== "EACCES") return reject(error);
+      const reason = error.code === "EADDRINUSE" ? "is already in use" : "needs privileges this user lacks";
+      reject(
+        new Error(
+          `Port ${port} ${reason}, so ${what} cannot listen there (is another \`pnpm dev\` running?).\n` +
+            `Stop the program that holds it, or choose another port: ${variable}=${port + 1} pnpm dev`,
+        ),
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 /** dynamodb-admin (a DynamoDB browser) over the same database, loaded only when asked for. */
-async function startAdmin(endpoint: string): Promise<Server> {
+async function startAdmin(endpoint: string, adminPort: number): Promise<Server> {
   const { createServer } = await import("dynamodb-admin");
   const app = createServer({ dynamoDbClient: localClient(endpoint) });
   return new Promise((resolve, reject) => {
@@ -48,7 +65,7 @@ async function startAdmin(endpoint: string): Promise<Server> {
 }
 stopWithParents(() => void stop(0));
 
-async function isEmpty(context: ReturnType<typeof createContext>): Promise<boolean> {
+async function isEmpty(context: ReturnType<typeof createContext>, table: string): Promise<boolean> {
   const index = tableDefinition.indexes.gsi1;
   const { Items } = await context.db.client.send(
     new QueryCommand({
@@ -64,7 +81,11 @@ async function isEmpty(context: ReturnType<typeof createContext>): Promise<boole
 }
 
 async function main() {
-  let endpoint = process.env.DYNAMODB_ENDPOINT;
+  const config = devConfig();
+  const { port, table, seed, admin, adminPort } = config;
+  await assertPortFree(port, "the API", "PORT");
+  if (admin) await assertPortFree(adminPort, "dynamodb-admin", "DYNAMODB_ADMIN_PORT");
+  let endpoint = config.endpoint;
   if (!endpoint) {
     dynamodb = await startDynamoDbLocal();
     endpoint = dynamodb.endpoint;
@@ -75,13 +96,13 @@ async function main() {
   process.env.DYNAMODB_ENDPOINT = endpoint;
 
   const context = createContext({ table, endpoint });
-  if (seed && (await isEmpty(context))) {
+  if (seed && (await isEmpty(context, table))) {
     const { sites, groups } = await seedDemoData(context);
     console.log(`Demo data: ${sites} sites, ${groups} groups`);
   }
 
   if (admin) {
-    adminServer = await startAdmin(endpoint);
+    adminServer = await startAdmin(endpoint, adminPort);
     console.log(`DynamoDB admin at http://localhost:${adminPort} (table ${table})`);
   }
 

