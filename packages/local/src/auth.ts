@@ -1,0 +1,126 @@
+/**
+ * A local stand-in for the stage's Amazon Cognito user pool, for `AUTH=on pnpm dev`: it makes an
+ * RSA signing key at start, issues access tokens shaped like Cognito's (client-credentials grant:
+ * `token_use: "access"`, `client_id`, `scope`), and verifies them the way the deployed API does,
+ * with aws-jwt-verify's Cognito verifier over the local key set. The key lives only in memory.
+ */
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { CognitoJwtVerifier } from "aws-jwt-verify";
+import { JwtExpiredError, JwtInvalidScopeError } from "aws-jwt-verify/error";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+
+/** The resource server of the user pool and its two scopes, as the deployed stages define them. */
+export const RESOURCE_SERVER = "sites-groups";
+export const SCOPES = { read: `${RESOURCE_SERVER}/read`, write: `${RESOURCE_SERVER}/write` } as const;
+export type ScopeName = keyof typeof SCOPES;
+
+/**
+ * A Cognito-shaped pool id in a region that does not exist: the issuer it implies
+ * (`https://cognito-idp.us-local-1.amazonaws.com/…`) can never be a real pool's.
+ */
+export const LOCAL_USER_POOL_ID = "us-local-1_SitesGroupsDev";
+const TOKEN_LIFETIME_SECONDS = 3600;
+
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Why a request's token was refused: 401 for who it is, 403 for what it may do. */
+export type Refusal = { status: 401; reason: string } | { status: 403; reason: string };
+
+export interface LocalIssuer {
+  readonly issuer: string;
+  readonly credentials: Credentials;
+  /** An access token for the local machine client, with the scopes of `scope` (write includes read). */
+  issue(scope: ScopeName, lifetimeSeconds?: number): Promise<string>;
+  /** The client-credentials grant: a token when the id and secret are this pool's client's. */
+  grant(clientId: string, clientSecret: string, scope: ScopeName): Promise<string | undefined>;
+  /**
+   * What API Gateway's Cognito authorizer decides for an `Authorization` header: the token's
+   * claims (as strings, as the authorizer passes them on), or a refusal.
+   */
+  authenticate(authorization: string | undefined): Promise<Record<string, string> | Refusal>;
+}
+
+/** The scopes a token of each kind carries: a write token may also read. */
+export function scopesOf(scope: ScopeName): string {
+  return scope === "write" ? `${SCOPES.read} ${SCOPES.write}` : SCOPES.read;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export type SigningKey = Awaited<ReturnType<typeof generateKeyPair>> & { kid: string };
+
+export interface LocalIssuerOptions {
+  /** The signing key pair and its key id; by default a new RS256 pair. */
+  key?: SigningKey;
+}
+
+export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promise<LocalIssuer> {
+  const { privateKey, publicKey, kid } = options.key ?? { ...(await generateKeyPair("RS256")), kid: randomUUID() };
+  const jwk = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
+  const credentials: Credentials = {
+    clientId: randomBytes(13).toString("hex"),
+    clientSecret: randomBytes(32).toString("base64url"),
+  };
+  const verifier = CognitoJwtVerifier.create({
+    userPoolId: LOCAL_USER_POOL_ID,
+    tokenUse: "access",
+    clientId: credentials.clientId,
+    // Both scopes pass the authorizer; which one a route needs is the function's check (403).
+    scope: [SCOPES.read, SCOPES.write],
+    // The verifier accepts a token without `exp`; Cognito never issues one, so neither do we.
+    customJwtCheck: ({ payload }) => {
+      if (typeof payload.exp !== "number") throw new Error("the token has no expiry");
+    },
+  });
+  verifier.cacheJwks({ keys: [jwk] } as Parameters<typeof verifier.cacheJwks>[0]);
+  const issuer = `https://cognito-idp.us-local-1.amazonaws.com/${LOCAL_USER_POOL_ID}`;
+
+  async function issue(scope: ScopeName, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({
+      token_use: "access",
+      scope: scopesOf(scope),
+      auth_time: now,
+      client_id: credentials.clientId,
+      version: 2,
+    })
+      .setProtectedHeader({ alg: "RS256", kid })
+      .setSubject(credentials.clientId)
+      .setIssuer(issuer)
+      .setIssuedAt(now)
+      .setExpirationTime(now + lifetimeSeconds)
+      .setJti(randomUUID())
+      .sign(privateKey);
+  }
+
+  return {
+    issuer,
+    credentials,
+    issue,
+    async grant(clientId, clientSecret, scope) {
+      if (clientId !== credentials.clientId || !sameSecret(clientSecret, credentials.clientSecret)) return undefined;
+      return issue(scope);
+    },
+    async authenticate(authorization) {
+      const match = /^Bearer +([^\s]+)\s*$/i.exec(authorization ?? "");
+      if (!match) return { status: 401, reason: "no bearer token" };
+      try {
+        const payload = await verifier.verify(match[1] as string);
+        return Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)]));
+      } catch (error) {
+        if (error instanceof JwtInvalidScopeError) {
+          return { status: 403, reason: "the token has neither the read nor the write scope" };
+        }
+        if (error instanceof JwtExpiredError) return { status: 401, reason: "the token has expired" };
+        return { status: 401, reason: "the token is not one this API issued, or it is malformed" };
+      }
+    },
+  };
+}
