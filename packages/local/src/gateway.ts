@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 
@@ -14,6 +15,8 @@ export interface GatewayOptions {
 
 /** API Gateway's own payload limit; the handlers refuse far less (64 KiB). */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+/** How much of the request line and headers the server reads (Node's default, made explicit). */
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export function loadHandler(route: RouteDefinition): Promise<ProxyHandler> {
   const url = new URL(`../../../functions/src/${route.handler}.ts`, import.meta.url);
@@ -63,6 +66,34 @@ function gatewayProblem(
   };
 }
 
+/**
+ * The URL of an origin-form target (`/sites?limit=1`) or an absolute one; undefined when it is
+ * neither. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
+ */
+function requestUrl(target: string): URL | undefined {
+  try {
+    return target.startsWith("/") ? new URL(`http://localhost${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A whole HTTP/1.1 response, for a connection that never became a request the server could route. */
+function rawResponse(result: APIGatewayProxyResult): string {
+  const reason = STATUS_CODES[result.statusCode] ?? "";
+  const headers = { ...(result.headers as Record<string, string>), "content-length": Buffer.byteLength(result.body) };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  return [`HTTP/1.1 ${result.statusCode} ${reason}`, ...lines, "connection: close", "", result.body].join("\r\n");
+}
+
+/** What the HTTP parser refused, in words a client can act on. */
+const PARSE_ERRORS: Record<string, string> = {
+  HPE_INVALID_METHOD: "the method is not an HTTP method (methods are upper-case: GET, POST, …)",
+  HPE_HEADER_OVERFLOW: `the request line and headers exceed ${MAX_HEADER_BYTES / 1024} KiB`,
+  HPE_INVALID_HEADER_TOKEN: "a header name is not a valid token",
+  HPE_INVALID_URL: "the request target is not a valid URL",
+};
+
 async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -105,8 +136,12 @@ export function createGateway(options: GatewayOptions): Server {
 
   async function respond(req: IncomingMessage): Promise<APIGatewayProxyResult> {
     const requestId = randomUUID();
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const method = (req.method ?? "GET").toUpperCase();
+    const url = requestUrl(req.url ?? "/");
+    if (!url) {
+      const detail = `the request target ${JSON.stringify((req.url ?? "").slice(0, 200))} is not a URL path`;
+      return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, requestId);
+    }
+    const method = req.method ?? "GET";
     let match: { route: CompiledRoute; values: string[] } | undefined;
     for (const route of compiled) {
       const found = route.pattern.exec(url.pathname);
@@ -203,15 +238,18 @@ export function createGateway(options: GatewayOptions): Server {
     }
   }
 
-  return createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req: IncomingMessage, res: ServerResponse) => {
     respondSafely(req).then(
       (result) => {
         const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
         for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
           headers[name] = values.map(String);
         }
+        const body = Buffer.from(result.body ?? "", result.isBase64Encoded ? "base64" : "utf8");
+        // A length, as API Gateway sends, rather than a chunked body
+        headers["content-length"] = String(body.byteLength);
         res.writeHead(result.statusCode, headers);
-        res.end(result.isBase64Encoded ? Buffer.from(result.body, "base64") : result.body);
+        res.end(body);
       },
       (error) => {
         console.error(error);
@@ -219,4 +257,16 @@ export function createGateway(options: GatewayOptions): Server {
       },
     );
   });
+
+  // What never becomes a request (a parse error, CONNECT) still gets a problem, never a bare close.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const detail = PARSE_ERRORS[error.code ?? ""] ?? "the request could not be parsed as HTTP/1.1";
+    socket.end(rawResponse(gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, randomUUID())));
+  });
+  server.on("connect", (req: IncomingMessage, socket: Duplex) => {
+    const detail = `no route ${req.method} ${req.url}`;
+    socket.end(rawResponse(gatewayProblem(404, "NOT_FOUND", "Not found", detail, randomUUID())));
+  });
+  return server;
 }
