@@ -2,7 +2,7 @@
  * The local user pool of `AUTH=on pnpm dev`: its tokens pass, and every kind of bad token that
  * API Gateway's Cognito authorizer refuses is refused here too, with the status API.md gives it.
  */
-import { createLocalIssuer, type LocalIssuer, SCOPES, type SigningKey } from "@sites-groups/local/auth";
+import { createLocalIssuer, type LocalIssuer, parseScopes, SCOPES, type SigningKey } from "@sites-groups/local/auth";
 import { generateKeyPair, SignJWT } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -37,25 +37,35 @@ const check = async (jwt: string) => pool.authenticate(`Bearer ${jwt}`);
 
 describe("the local user pool", () => {
   it("accepts its own tokens and passes their claims on as strings, as the authorizer does", async () => {
-    const claims = await check(await pool.issue("write"));
+    const { claims } = (await check(await pool.issue(["read", "write"]))) as { claims: Record<string, string> };
     expect(claims).toMatchObject({
       token_use: "access",
       client_id: pool.credentials.clientId,
       scope: `${SCOPES.read} ${SCOPES.write}`,
       iss: pool.issuer,
     });
-    expect(typeof (claims as Record<string, string>).exp).toBe("string");
-    expect(await check(await pool.issue("read"))).toMatchObject({ scope: SCOPES.read });
-    expect(await check(await token({}))).toMatchObject({ scope: SCOPES.write });
+    expect(typeof claims.exp).toBe("string");
+    expect(await check(await pool.issue(["read"]))).toMatchObject({ claims: { scope: SCOPES.read } });
+    expect(await check(await pool.issue(["write"]))).toMatchObject({ claims: { scope: SCOPES.write } });
+    expect(await check(await token({}))).toMatchObject({ claims: { scope: SCOPES.write } });
   });
 
   it("grants a token for its client's credentials only", async () => {
     const { clientId, clientSecret } = pool.credentials;
-    expect(await check((await pool.grant(clientId, clientSecret, "read")) as string)).toMatchObject({
-      scope: SCOPES.read,
+    expect(await check((await pool.grant(clientId, clientSecret, ["read"])) as string)).toMatchObject({
+      claims: { scope: SCOPES.read },
     });
-    expect(await pool.grant(clientId, `${clientSecret}x`, "read")).toBeUndefined();
-    expect(await pool.grant("someone-else", clientSecret, "read")).toBeUndefined();
+    expect(await pool.grant(clientId, `${clientSecret}x`, ["read"])).toBeUndefined();
+    expect(await pool.grant("someone-else", clientSecret, ["read"])).toBeUndefined();
+  });
+
+  it("reads an OAuth scope parameter as Cognito does: all scopes when absent, none it lacks", () => {
+    expect(parseScopes(undefined)).toEqual(["read", "write"]);
+    expect(parseScopes("")).toEqual(["read", "write"]);
+    expect(parseScopes(SCOPES.read)).toEqual(["read"]);
+    expect(parseScopes(` ${SCOPES.write}  ${SCOPES.read} `)).toEqual(["read", "write"]);
+    expect(parseScopes(`${SCOPES.read} sites-groups/admin`)).toBeUndefined();
+    expect(parseScopes("read")).toBeUndefined();
   });
 
   it.each([
@@ -70,7 +80,7 @@ describe("the local user pool", () => {
   });
 
   it("refuses an expired token with 401", async () => {
-    expect(await check(await pool.issue("write", -10))).toEqual({ status: 401, reason: "the token has expired" });
+    expect(await check(await pool.issue(["write"], -10))).toEqual({ status: 401, reason: "the token has expired" });
   });
 
   it("refuses a token signed by another key that claims the pool's key id", async () => {
@@ -79,7 +89,7 @@ describe("the local user pool", () => {
   });
 
   it("refuses `alg: none` and a payload changed after signing", async () => {
-    const [header, payload, signature] = (await pool.issue("read")).split(".") as [string, string, string];
+    const [header, payload, signature] = (await pool.issue(["read"])).split(".") as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, "base64url").toString());
     expect(await check(`${base64url({ alg: "none", typ: "JWT" })}.${payload}.`)).toMatchObject({ status: 401 });
     const widened = `${header}.${base64url({ ...claims, scope: SCOPES.write })}.${signature}`;
@@ -103,6 +113,6 @@ describe("the local user pool", () => {
 
   it("refuses another pool's tokens: each start makes a new key", async () => {
     const other = await createLocalIssuer();
-    expect(await check(await other.issue("write"))).toMatchObject({ status: 401 });
+    expect(await check(await other.issue(["write"]))).toMatchObject({ status: 401 });
   });
 });

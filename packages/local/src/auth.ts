@@ -32,20 +32,27 @@ export type Refusal = { status: 401; reason: string } | { status: 403; reason: s
 export interface LocalIssuer {
   readonly issuer: string;
   readonly credentials: Credentials;
-  /** An access token for the local machine client, with the scopes of `scope` (write includes read). */
-  issue(scope: ScopeName, lifetimeSeconds?: number): Promise<string>;
+  /** An access token for the local machine client with exactly these scopes, as Cognito grants them. */
+  issue(scopes: readonly ScopeName[], lifetimeSeconds?: number): Promise<string>;
   /** The client-credentials grant: a token when the id and secret are this pool's client's. */
-  grant(clientId: string, clientSecret: string, scope: ScopeName): Promise<string | undefined>;
+  grant(clientId: string, clientSecret: string, scopes: readonly ScopeName[]): Promise<string | undefined>;
   /**
    * What API Gateway's Cognito authorizer decides for an `Authorization` header: the token's
-   * claims (as strings, as the authorizer passes them on), or a refusal.
+   * claims (as strings, as the authorizer passes them on to the function), or a refusal.
    */
-  authenticate(authorization: string | undefined): Promise<Record<string, string> | Refusal>;
+  authenticate(authorization: string | undefined): Promise<{ claims: Record<string, string> } | Refusal>;
 }
 
-/** The scopes a token of each kind carries: a write token may also read. */
-export function scopesOf(scope: ScopeName): string {
-  return scope === "write" ? `${SCOPES.read} ${SCOPES.write}` : SCOPES.read;
+/**
+ * The scopes named by an OAuth `scope` parameter (`sites-groups/read sites-groups/write`); all of
+ * the client's when it is absent, as Cognito does; undefined when it names one the API lacks.
+ */
+export function parseScopes(parameter: string | null | undefined): ScopeName[] | undefined {
+  if (!parameter?.trim()) return ["read", "write"];
+  const names = Object.keys(SCOPES) as ScopeName[];
+  const asked = parameter.trim().split(/\s+/);
+  const found = names.filter((name) => asked.includes(SCOPES[name]));
+  return found.length === asked.length ? found : undefined;
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -82,11 +89,11 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
   verifier.cacheJwks({ keys: [jwk] } as Parameters<typeof verifier.cacheJwks>[0]);
   const issuer = `https://cognito-idp.us-local-1.amazonaws.com/${LOCAL_USER_POOL_ID}`;
 
-  async function issue(scope: ScopeName, lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
+  async function issue(scopes: readonly ScopeName[], lifetimeSeconds = TOKEN_LIFETIME_SECONDS): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({
       token_use: "access",
-      scope: scopesOf(scope),
+      scope: scopes.map((name) => SCOPES[name]).join(" "),
       auth_time: now,
       client_id: credentials.clientId,
       version: 2,
@@ -104,16 +111,16 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
     issuer,
     credentials,
     issue,
-    async grant(clientId, clientSecret, scope) {
+    async grant(clientId, clientSecret, scopes) {
       if (clientId !== credentials.clientId || !sameSecret(clientSecret, credentials.clientSecret)) return undefined;
-      return issue(scope);
+      return issue(scopes);
     },
     async authenticate(authorization) {
       const match = /^Bearer +([^\s]+)\s*$/i.exec(authorization ?? "");
       if (!match) return { status: 401, reason: "no bearer token" };
       try {
         const payload = await verifier.verify(match[1] as string);
-        return Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)]));
+        return { claims: Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)])) };
       } catch (error) {
         if (error instanceof JwtInvalidScopeError) {
           return { status: 403, reason: "the token has neither the read nor the write scope" };

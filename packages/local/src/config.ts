@@ -18,6 +18,8 @@ export interface DevConfig {
   /** Also serve dynamodb-admin (`--admin` or DYNAMODB_ADMIN=true) on DYNAMODB_ADMIN_PORT (8001). */
   admin: boolean;
   adminPort: number;
+  /** AUTH=on: the routes need tokens of a local user pool, as in the deployed stages. */
+  auth: boolean;
 }
 
 function port(name: string, raw: string | undefined, fallback: number): number {
@@ -25,6 +27,12 @@ function port(name: string, raw: string | undefined, fallback: number): number {
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value > 65535) throw new Error(`${name}=${raw} is not a port number (0–65535)`);
   return value;
+}
+
+function onOff(name: string, raw: string | undefined): boolean {
+  if (raw === undefined || raw === "" || raw === "off") return false;
+  if (raw === "on") return true;
+  throw new Error(`${name}=${raw}: say ${name}=on or ${name}=off`);
 }
 
 export function devConfig(env: Env = process.env, argv: readonly string[] = process.argv): DevConfig {
@@ -35,6 +43,7 @@ export function devConfig(env: Env = process.env, argv: readonly string[] = proc
     endpoint: env.DYNAMODB_ENDPOINT || undefined,
     admin: argv.includes("--admin") || env.DYNAMODB_ADMIN === "true",
     adminPort: port("DYNAMODB_ADMIN_PORT", env.DYNAMODB_ADMIN_PORT, 8001),
+    auth: onOff("AUTH", env.AUTH),
   };
 }
 

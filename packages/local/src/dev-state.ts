@@ -2,7 +2,7 @@
  * Where a running `pnpm dev` says which DynamoDB and table it uses, so that `pnpm seed` and
  * other tools find them without being told (DynamoDB Local listens on a free port).
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -11,12 +11,16 @@ export interface DevState {
   table: string;
   api: string;
   pid: number;
+  /** With AUTH=on: the local user pool's token endpoint and its machine client, for `pnpm token`. */
+  auth?: { tokenUrl: string; clientId: string; clientSecret: string };
 }
 
 export const DEV_STATE_FILE = join(tmpdir(), "sites-and-groups-dev.json");
 
 export function writeDevState(state: DevState): void {
-  writeFileSync(DEV_STATE_FILE, JSON.stringify(state));
+  // it may hold the local client's secret: readable by this user only
+  writeFileSync(DEV_STATE_FILE, JSON.stringify(state), { mode: 0o600 });
+  chmodSync(DEV_STATE_FILE, 0o600);
 }
 
 export function clearDevState(): void {

@@ -4,6 +4,7 @@
  *   SEED=false         start with an empty database
  *   DYNAMODB_ENDPOINT  use this DynamoDB (LocalStack, a shared DynamoDB Local) instead of starting one
  *   TABLE_NAME         table to use or create (sites-and-groups-dev)
+ *   AUTH=on            the routes need tokens of a local user pool, as in AWS (`pnpm token` prints one)
  *   --admin, or DYNAMODB_ADMIN=true   also serve dynamodb-admin (a DynamoDB browser) over the
  *                      same database, on DYNAMODB_ADMIN_PORT (8001)
  * The docs are at /docs (Swagger UI) and /openapi.json, routes of the manifest like the others.
@@ -13,11 +14,12 @@ import net from "node:net";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { createContext, tableDefinition } from "@sites-groups/core";
 import { routes } from "@sites-groups/functions/routes";
+import { createLocalIssuer, SCOPES } from "./auth.ts";
 import { devConfig } from "./config.ts";
 import { seedDemoData } from "./demo-data.ts";
 import { clearDevState, writeDevState } from "./dev-state.ts";
 import { ensureTable, localClient, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.ts";
-import { createGateway } from "./gateway.ts";
+import { createGateway, TOKEN_PATH } from "./gateway.ts";
 import { stopWithParents } from "./lifecycle.ts";
 
 let dynamodb: RunningDynamoDb | undefined;
@@ -106,14 +108,32 @@ async function main() {
     console.log(`DynamoDB admin at http://localhost:${adminPort} (table ${table})`);
   }
 
-  const server = createGateway({ routes });
+  const auth = config.auth ? await createLocalIssuer() : undefined;
+  const server = createGateway({ routes, ...(auth ? { auth } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, resolve);
   });
-  const probe = await fetch(`http://localhost:${port}/sites?limit=1`);
+  const api = `http://localhost:${port}`;
+  const probe = await fetch(`${api}/sites?limit=1`, {
+    headers: auth ? { authorization: `Bearer ${await auth.issue(["read"])}` } : {},
+  });
   if (probe.status !== 200) throw new Error(`the API answered ${probe.status} to its first request`);
-  writeDevState({ endpoint, table, api: `http://localhost:${port}`, pid: process.pid });
+  writeDevState({
+    endpoint,
+    table,
+    api,
+    pid: process.pid,
+    ...(auth ? { auth: { tokenUrl: `${api}${TOKEN_PATH}`, ...auth.credentials } } : {}),
+  });
+  if (auth) {
+    console.log(
+      `Access: AUTH=on, /sites and /groups need a bearer token (${SCOPES.read} for reads, ${SCOPES.write} for writes)`,
+    );
+    console.log(`Tokens: \`pnpm token [--scope read|write]\`, or the client-credentials grant at ${api}${TOKEN_PATH}`);
+  } else {
+    console.log("Access: open, no token needed (AUTH=on pnpm dev enforces the deployed stages' rules)");
+  }
   console.log(`Docs at http://localhost:${port}/docs (OpenAPI: http://localhost:${port}/openapi.json)`);
   console.log(`API ready at http://localhost:${port}`);
 }

@@ -3,11 +3,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse, S
 import type { Duplex } from "node:stream";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
+import { type LocalIssuer, parseScopes } from "./auth.ts";
 
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
 export interface GatewayOptions {
   routes: readonly RouteDefinition[];
+  /**
+   * The user pool whose tokens the routes require, as the deployed stages' Cognito authorizer
+   * does (`AUTH=on pnpm dev`); none: every route is open. It also serves the pool's token
+   * endpoint, `POST /oauth2/token`, as the stage's Cognito domain does.
+   */
+  auth?: LocalIssuer;
   /** Loads a route's handler module (the same module the CDK stack bundles). */
   load?: (route: RouteDefinition) => Promise<ProxyHandler>;
   stage?: string;
@@ -94,6 +101,12 @@ const PARSE_ERRORS: Record<string, string> = {
   HPE_INVALID_URL: "the request target is not a valid URL",
 };
 
+function accessRefused(status: 401 | 403, reason: string, requestId: string): APIGatewayProxyResult {
+  if (status === 403) return gatewayProblem(403, "FORBIDDEN", "Forbidden", reason, requestId);
+  const problem = gatewayProblem(401, "UNAUTHENTICATED", "Unauthenticated", reason, requestId);
+  return { ...problem, headers: { ...problem.headers, "www-authenticate": "Bearer" } };
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -123,6 +136,49 @@ function lambdaContext(route: RouteDefinition, requestId: string): Context {
   };
 }
 
+/** The scope a route needs: the docs are public, reads take `read`, everything else `write`. */
+function requiredScope(route: RouteDefinition): "public" | "read" | "write" {
+  if (route.access === "none") return "public";
+  return route.method === "GET" ? "read" : "write";
+}
+
+/** Where the local user pool's token endpoint answers, as on a Cognito domain. */
+export const TOKEN_PATH = "/oauth2/token";
+
+function oauthAnswer(status: number, body: Record<string, unknown>): APIGatewayProxyResult {
+  return {
+    statusCode: status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", pragma: "no-cache" },
+    body: JSON.stringify(body),
+  };
+}
+
+/**
+ * The client-credentials grant of the pool's token endpoint, as Cognito answers it (RFC 6749):
+ * a form body, the client's id and secret in HTTP Basic or in the form, an optional `scope`.
+ */
+async function tokenEndpoint(auth: LocalIssuer, req: IncomingMessage, body: Buffer): Promise<APIGatewayProxyResult> {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(req.headers["content-type"] ?? "")) {
+    return oauthAnswer(400, {
+      error: "invalid_request",
+      error_description: "send a form (application/x-www-form-urlencoded)",
+    });
+  }
+  const form = new URLSearchParams(body.toString("utf8"));
+  if (form.get("grant_type") !== "client_credentials") return oauthAnswer(400, { error: "unsupported_grant_type" });
+  const basic = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? "");
+  const [clientId, clientSecret] = basic
+    ? Buffer.from(basic[1] as string, "base64")
+        .toString("utf8")
+        .split(/:(.*)/s)
+    : [form.get("client_id"), form.get("client_secret")];
+  const scopes = parseScopes(form.get("scope"));
+  if (!scopes) return oauthAnswer(400, { error: "invalid_scope" });
+  const token = await auth.grant(clientId ?? "", clientSecret ?? "", scopes);
+  if (!token) return oauthAnswer(401, { error: "invalid_client" });
+  return oauthAnswer(200, { access_token: token, expires_in: 3600, token_type: "Bearer" });
+}
+
 /**
  * A local API Gateway REST API (proxy integration): each request becomes the event Lambda would
  * receive and goes to the route's handler module; an unknown route is a 404 problem, as the
@@ -142,6 +198,11 @@ export function createGateway(options: GatewayOptions): Server {
       return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, requestId);
     }
     const method = req.method ?? "GET";
+    if (options.auth && url.pathname === TOKEN_PATH && method === "POST") {
+      const body = await readBody(req);
+      if (body === "too large") return oauthAnswer(413, { error: "invalid_request" });
+      return tokenEndpoint(options.auth, req, body);
+    }
     let match: { route: CompiledRoute; values: string[] } | undefined;
     for (const route of compiled) {
       const found = route.pattern.exec(url.pathname);
@@ -185,6 +246,13 @@ export function createGateway(options: GatewayOptions): Server {
         ]);
       }
     }
+    // API Gateway's Cognito authorizer: a token of the pool with one of the API's scopes, or no call
+    let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
+    if (options.auth && requiredScope(route) !== "public") {
+      const verdict = await options.auth.authenticate(req.headers.authorization);
+      if ("status" in verdict) return accessRefused(verdict.status, verdict.reason, requestId);
+      authorizer = { claims: verdict.claims };
+    }
     const event: APIGatewayProxyEvent = {
       resource: route.path,
       path: url.pathname,
@@ -200,7 +268,7 @@ export function createGateway(options: GatewayOptions): Server {
       requestContext: {
         accountId: "000000000000",
         apiId: "local",
-        authorizer: null,
+        authorizer,
         protocol: "HTTP/1.1",
         httpMethod: method,
         identity: {
