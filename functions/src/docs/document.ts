@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of the API: paths from the route manifest, schemas from the zod
- * schemas (packages/core/src/openapi), error statuses from the one code → status mapping
+ * schemas (./schemas.ts), error statuses from the one code → status mapping
  * (commons/problem.ts), problem examples from the real error constructors. Nothing here is a
  * second copy of a shape; what is written here is prose and which codes each route can answer.
  */
@@ -23,23 +23,12 @@ import {
   unknownReference,
   validationFailed,
 } from "@sites-groups/core";
-import {
-  countryRuleRefusals,
-  groupCreateExample,
-  groupExample,
-  siteCreateExample,
-  siteExample,
-} from "@sites-groups/core/openapi/examples";
-import {
-  groupListParameters,
-  LIST_RULES,
-  type ParameterObject,
-  siteListParameters,
-} from "@sites-groups/core/openapi/parameters";
-import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "@sites-groups/core/openapi/schemas";
 import { MAX_BODY_BYTES } from "#commons/http";
 import { statusOf, toProblem } from "#commons/problem";
 import { type RouteDefinition, routes } from "../routes.ts";
+import { countryRuleRefusals, groupCreateExample, groupExample, siteCreateExample, siteExample } from "./examples.ts";
+import { groupListParameters, LIST_RULES, type ParameterObject, siteListParameters } from "./parameters.ts";
+import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
 
 export type OpenApiDocument = Record<string, unknown> & {
   openapi: "3.1.0";

@@ -3,11 +3,13 @@
  * running the rules themselves on the examples (so a new country's rule codes appear without
  * being listed anywhere).
  */
-import type { Country } from "../countries/country.ts";
-import type { CountryRegistry } from "../countries/registry.ts";
-import type { DomainError } from "../errors.ts";
-import { createSiteSchemas } from "../sites/schema.ts";
-import type { SiteValues } from "../sites/site.ts";
+import {
+  type Country,
+  type CountryRegistry,
+  createSiteSchemas,
+  type DomainError,
+  type SiteValues,
+} from "@sites-groups/core";
 
 type Body = Record<string, unknown>;
 

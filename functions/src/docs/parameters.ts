@@ -3,18 +3,18 @@
  * parser reads): one parameter per filter field and operator, `sort` with the spec's sorts, and
  * `limit` and `cursor` with the parser's bounds.
  */
-import type { CountryRegistry } from "../countries/registry.ts";
-import { groupListSpec } from "../groups/list.ts";
-import { MAX_IN_VALUES } from "../lists/parse.ts";
 import {
+  type CountryRegistry,
   DEFAULT_LIMIT,
   type FilterField,
+  groupListSpec,
   type ListSpec,
+  MAX_IN_VALUES,
   MAX_LIMIT,
   type Operator,
+  siteListSpec,
   type ValueKind,
-} from "../lists/spec.ts";
-import { siteListSpec } from "../sites/list.ts";
+} from "@sites-groups/core";
 import type { JsonSchema } from "./schemas.ts";
 
 export interface ParameterObject {

@@ -6,12 +6,22 @@
  * added as metadata on the same zod schema objects, in a registry of this module's own, so the
  * request path is untouched.
  */
+import {
+  type CountryRegistry,
+  commonSiteFields,
+  createGroupSchema,
+  createRegistry,
+  GROUP_TYPES,
+  idList,
+  NAME_MAX_LENGTH,
+  nameSchema,
+  patchGroupSchema,
+  positiveId,
+  STORABLE,
+  siteCreateSchema,
+  sitePatchSchema,
+} from "@sites-groups/core";
 import * as z from "zod/mini";
-import { type CountryRegistry, createRegistry } from "../countries/registry.ts";
-import { GROUP_TYPES } from "../groups/group.ts";
-import { createGroupSchema, patchGroupSchema } from "../groups/schema.ts";
-import { commonSiteFields, siteCreateSchema, sitePatchSchema } from "../sites/schema.ts";
-import { idList, NAME_MAX_LENGTH, nameSchema, positiveId, STORABLE } from "../validation.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
