@@ -59,8 +59,6 @@ const FIELD_DOCS: Record<string, string> = {
     "A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).",
   max_power_megawatt: `Finite, ≥ 0. ${STORED_NUMBERS}`,
   min_power_megawatt: `Finite, ≥ 0, and at most \`max_power_megawatt\` (checked on the merged site). ${STORED_NUMBERS}`,
-  useful_energy_at_1_megawatt: `French sites only, required there. Finite, ≥ 0. ${STORED_NUMBERS}`,
-  efficiency: `Italian sites only, required there. A ratio: 0 < efficiency ≤ 1. ${STORED_NUMBERS}`,
   group_ids:
     "The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`).",
   created_at: "RFC 3339 UTC timestamp; read-only.",
@@ -80,7 +78,10 @@ function countryFieldDoc(registry: CountryRegistry, field: string): string {
   const known = FIELD_DOCS[field];
   if (known) return known;
   const owner = registry.ownerOf(field);
-  return owner ? `\`${owner.code}\` sites only, required there.` : "";
+  const declared = owner?.fields[field];
+  if (!owner || !declared) return "";
+  const stored = declared.kind === "number" ? ` ${STORED_NUMBERS}` : "";
+  return `${declared.description} \`${owner.code}\` sites only, required there.${stored}`;
 }
 
 /** Adds each property's description (a shared zod schema, like the power fields, has one meaning per property). */

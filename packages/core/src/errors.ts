@@ -1,9 +1,10 @@
-/** A problem in a request or a refusal by a business rule; the HTTP layer maps `code` to a status. */
+/**
+ * A problem in a request or a refusal by a business rule of the API itself; the HTTP layer maps
+ * `code` to a status. A country's rules declare their own codes and statuses (`Country.refusals`).
+ */
 export type KnownErrorCode =
   | "VALIDATION_FAILED"
   | "NOT_FOUND"
-  | "FRENCH_SITE_DAY_TAKEN"
-  | "ITALIAN_SITE_NOT_ON_WEEKEND"
   | "GROUP3_CANNOT_HOLD_SITES"
   | "GROUP_CYCLE"
   | "UNKNOWN_REFERENCE"
@@ -11,10 +12,7 @@ export type KnownErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "SERVICE_UNAVAILABLE";
 
-/**
- * The codes above, or a country module's own rule code (`SPANISH_SITE_IN_AUGUST`, say), which the
- * HTTP layer answers with 422 like every business rule.
- */
+/** The codes above, or a code a country module declares in its `refusals` (`FRENCH_SITE_DAY_TAKEN`). */
 export type ErrorCode = KnownErrorCode | (string & {});
 
 export interface FieldError {

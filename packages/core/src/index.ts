@@ -7,7 +7,7 @@
 // The services and their wiring
 export { type Context, type ContextOptions, createContext } from "./context.ts";
 // Countries
-export type { Claim, Country, CountryField } from "./countries/country.ts";
+export type { Claim, Country, CountryField, ExampleSite, Refusal } from "./countries/country.ts";
 export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
 export { isCalendarDate, weekday } from "./dates.ts";
 export { createDocumentClient } from "./db/client.ts";
