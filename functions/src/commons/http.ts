@@ -1,7 +1,7 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import middy, { type MiddlewareObj } from "@middy/core";
-import { DomainError, validationFailed } from "@sites-groups/core";
+import { DomainError, readId, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { routeFor } from "../routes.ts";
 import { logger, metrics } from "./powertools.ts";
@@ -22,8 +22,6 @@ export interface Request {
 }
 
 type Route = (request: Request) => Promise<APIGatewayProxyResult>;
-
-const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
 function requestId(event: APIGatewayProxyEvent, context: Context): string {
   return event.requestContext?.requestId ?? context.awsRequestId;
@@ -52,12 +50,9 @@ function toRequest(event: APIGatewayProxyEvent): Request {
     event,
     body: readBody(event),
     id(name) {
-      const raw = event.pathParameters?.[name] ?? "";
-      const id = Number(raw);
-      if (!POSITIVE_INTEGER.test(raw) || !Number.isSafeInteger(id)) {
-        throw validationFailed([{ path: name, message: `${JSON.stringify(raw)} is not a positive integer` }]);
-      }
-      return id;
+      const read = readId(event.pathParameters?.[name] ?? "");
+      if ("message" in read) throw validationFailed([{ path: name, message: read.message }]);
+      return read.id;
     },
     query: { ...(event.queryStringParameters ?? {}) },
     repeated: Object.entries(multi)

@@ -20,15 +20,23 @@ export interface FieldError {
   message: string;
 }
 
+/** "must not be empty" → "Must not be empty": every message reads the same, whoever wrote it (zod, us). */
+export function sentenceCase(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 export class DomainError extends Error {
   override readonly name = "DomainError";
+  /** One entry per bad field; each message sentence-cased. */
+  readonly errors: FieldError[];
   constructor(
     readonly code: ErrorCode,
     readonly title: string,
     detail: string,
-    readonly errors: FieldError[] = [],
+    errors: FieldError[] = [],
   ) {
     super(detail);
+    this.errors = errors.map((error) => ({ ...error, message: sentenceCase(error.message) }));
   }
 
   get detail(): string {
@@ -38,7 +46,9 @@ export class DomainError extends Error {
 
 /** 400: one entry per bad field, the detail lists them all. */
 export function validationFailed(errors: FieldError[]): DomainError {
-  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+  const detail = errors
+    .map((e) => (e.path ? `${e.path}: ${sentenceCase(e.message)}` : sentenceCase(e.message)))
+    .join("; ");
   return new DomainError("VALIDATION_FAILED", "Validation failed", detail, errors);
 }
 

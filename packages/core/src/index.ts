@@ -45,4 +45,4 @@ export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema 
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
 // The table (also at `@sites-groups/core/table`, light enough for the CDK app)
 export { createTableInput, tableDefinition } from "./table.ts";
-export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, STORABLE } from "./validation.ts";
+export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation.ts";

@@ -173,7 +173,7 @@ describe("a Spanish site, through the real service", () => {
     const { capacity_factor: _, ...body } = spanishSite();
     const error = await asyncRefusal(() => sites.create(body));
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.errors).toEqual([{ path: "capacity_factor", message: "required" }]);
+    expect(error.errors).toEqual([{ path: "capacity_factor", message: "Required" }]);
   });
 
   it("validates its own field", async () => {
