@@ -387,7 +387,11 @@ export const routes = [
       success: {
         status: 200,
         description: "The document.",
-        schema: { type: "object", required: ["openapi", "info", "paths"] },
+        schema: {
+          type: "object",
+          required: ["openapi", "info", "paths"],
+          properties: { openapi: { type: "string" }, info: { type: "object" }, paths: { type: "object" } },
+        },
       },
       errors: [],
     },

@@ -68,7 +68,7 @@ const JSON_TYPE = "application/json";
 const PROBLEM_TYPE = "application/problem+json";
 const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
 
-/** What each code means (API.md's errors and rules tables, and the choices README.md records). */
+/** What each code of the API itself means; a country's codes are described by its module. */
 const CODE_DOCS: Record<string, string> = {
   VALIDATION_FAILED:
     "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer. `errors[]` names every bad field at once.",
@@ -94,8 +94,8 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service unavailable",
 };
 
-const SILENT_CHOICES = `
-### Choices where API.md is silent
+const OPEN_BEHAVIOUR = `
+### Behaviour the contract leaves open
 - DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written, except for a multi-transaction \`DELETE\`, which the detail says is under way and which repeating the \`DELETE\` finishes.
 - Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
 - A body is parsed as JSON whatever its \`Content-Type\`; \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
@@ -334,17 +334,21 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
   }
   return {
     openapi: "3.1.0",
-    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     info: {
       title: "Sites & Groups API",
       version: "1.0.0",
       summary: "Energy sites (French, Italian, more countries later) and the groups that organise them.",
+      contact: { name: "Sites & Groups maintainers" },
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       description: `JSON everywhere (\`application/json\`); errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. Field names are snake_case. Unknown body fields are refused (400), never silently dropped.
 
 Business rules hold under concurrency and every write is atomic: it happens whole or not at all.
-${SILENT_CHOICES}`,
+${OPEN_BEHAVIOUR}`,
     },
     servers: options.servers ?? [{ url: ".", description: "This API (relative to this document)" }],
+    // On purpose: no access control yet (every route is open, protected by stage throttling);
+    // the security schemes come with it, and then each route's scope.
+    security: [] as Record<string, string[]>[],
     tags: [
       { name: "Sites", description: "Energy sites; their fields depend on their country." },
       { name: "Groups", description: "Groups of sites and of other groups (`group1`, `group2`, `group3`)." },

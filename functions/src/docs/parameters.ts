@@ -12,6 +12,7 @@ import {
   MAX_IN_VALUES,
   MAX_LIMIT,
   type Operator,
+  STORABLE,
   siteListSpec,
   type ValueKind,
 } from "@sites-groups/core";
@@ -46,7 +47,7 @@ function valueSchema(kind: ValueKind): JsonSchema {
     case "id":
       return { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
     case "number":
-      return { type: "number" };
+      return { type: "number", minimum: -STORABLE.max, maximum: STORABLE.max };
     case "date":
       return { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
     case "string":
