@@ -4,6 +4,7 @@ import middy, { type MiddlewareObj } from "@middy/core";
 import { DomainError, readId, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { routeFor } from "../routes.ts";
+import { corsOrigins } from "./environment.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
 
@@ -109,10 +110,7 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
 
 /** CORS_ORIGINS (comma-separated, or `*`): the allowed origin is echoed on every answer. */
 const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
-  const allowed = (process.env.CORS_ORIGINS ?? "")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const allowed = corsOrigins();
   const apply = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null }) => {
     if (allowed.length === 0 || !request.response) return;
     const origin = request.event.headers?.origin ?? request.event.headers?.Origin;
