@@ -1,8 +1,11 @@
 /**
- * The OpenAPI 3.1 document of the API: paths from the route manifest, schemas from the zod
- * schemas (./schemas.ts), error statuses from the one code → status mapping
- * (commons/problem.ts), problem examples from the real error constructors. Nothing here is a
- * second copy of a shape; what is written here is prose and which codes each route can answer.
+ * The OpenAPI 3.1 document of the API, the one place it is built: operations from the route
+ * record (routes.ts: summary, description, body, success, codes), schemas from the zod schemas
+ * that validate requests (./schemas.ts), query parameters from the list specs (./parameters.ts),
+ * statuses from the one code → status table (commons/problem.ts), countries' fields and refusals
+ * from their modules, problem examples from the real error constructors. Nothing here is a
+ * second copy of a shape or of a route; what is written here is what every code means and the
+ * behaviour the contract leaves open.
  */
 import {
   type Country,
@@ -17,6 +20,7 @@ import {
   groupListSpec,
   notFound,
   parseListRequest,
+  readId,
   ServiceUnavailableError,
   TRANSACTION_LIMIT,
   tooManyChanges,
@@ -71,7 +75,7 @@ const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
 /** What each code of the API itself means; a country's codes are described by its module. */
 const CODE_DOCS: Record<string, string> = {
   VALIDATION_FAILED:
-    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer. `errors[]` names every bad field at once.",
+    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
   NOT_FOUND: "No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.",
   PAYLOAD_TOO_LARGE: `The body is over ${MAX_BODY_BYTES / 1024} KiB.`,
   GROUP3_CANNOT_HOLD_SITES: "No site is directly in a group of type `group3`.",
@@ -188,7 +192,8 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
         const [first] = registry.all;
         if (first) schemas.parseCreate({ ...siteCreateExample(first), installation_date: "2023-02-29", name: "" });
       } else if (route.path.includes("{")) {
-        return validationFailed([{ path: "id", message: '"abc" is not a positive integer' }]);
+        const read = readId("abc");
+        return validationFailed([{ path: "id", message: "message" in read ? read.message : "" }]);
       }
       return validationFailed([{ path: "name", message: "must not be empty" }]);
     } catch (error) {
