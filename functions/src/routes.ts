@@ -1,60 +1,434 @@
 /**
- * Every route of the API, once. The CDK stack builds one function and one API Gateway method
- * per entry; the local emulator serves the same handler modules from the same list.
+ * Every route of the API, once, with what is true of it: its method and path, its operation
+ * name, its handler module, what it may do to the table, the files its bundle needs, its metric
+ * and its documentation. The CDK stack builds one function, one IAM role and one API Gateway
+ * method per entry; the local emulator serves the same handler modules; the OpenAPI document
+ * (docs/document.ts) is built from the same entries.
+ *
+ * Pure data and types: the CDK app loads this module without loading any handler code. A new
+ * fact about every route (an access scope, say) is one more field here.
  */
+import type { KnownErrorCode } from "@sites-groups/core";
+import type { IndexName } from "@sites-groups/core/table";
+
+/**
+ * A DynamoDB action a route's function may send. `TransactWriteItems` is not an action of its
+ * own in IAM: each item of a transaction is authorised as the action it performs (Put → PutItem,
+ * Update → UpdateItem, Delete → DeleteItem, ConditionCheck → ConditionCheckItem), so a route lists
+ * the item actions its transactions use. Consistent reads and `ReturnValuesOnConditionCheckFailure`
+ * need nothing more.
+ */
+export type DynamoAction =
+  | "GetItem"
+  | "BatchGetItem"
+  | "Query"
+  | "PutItem"
+  | "UpdateItem"
+  | "DeleteItem"
+  | "ConditionCheckItem";
+
+export const READ_ACTIONS: readonly DynamoAction[] = ["GetItem", "BatchGetItem", "Query"];
+export const WRITE_ACTIONS: readonly DynamoAction[] = ["PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"];
+
+/**
+ * What a route's function may do to the table: exactly the requests its handler sends, checked
+ * against the requests really sent in tests/infra/permissions.test.ts.
+ */
+export interface TableAccess {
+  /** Actions on the table itself (its items). */
+  actions: readonly DynamoAction[];
+  /** Indexes the route queries (`Query` on `<table>/index/<name>`). */
+  indexes: readonly IndexName[];
+}
+
+/** A code a route can answer, or every refusal of the deployment's countries' rules. */
+export type RouteError = KnownErrorCode | "COUNTRY_REFUSALS";
+
+/** A component schema of the document (docs/schemas.ts). */
+export type SchemaName =
+  | "Site"
+  | "SitePage"
+  | "SiteCreate"
+  | "SitePatch"
+  | "Group"
+  | "GroupPage"
+  | "GroupCreate"
+  | "GroupPatch";
+
+export type Example = { summary?: string; value: unknown };
+
+/** The route in the OpenAPI document. */
+export interface RouteDocs {
+  tag: "Sites" | "Groups" | "Documentation";
+  summary: string;
+  description: string;
+  /** The listing whose filters, sort and paging are the route's query parameters. */
+  list?: "sites" | "groups";
+  /** The JSON request body; examples default to the schema's own (per country for sites). */
+  body?: { schema: SchemaName; examples?: Record<string, Example> };
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    /** application/json body: a component (examples come with it) or an inline schema. */
+    schema?: SchemaName | Record<string, unknown>;
+    /** Other media types of the body, as strings. */
+    media?: readonly string[];
+    /** Example of the `Location` header of a 201. */
+    location?: string;
+  };
+  /** Every code the route can answer besides INTERNAL (always possible). */
+  errors: readonly RouteError[];
+}
+
 export interface RouteDefinition {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** API Gateway resource path, `{name}` for a path parameter. */
   path: string;
-  /** Module under functions/src exporting `handler`. */
-  handler: string;
   /** Unique, PascalCase: the function's and the OpenAPI operation's name. */
   name: string;
-  /** What the route does to the table: its IAM policy follows ("none": no DynamoDB access at all). */
-  access: "read" | "write" | "none";
+  /** Module under functions/src exporting `handler`, named after the operation. */
+  handler: string;
+  /** What the function may do to the table; absent: no DynamoDB access, no table name. */
+  table?: TableAccess;
+  /**
+   * Files the handler reads from a package at run time (`require.resolve` + `readFileSync`),
+   * which esbuild cannot see: copied beside the bundle, into `node_modules/<package>/`.
+   */
+  files?: readonly string[];
+  /** CloudWatch metric counted once per success (Powertools EMF, see commons/http.ts). */
+  metric?: string;
+  docs: RouteDocs;
 }
 
+const SITE_SORTS: readonly IndexName[] = ["gsi1", "gsi2", "gsi3", "gsi4"];
+const GROUP_SORTS: readonly IndexName[] = ["gsi1", "gsi2"];
+
+const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
+const SITE_WRITES: readonly RouteError[] = [
+  "VALIDATION_FAILED",
+  "PAYLOAD_TOO_LARGE",
+  "COUNTRY_REFUSALS",
+  "GROUP3_CANNOT_HOLD_SITES",
+  "UNKNOWN_REFERENCE",
+  "TOO_MANY_CHANGES",
+  "SERVICE_UNAVAILABLE",
+];
+const LINK = "Touches only the two items and their link, atomically; always fits one transaction.";
+const SWAGGER_UI = "swagger-ui-dist/package.json";
+
 export const routes = [
-  { method: "GET", path: "/sites", handler: "sites/list", name: "ListSites", access: "read" },
-  { method: "POST", path: "/sites", handler: "sites/create", name: "CreateSite", access: "write" },
-  { method: "GET", path: "/sites/{id}", handler: "sites/get", name: "GetSite", access: "read" },
-  { method: "PATCH", path: "/sites/{id}", handler: "sites/patch", name: "UpdateSite", access: "write" },
-  { method: "DELETE", path: "/sites/{id}", handler: "sites/delete", name: "DeleteSite", access: "write" },
-  { method: "GET", path: "/groups", handler: "groups/list", name: "ListGroups", access: "read" },
-  { method: "POST", path: "/groups", handler: "groups/create", name: "CreateGroup", access: "write" },
-  { method: "GET", path: "/groups/{id}", handler: "groups/get", name: "GetGroup", access: "read" },
-  { method: "PATCH", path: "/groups/{id}", handler: "groups/patch", name: "UpdateGroup", access: "write" },
-  { method: "DELETE", path: "/groups/{id}", handler: "groups/delete", name: "DeleteGroup", access: "write" },
+  {
+    method: "GET",
+    path: "/sites",
+    name: "ListSites",
+    handler: "sites/list",
+    // one Query per page on the sort's index; the table itself is never read
+    table: { actions: [], indexes: SITE_SORTS },
+    docs: {
+      tag: "Sites",
+      summary: "List sites",
+      description: "Sites matching every filter, in `sort` order, a page at a time.",
+      list: "sites",
+      success: { status: 200, description: "A page of sites.", schema: "SitePage" },
+      errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
+    },
+  },
+  {
+    method: "POST",
+    path: "/sites",
+    name: "CreateSite",
+    handler: "sites/create",
+    // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update)
+    table: { actions: ["PutItem", "UpdateItem"], indexes: [] },
+    metric: "SitesCreated",
+    docs: {
+      tag: "Sites",
+      summary: "Create a site",
+      description:
+        "The body's shape depends on `country`: the common fields plus that country's own, required there; a field of another country is refused. `group_ids` links the site to those groups in the same atomic write.",
+      body: { schema: "SiteCreate" },
+      success: {
+        status: 201,
+        description: "Created; `Location` is the site's URL.",
+        schema: "Site",
+        location: "/sites/61",
+      },
+      errors: SITE_WRITES,
+    },
+  },
+  {
+    method: "GET",
+    path: "/sites/{id}",
+    name: "GetSite",
+    handler: "sites/get",
+    table: { actions: ["GetItem"], indexes: [] },
+    docs: {
+      tag: "Sites",
+      summary: "Read a site",
+      description: "The site with its country's own fields and the groups that directly contain it.",
+      success: { status: 200, description: "The site.", schema: "Site" },
+      errors: READS,
+    },
+  },
+  {
+    method: "PATCH",
+    path: "/sites/{id}",
+    name: "UpdateSite",
+    handler: "sites/update",
+    // read, then put the site; moving a day deletes the old lock; dropped groups delete memberships
+    table: { actions: ["GetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
+    docs: {
+      tag: "Sites",
+      summary: "Update a site (partial)",
+      description:
+        "The fields present replace the stored ones; the merged site is validated as a whole and its country's rules are checked again (a French site moving to a taken day is a 409). `{}` changes nothing.",
+      body: {
+        schema: "SitePatch",
+        examples: {
+          rename: { summary: "Rename", value: { name: "Lyon Solar Park II" } },
+          move: { summary: "Move to another day", value: { installation_date: "2024-05-03" } },
+        },
+      },
+      success: { status: 200, description: "The site as stored now.", schema: "Site" },
+      errors: [...SITE_WRITES, "NOT_FOUND"],
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/sites/{id}",
+    name: "DeleteSite",
+    handler: "sites/delete",
+    // read, tombstone or group updates (UpdateItem), then delete the site, its lock and memberships
+    table: { actions: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },
+    docs: {
+      tag: "Sites",
+      summary: "Delete a site",
+      description:
+        "Also removes the site from every group and frees its French installation day. Its id is never reused.",
+      success: { status: 204, description: "Deleted; no body." },
+      errors: READS,
+    },
+  },
+  {
+    method: "GET",
+    path: "/groups",
+    name: "ListGroups",
+    handler: "groups/list",
+    table: { actions: [], indexes: GROUP_SORTS },
+    docs: {
+      tag: "Groups",
+      summary: "List groups",
+      description: "Groups matching every filter, in `sort` order, a page at a time.",
+      list: "groups",
+      success: { status: 200, description: "A page of groups.", schema: "GroupPage" },
+      errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
+    },
+  },
+  {
+    method: "POST",
+    path: "/groups",
+    name: "CreateGroup",
+    handler: "groups/create",
+    // with children, the nesting graph's version (GetItem) is read and conditioned on
+    table: { actions: ["GetItem", "PutItem", "UpdateItem"], indexes: [] },
+    metric: "GroupsCreated",
+    docs: {
+      tag: "Groups",
+      summary: "Create a group",
+      description: "`site_ids` and `child_group_ids` link the group in the same atomic write.",
+      body: {
+        schema: "GroupCreate",
+        examples: {
+          portfolio: {
+            summary: "A group holding one site",
+            value: { name: "South-East portfolio", type: "group1", site_ids: [61] },
+          },
+          empty: { summary: "An empty group3", value: { name: "Regions", type: "group3" } },
+        },
+      },
+      success: {
+        status: 201,
+        description: "Created; `Location` is the group's URL.",
+        schema: "Group",
+        location: "/groups/7",
+      },
+      errors: [
+        "VALIDATION_FAILED",
+        "PAYLOAD_TOO_LARGE",
+        "GROUP3_CANNOT_HOLD_SITES",
+        "UNKNOWN_REFERENCE",
+        "TOO_MANY_CHANGES",
+        "SERVICE_UNAVAILABLE",
+      ],
+    },
+  },
+  {
+    method: "GET",
+    path: "/groups/{id}",
+    name: "GetGroup",
+    handler: "groups/get",
+    table: { actions: ["GetItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Read a group",
+      description: "The group with the sites and groups it directly holds and the groups that directly contain it.",
+      success: { status: 200, description: "The group.", schema: "Group" },
+      errors: READS,
+    },
+  },
+  {
+    method: "PATCH",
+    path: "/groups/{id}",
+    name: "UpdateGroup",
+    handler: "groups/update",
+    // new children: the nesting graph's version (GetItem) and the ancestry walk (BatchGetItem)
+    table: { actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Update a group (partial)",
+      description:
+        "The fields present replace the stored ones; `site_ids` and `child_group_ids` are the new sets. Turning a group that holds sites into `group3` is refused.",
+      body: { schema: "GroupPatch", examples: { rename: { summary: "Rename", value: { name: "South-East" } } } },
+      success: { status: 200, description: "The group as stored now.", schema: "Group" },
+      errors: [
+        "VALIDATION_FAILED",
+        "PAYLOAD_TOO_LARGE",
+        "NOT_FOUND",
+        "GROUP3_CANNOT_HOLD_SITES",
+        "GROUP_CYCLE",
+        "UNKNOWN_REFERENCE",
+        "TOO_MANY_CHANGES",
+        "SERVICE_UNAVAILABLE",
+      ],
+    },
+  },
+  {
+    method: "DELETE",
+    path: "/groups/{id}",
+    name: "DeleteGroup",
+    handler: "groups/delete",
+    table: { actions: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Delete a group",
+      description: "Removes its membership and nesting links, never the sites or groups they point at.",
+      success: { status: 204, description: "Deleted; no body." },
+      errors: READS,
+    },
+  },
   {
     method: "PUT",
     path: "/groups/{id}/sites/{site_id}",
-    handler: "groups/add-site",
     name: "AddSiteToGroup",
-    access: "write",
+    handler: "groups/add-site",
+    // one transaction: the membership (Put) and both items' id sets (Update); no read
+    table: { actions: ["PutItem", "UpdateItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Add a site to a group",
+      description: `Idempotent: adding a site already in the group changes nothing. ${LINK}`,
+      success: { status: 204, description: "The site is in the group." },
+      errors: ["VALIDATION_FAILED", "NOT_FOUND", "GROUP3_CANNOT_HOLD_SITES", "SERVICE_UNAVAILABLE"],
+    },
   },
   {
     method: "DELETE",
     path: "/groups/{id}/sites/{site_id}",
-    handler: "groups/remove-site",
     name: "RemoveSiteFromGroup",
-    access: "write",
+    handler: "groups/remove-site",
+    table: { actions: ["UpdateItem", "DeleteItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Remove a site from a group",
+      description: `404 if the site was not in the group. ${LINK}`,
+      success: { status: 204, description: "The site is no longer in the group." },
+      errors: READS,
+    },
   },
   {
     method: "PUT",
     path: "/groups/{id}/groups/{child_id}",
-    handler: "groups/add-child",
     name: "NestGroup",
-    access: "write",
+    handler: "groups/nest",
+    table: { actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Nest a group in another",
+      description: `Idempotent. Refused when \`{child_id}\` already contains \`{id}\`, directly or not. ${LINK}`,
+      success: { status: 204, description: "`{child_id}` is directly inside `{id}`." },
+      errors: ["VALIDATION_FAILED", "NOT_FOUND", "GROUP_CYCLE", "SERVICE_UNAVAILABLE"],
+    },
   },
   {
     method: "DELETE",
     path: "/groups/{id}/groups/{child_id}",
-    handler: "groups/remove-child",
     name: "UnnestGroup",
-    access: "write",
+    handler: "groups/unnest",
+    table: { actions: ["UpdateItem", "DeleteItem"], indexes: [] },
+    docs: {
+      tag: "Groups",
+      summary: "Un-nest a group",
+      description: `404 if it was not nested there. ${LINK}`,
+      success: { status: 204, description: "`{child_id}` is no longer directly inside `{id}`." },
+      errors: READS,
+    },
   },
   // Documentation: these touch no table.
-  { method: "GET", path: "/openapi.json", handler: "docs/openapi", name: "GetOpenApiDocument", access: "none" },
-  { method: "GET", path: "/docs", handler: "docs/ui", name: "GetDocs", access: "none" },
-  { method: "GET", path: "/docs/{asset}", handler: "docs/asset", name: "GetDocsAsset", access: "none" },
+  {
+    method: "GET",
+    path: "/openapi.json",
+    name: "GetOpenApiDocument",
+    handler: "docs/openapi",
+    docs: {
+      tag: "Documentation",
+      summary: "This OpenAPI 3.1 document",
+      description:
+        "Generated from the route manifest and the zod schemas that validate requests; cached for 5 minutes.",
+      success: {
+        status: 200,
+        description: "The document.",
+        schema: {
+          type: "object",
+          required: ["openapi", "info", "paths"],
+          properties: { openapi: { type: "string" }, info: { type: "object" }, paths: { type: "object" } },
+        },
+      },
+      errors: [],
+    },
+  },
+  {
+    method: "GET",
+    path: "/docs",
+    name: "GetDocs",
+    handler: "docs/ui",
+    files: [SWAGGER_UI],
+    docs: {
+      tag: "Documentation",
+      summary: "Interactive documentation (Swagger UI)",
+      description: "Works without internet access: its assets are served by this API (`/docs/{asset}`).",
+      success: { status: 200, description: "An HTML page.", media: ["text/html"] },
+      errors: [],
+    },
+  },
+  {
+    method: "GET",
+    path: "/docs/{asset}",
+    name: "GetDocsAsset",
+    handler: "docs/asset",
+    files: [SWAGGER_UI, "swagger-ui-dist/swagger-ui.css", "swagger-ui-dist/swagger-ui-bundle.js"],
+    docs: {
+      tag: "Documentation",
+      summary: "A Swagger UI asset",
+      description: "A file of the `swagger-ui-dist` package that the documentation page loads; cached for a day.",
+      success: { status: 200, description: "The file.", media: ["text/css", "text/javascript"] },
+      errors: ["NOT_FOUND"],
+    },
+  },
 ] as const satisfies readonly RouteDefinition[];
+
+export type RouteName = (typeof routes)[number]["name"];
+
+/** The entry of an API Gateway resource path and method (a proxy event's `resource` and `httpMethod`). */
+export function routeFor(method: string, path: string): RouteDefinition | undefined {
+  return (routes as readonly RouteDefinition[]).find((route) => route.method === method && route.path === path);
+}

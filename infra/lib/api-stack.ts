@@ -1,7 +1,7 @@
 import path from "node:path";
 import { tableDefinition } from "@sites-groups/core/table";
-import type { RouteDefinition } from "@sites-groups/functions/routes";
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { type RouteDefinition, WRITE_ACTIONS } from "@sites-groups/functions/routes";
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -14,7 +14,6 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import { addGatewayProblems } from "./gateway-responses.ts";
-import { permissionsOf } from "./permissions.ts";
 import { copyRuntimeFiles } from "./runtime-files.ts";
 import { APP_NAME, type StageConfig } from "./stage.ts";
 
@@ -173,31 +172,28 @@ export class ApiStack extends Stack {
       removalPolicy: config.removalPolicy,
     });
     // Its own role: logs to its own log group, and the table actions of this route only.
+    const access = route.table;
+    if (route.method === "GET" && access?.actions.some((action) => WRITE_ACTIONS.includes(action))) {
+      throw new Error(`${route.name} is a GET route but its table access lists a write action`);
+    }
     const role = new iam.Role(this, `${route.name}Role`, {
       assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
-      description: `${route.method} ${route.path} (${route.access})`,
+      description: `${route.method} ${route.path} (${access ? "table access" : "no table access"})`,
     });
     logGroup.grantWrite(role);
-    const { permissions, fallback } = permissionsOf(route);
-    if (fallback) {
-      Annotations.of(this).addWarningV2(
-        `${APP_NAME}:permissions-fallback`,
-        `${route.handler} is not in infra/lib/permissions.ts: it gets every ${route.access} action of the table; narrow it there`,
-      );
-    }
-    if (permissions && permissions.table.length > 0) {
+    if (access && access.actions.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
-          actions: permissions.table.map((a) => `dynamodb:${a}`),
+          actions: access.actions.map((a) => `dynamodb:${a}`),
           resources: [this.table.tableArn],
         }),
       );
     }
-    if (permissions && permissions.indexes.length > 0) {
+    if (access && access.indexes.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
           actions: ["dynamodb:Query"],
-          resources: permissions.indexes.map((index) => `${this.table.tableArn}/index/${index}`),
+          resources: access.indexes.map((index) => `${this.table.tableArn}/index/${index}`),
         }),
       );
     }
@@ -216,7 +212,7 @@ export class ApiStack extends Stack {
       role,
       logGroup,
       environment: {
-        ...(permissions ? { TABLE_NAME: this.table.tableName } : {}),
+        ...(access ? { TABLE_NAME: this.table.tableName } : {}),
         STAGE: config.stage,
         POWERTOOLS_SERVICE_NAME: APP_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
@@ -230,7 +226,8 @@ export class ApiStack extends Stack {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_input, output) => copyRuntimeFiles(route.handler, path.join(REPO_ROOT, "functions"), output),
+          afterBundling: (_input, output) =>
+            copyRuntimeFiles(route.files ?? [], path.join(REPO_ROOT, "functions"), output),
         },
       },
     });

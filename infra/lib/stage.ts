@@ -21,7 +21,7 @@ export interface StageConfig {
   alarmEmail: string | undefined;
   /** Alarm thresholds. */
   alarms: { serverErrorRate: number; p99LatencyMs: number; throttles: number };
-  /** Memory of every function, in MB (see infra/README: how it was chosen). */
+  /** Memory of every function, in MB (infra/test/bundles.test.ts prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
 }

@@ -7,11 +7,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { routes } from "@sites-groups/functions/routes";
+import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUNDLING, REPO_ROOT } from "../lib/api-stack.ts";
-import { RUNTIME_FILES } from "../lib/runtime-files.ts";
 import { logicalIdOf, type Synthesized, synthesize } from "./synth.ts";
 
 interface Run {
@@ -153,7 +152,7 @@ describe("every function's bundle", () => {
 describe("files handlers read at run time", () => {
   it("are shipped beside the bundle, where the handler's require finds them", () => {
     for (const route of routes) {
-      const files = RUNTIME_FILES[route.handler] ?? [];
+      const files: readonly string[] = (route as RouteDefinition).files ?? [];
       const dir = synthesized.bundleDir(logicalIdOf(synthesized.stack, synthesized.stack.functions.get(route.name)!));
       for (const file of files) expect(existsSync(path.join(dir, "node_modules", file)), file).toBe(true);
       // a path parameter naming one of those files is answered from it

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { createTableInput, tableDefinition } from "@sites-groups/core";
-import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
+import { type RouteDefinition, routes, WRITE_ACTIONS } from "@sites-groups/functions/routes";
 import { App, Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
@@ -13,7 +13,6 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiStack } from "../lib/api-stack.ts";
 import { GATEWAY_PROBLEMS, problemTemplate } from "../lib/gateway-responses.ts";
-import { permissionsOf, WRITE_ACTIONS } from "../lib/permissions.ts";
 import { stageConfig } from "../lib/stage.ts";
 import { logicalIdOf, type Synthesized, synthesize } from "./synth.ts";
 
@@ -81,7 +80,7 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
         MemorySize: s().config.memoryMb,
       });
       const env = fn.Properties.Environment.Variables;
-      if ((route.access as RouteDefinition["access"]) === "none") expect(env.TABLE_NAME).toBeUndefined();
+      if (!(route as RouteDefinition).table) expect(env.TABLE_NAME).toBeUndefined();
       else expect(env.TABLE_NAME).toEqual({ Ref: s().stack.getLogicalId(s().stack.table.node.defaultChild as never) });
       const logGroup = resources(s(), "AWS::Logs::LogGroup")[fn.Properties.LoggingConfig.LogGroup.Ref]!;
       expect(logGroup.Properties.RetentionInDays).toBe(stage === "prod" ? 90 : 7);
@@ -148,20 +147,20 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
       JSON.stringify({ "Fn::Join": ["", [{ "Fn::GetAtt": [tableId, "Arn"] }, `/index/${index}`]] });
     for (const route of routes) {
       const statements = dynamoStatementsOf(s(), route);
-      const { permissions } = permissionsOf(route);
+      const access = (route as RouteDefinition).table;
       const onTable = statements.filter((st) => st.resources.includes(tableArn)).flatMap((st) => st.actions);
       const onIndexes = statements.filter((st) => !st.resources.includes(tableArn));
-      expect(onTable.sort(), route.name).toEqual((permissions?.table ?? []).map((a) => `dynamodb:${a}`).sort());
+      expect(onTable.sort(), route.name).toEqual((access?.actions ?? []).map((a) => `dynamodb:${a}`).sort());
       expect(onIndexes.flatMap((st) => st.actions).every((a) => a === "dynamodb:Query")).toBe(true);
       expect(onIndexes.flatMap((st) => st.resources).sort(), route.name).toEqual(
-        (permissions?.indexes ?? []).map(indexArn).sort(),
+        (access?.indexes ?? []).map(indexArn).sort(),
       );
       for (const st of statements)
         expect(
           st.resources.every((r) => !r.includes("*")),
           route.name,
         ).toBe(true);
-      if (route.access === "read") {
+      if (route.method === "GET") {
         const writes = statements
           .flatMap((st) => st.actions)
           .filter((a) => WRITE_ACTIONS.some((w) => a === `dynamodb:${w}`));
@@ -278,7 +277,13 @@ describe("routes that touch no table", () => {
       path: "/about",
       handler: "sites/get",
       name: "About",
-      access: "none",
+      docs: {
+        tag: "Documentation",
+        summary: "About",
+        description: "About.",
+        success: { status: 200, description: "" },
+        errors: [],
+      },
     };
     const stack = new ApiStack(app, "none-test", { config: stageConfig(() => undefined), routes: [docs] });
     const template = Template.fromStack(stack);
@@ -286,6 +291,14 @@ describe("routes that touch no table", () => {
     expect(policies).not.toContain("dynamodb:");
     const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0] as Resource;
     expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
+  });
+
+  it("refuses a GET route whose table access lists a write action", () => {
+    const [get] = routes.filter((route) => route.name === "GetSite");
+    const writing: RouteDefinition = { ...get!, table: { actions: ["GetItem", "PutItem"], indexes: [] } };
+    expect(
+      () => new ApiStack(new App(), "write-test", { config: stageConfig(() => undefined), routes: [writing] }),
+    ).toThrow(/GET route/);
   });
 });
 

@@ -5,7 +5,6 @@
  */
 import { Validator } from "@seriousme/openapi-schema-validator";
 import {
-  type Country,
   countries,
   createRegistry,
   createSiteSchemas,
@@ -17,13 +16,14 @@ import {
   parseGroupPatch,
   siteListSpec,
 } from "@sites-groups/core";
+import { statusesOf, statusOf, toProblem } from "@sites-groups/functions/commons/problem";
 import { buildOpenApiDocument, type OperationObject } from "@sites-groups/functions/docs/document";
 import { routes } from "@sites-groups/functions/routes";
 import { describe, expect, it } from "vitest";
+import { spain } from "../../packages/core/test/spain.ts";
 import { Contract, ContractViolation } from "../support/contract.ts";
 
 const document = buildOpenApiDocument();
-const france = () => countries.find((country) => country.code === "fr")!;
 const contract = new Contract(document);
 
 function operation(method: string, path: string): OperationObject {
@@ -183,26 +183,53 @@ describe("the OpenAPI document", () => {
   });
 
   it("grows with the country registry: a new country module appears with no other change", () => {
-    const spain: Country = {
-      code: "es",
-      // any zod schema will do (this package does not depend on zod): France's number ≥ 0
-      fields: { capacity_factor: { schema: france().fields.useful_energy_at_1_megawatt!.schema, kind: "number" } },
-      check: (site) =>
-        site.installation_date.slice(5, 7) === "08"
-          ? new DomainError("SPANISH_SITE_IN_AUGUST", "Spanish site installed in August", "no site in August")
-          : undefined,
-    };
+    // Spain is one module (packages/core/test/spain.ts) that no file of the app knows
     const withSpain = buildOpenApiDocument({ countries: [...countries, spain] });
     const schemas = withSpain.components.schemas;
-    expect(schemas.Site_es?.properties).toHaveProperty("capacity_factor");
+    const field = schemas.Site_es?.properties as Record<string, { description?: string }> | undefined;
+    expect(field?.capacity_factor?.description).toContain("The average output over the maximum");
     expect(schemas.SiteCreate_es?.required).toContain("capacity_factor");
+    expect(schemas.SiteCreate_es?.properties).toMatchObject({ capacity_factor: { minimum: 0, maximum: 1 } });
     expect(schemas.SitePatch?.properties).toHaveProperty("capacity_factor");
     expect(schemas.Site).toMatchObject({ discriminator: { mapping: { es: "#/components/schemas/Site_es" } } });
     const create = withSpain.paths["/sites"]?.post;
-    expect(JSON.stringify(create?.responses["422"])).toContain("SPANISH_SITE_IN_AUGUST");
-    expect(create?.requestBody?.content["application/json"]?.examples).toHaveProperty("es");
+    const refused = create?.responses["422"];
+    expect(refused?.description).toContain(
+      "`SPANISH_SITE_IN_AUGUST`: A Spanish site's `installation_date` is not in August.",
+    );
+    expect(refused?.content?.["application/problem+json"]?.examples?.SPANISH_SITE_IN_AUGUST?.value).toMatchObject({
+      status: 422,
+      code: "SPANISH_SITE_IN_AUGUST",
+      title: "Spanish site installed in August",
+    });
+    expect(create?.description).toContain("`SPANISH_SITE_IN_AUGUST` (spanish site installed in august)");
+    const example = create?.requestBody?.content["application/json"]?.examples?.es?.value;
+    expect(example).toMatchObject({ country: "es", capacity_factor: 0.4 });
+    const spanish = createSiteSchemas(createRegistry([...countries, spain]));
+    expect(() => spanish.parseCreate(example)).not.toThrow();
     const names = (withSpain.paths["/sites"]?.get?.parameters ?? []).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(["capacity_factor", "capacity_factor__gte", "country__in"]));
+    // and its refusal's HTTP status comes with it
+    const statuses = statusesOf(createRegistry([...countries, spain]));
+    expect(statusOf("SPANISH_SITE_IN_AUGUST", statuses)).toBe(422);
+    const problem = toProblem(spain.refusals?.SPANISH_SITE_IN_AUGUST?.example(), "r", statuses);
+    expect(problem.statusCode).toBe(422);
+    expect(JSON.parse(problem.body)).toMatchObject({ code: "SPANISH_SITE_IN_AUGUST", status: 422 });
+  });
+
+  it("answers each country's refusal with the status its module declares, and no code without one", () => {
+    const registry = createRegistry();
+    for (const [code, refusal] of registry.refusals) {
+      expect(statusOf(code)).toBe(refusal.status);
+      expect(toProblem(refusal.example(), "r").statusCode).toBe(refusal.status);
+    }
+    expect(statusOf("FRENCH_SITE_DAY_TAKEN")).toBe(409);
+    expect(statusOf("ITALIAN_SITE_NOT_ON_WEEKEND")).toBe(422);
+    // a code no module declares is a fault, not a guessed 422
+    expect(statusOf("SPANISH_SITE_IN_AUGUST")).toBeUndefined();
+    const undeclared = toProblem(spain.refusals?.SPANISH_SITE_IN_AUGUST?.example(), "r");
+    expect(undeclared.statusCode).toBe(500);
+    expect(JSON.parse(undeclared.body)).toMatchObject({ code: "INTERNAL" });
   });
 });
 

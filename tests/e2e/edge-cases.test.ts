@@ -61,10 +61,10 @@ describe("messages tell a wrong type from a missing field", () => {
       "max_power_megawatt",
       "efficiency",
     );
-    for (const error of problem.errors) expect(error.message).not.toBe("required");
+    for (const error of problem.errors) expect(error.message).not.toBe("Required");
     const { efficiency: _, ...withoutEfficiency } = italianSite();
     const missing = expectInvalid(await api.post("/sites", withoutEfficiency), "efficiency");
-    expect(missing.errors[0].message).toBe("required");
+    expect(missing.errors[0].message).toBe("Required");
   });
 
   it("one entry per field", async () => {
@@ -110,7 +110,7 @@ describe("every unknown id of a write is named", () => {
     const group = (await api.post("/groups", { name: "Known", type: "group1" })).body;
     const response = await api.post("/sites", italianSite({ group_ids: [group.id, 99998, 99999] }));
     const problem = expectProblem(response, 422, "UNKNOWN_REFERENCE");
-    expect(problem.errors).toEqual([{ path: "group_ids", message: "no group 99998, 99999" }]);
+    expect(problem.errors).toEqual([{ path: "group_ids", message: "No group 99998, 99999" }]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The IAM policy of each route (infra/lib/permissions.ts) against what its handler really sends:
+ * The table access of each route (`table` in functions/src/routes.ts, the IAM policy of its function) against what its handler really sends:
  * every route is driven over HTTP through the API Gateway emulator, on DynamoDB Local, through
  * the paths that use the most actions (transactions with day locks, memberships, nestings,
  * ancestry walks, every sort). Each DynamoDB request is recorded with the route that sent it,
@@ -11,7 +11,6 @@ import { services } from "@sites-groups/functions/commons/context";
 import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
 import { createGateway, loadHandler } from "@sites-groups/local/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { permissionsOf } from "../../infra/lib/permissions.ts";
 import { createTestDatabase } from "../support/database.ts";
 
 const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
@@ -121,19 +120,18 @@ describe("each route's IAM policy", () => {
     await call("DELETE", `/groups/${g2.id}`); // the group and its nesting; the child loses its parent
   });
 
-  const tableRoutes = routes.filter((route) => permissionsOf(route).permissions && !permissionsOf(route).fallback);
+  const tableRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.table);
 
   it.each(tableRoutes.map((route) => [route.name, route] as const))("%s: grants exactly what it uses", (_, route) => {
-    const { permissions } = permissionsOf(route);
     const granted = new Set([
-      ...(permissions?.table ?? []),
-      ...(permissions?.indexes ?? []).map((index) => `Query@${index}`),
+      ...(route.table?.actions ?? []),
+      ...(route.table?.indexes ?? []).map((index) => `Query@${index}`),
     ]);
     expect([...(used.get(route.name) ?? [])].sort()).toEqual([...granted].sort());
   });
 
   it("routes without table access send nothing", () => {
-    const silent = routes.filter((route) => !permissionsOf(route).permissions).map((r) => r.name);
+    const silent = (routes as readonly RouteDefinition[]).filter((route) => !route.table).map((r) => r.name);
     for (const name of silent) expect(used.get(name), name).toBeUndefined();
   });
 });

@@ -1,17 +1,17 @@
 import { type Context, createContext } from "@sites-groups/core";
+import { tableSettings } from "./environment.ts";
 
 let context: Context | undefined;
 
 /**
  * The domain services, created on first use and kept for the container's life (one client, one
- * connection pool). `TABLE_NAME` names the table; `DYNAMODB_ENDPOINT` points at DynamoDB Local
- * or LocalStack instead of AWS.
+ * connection pool), on the table environment.ts names.
  */
 export function services(): Context {
   if (!context) {
-    const table = process.env.TABLE_NAME;
+    const { table, endpoint } = tableSettings();
     if (!table) throw new Error("TABLE_NAME is not set");
-    context = createContext({ table, endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+    context = createContext({ table, endpoint });
   }
   return context;
 }

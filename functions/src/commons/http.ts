@@ -1,8 +1,10 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import middy, { type MiddlewareObj } from "@middy/core";
-import { DomainError, validationFailed } from "@sites-groups/core";
+import { DomainError, readId, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
+import { routeFor } from "../routes.ts";
+import { corsOrigins } from "./environment.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
 
@@ -21,8 +23,6 @@ export interface Request {
 }
 
 type Route = (request: Request) => Promise<APIGatewayProxyResult>;
-
-const POSITIVE_INTEGER = /^[1-9]\d*$/;
 
 function requestId(event: APIGatewayProxyEvent, context: Context): string {
   return event.requestContext?.requestId ?? context.awsRequestId;
@@ -51,12 +51,9 @@ function toRequest(event: APIGatewayProxyEvent): Request {
     event,
     body: readBody(event),
     id(name) {
-      const raw = event.pathParameters?.[name] ?? "";
-      const id = Number(raw);
-      if (!POSITIVE_INTEGER.test(raw) || !Number.isSafeInteger(id)) {
-        throw validationFailed([{ path: name, message: `${JSON.stringify(raw)} is not a positive integer` }]);
-      }
-      return id;
+      const read = readId(event.pathParameters?.[name] ?? "");
+      if ("message" in read) throw validationFailed([{ path: name, message: read.message }]);
+      return read.id;
     },
     query: { ...(event.queryStringParameters ?? {}) },
     repeated: Object.entries(multi)
@@ -85,20 +82,20 @@ const correlate = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>
 });
 
 /**
- * Outcome counters, as CloudWatch metrics: `<Resource>Created` (`SitesCreated`, `GroupsCreated`)
- * for a 201, named from its Location; every problem answer as `Refusals` (4xx: rules, validation,
- * unknown ids) or `Faults` (5xx), with its `code` as a dimension. Published only when the
- * invocation has one, so that reads stay silent (Powertools' own `logMetrics` middleware warns
- * on every invocation without a metric). Registered before `problems()` so that its `onError`
- * sees the problem response.
+ * Outcome counters, as CloudWatch metrics: a success of a route whose entry names a `metric`
+ * (`SitesCreated`, `GroupsCreated`; functions/src/routes.ts) counts it; every problem answer
+ * counts as `Refusals` (4xx: rules, validation, unknown ids) or `Faults` (5xx), with its `code`
+ * as a dimension. Published only when the invocation has one, so that reads stay silent
+ * (Powertools' own `logMetrics` middleware warns on every invocation without a metric).
+ * Registered before `problems()` so that its `onError` sees the problem response.
  */
 const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
-  const count = (response: APIGatewayProxyResult | null) => {
+  const count = (event: APIGatewayProxyEvent, response: APIGatewayProxyResult | null) => {
     if (!response) return;
-    if (response.statusCode === 201) {
-      const resource = String(response.headers?.location ?? "").split("/")[1] ?? "";
-      if (resource) metrics.addMetric(`${resource[0]?.toUpperCase()}${resource.slice(1)}Created`, MetricUnit.Count, 1);
-    } else if (response.statusCode >= 400) {
+    if (response.statusCode < 400) {
+      const metric = routeFor(event.httpMethod, event.resource)?.metric;
+      if (metric) metrics.addMetric(metric, MetricUnit.Count, 1);
+    } else {
       const problem = metrics.singleMetric();
       problem.addDimension("code", String((JSON.parse(response.body) as { code?: string }).code ?? "UNKNOWN"));
       problem.addMetric(response.statusCode >= 500 ? "Faults" : "Refusals", MetricUnit.Count, 1);
@@ -106,17 +103,14 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   };
   return {
-    after: async (request) => count(request.response),
-    onError: async (request) => count(request.response),
+    after: async (request) => count(request.event, request.response),
+    onError: async (request) => count(request.event, request.response),
   };
 };
 
 /** CORS_ORIGINS (comma-separated, or `*`): the allowed origin is echoed on every answer. */
 const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
-  const allowed = (process.env.CORS_ORIGINS ?? "")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const allowed = corsOrigins();
   const apply = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null }) => {
     if (allowed.length === 0 || !request.response) return;
     const origin = request.event.headers?.origin ?? request.event.headers?.Origin;

@@ -1,13 +1,19 @@
-import { asUnavailable, DomainError, type ErrorCode, type FieldError, type KnownErrorCode } from "@sites-groups/core";
+import {
+  asUnavailable,
+  type CountryRegistry,
+  createRegistry,
+  DomainError,
+  type ErrorCode,
+  type FieldError,
+  type KnownErrorCode,
+} from "@sites-groups/core";
 import type { APIGatewayProxyResult } from "aws-lambda";
 
-/** The one mapping of error codes to HTTP statuses; a country's own rule code is a 422. */
+/** The status of each code of the API itself; a country's own codes come with it (`Country.refusals`). */
 export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
-  FRENCH_SITE_DAY_TAKEN: 409,
   PAYLOAD_TOO_LARGE: 413,
-  ITALIAN_SITE_NOT_ON_WEEKEND: 422,
   GROUP3_CANNOT_HOLD_SITES: 422,
   GROUP_CYCLE: 422,
   UNKNOWN_REFERENCE: 422,
@@ -16,8 +22,25 @@ export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
-export function statusOf(code: ErrorCode): number {
-  return Object.hasOwn(STATUS, code) ? STATUS[code as KnownErrorCode] : 422;
+/** Code → status: the one table, the API's own codes plus the refusals of the registry's countries. */
+export type Statuses = ReadonlyMap<string, number>;
+
+export function statusesOf(registry: CountryRegistry): Statuses {
+  const statuses = new Map<string, number>(Object.entries(STATUS));
+  for (const [code, refusal] of registry.refusals) {
+    if (statuses.has(code))
+      throw new Error(`country ${refusal.country.code} declares ${code}, a code of the API itself`);
+    statuses.set(code, refusal.status);
+  }
+  return statuses;
+}
+
+/** The statuses of the deployed countries. */
+const DEPLOYED = statusesOf(createRegistry());
+
+/** The status of a code; undefined for a code nobody declared (answered as a fault). */
+export function statusOf(code: ErrorCode, statuses: Statuses = DEPLOYED): number | undefined {
+  return statuses.get(code);
 }
 
 export interface Problem {
@@ -40,10 +63,10 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 
 /**
  * Any error → its problem response. Domain errors keep their code; throttling and conflicts that
- * outlived the retries are a 503 with Retry-After; anything else is a 500 that says nothing of
- * its cause but the request id to find it in the logs.
+ * outlived the retries are a 503 with Retry-After; anything else (a domain error whose code has
+ * no status too) is a 500 that says nothing of its cause but the request id to find it in the logs.
  */
-export function toProblem(error: unknown, requestId: string): APIGatewayProxyResult {
+export function toProblem(error: unknown, requestId: string, statuses: Statuses = DEPLOYED): APIGatewayProxyResult {
   const unavailable = asUnavailable(error);
   if (unavailable) {
     return problemResponse(
@@ -58,11 +81,12 @@ export function toProblem(error: unknown, requestId: string): APIGatewayProxyRes
       { "retry-after": String(unavailable.retryAfterSeconds) },
     );
   }
-  if (error instanceof DomainError) {
+  const status = error instanceof DomainError ? statusOf(error.code, statuses) : undefined;
+  if (error instanceof DomainError && status !== undefined) {
     return problemResponse({
       type: "about:blank",
       title: error.title,
-      status: statusOf(error.code),
+      status,
       code: error.code,
       detail: error.detail,
       ...(error.errors.length > 0 ? { errors: error.errors } : {}),

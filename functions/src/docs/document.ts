@@ -1,8 +1,11 @@
 /**
- * The OpenAPI 3.1 document of the API: paths from the route manifest, schemas from the zod
- * schemas (packages/core/src/openapi), error statuses from the one code → status mapping
- * (commons/problem.ts), problem examples from the real error constructors. Nothing here is a
- * second copy of a shape; what is written here is prose and which codes each route can answer.
+ * The OpenAPI 3.1 document of the API, the one place it is built: operations from the route
+ * record (routes.ts: summary, description, body, success, codes), schemas from the zod schemas
+ * that validate requests (./schemas.ts), query parameters from the list specs (./parameters.ts),
+ * statuses from the one code → status table (commons/problem.ts), countries' fields and refusals
+ * from their modules, problem examples from the real error constructors. Nothing here is a
+ * second copy of a shape or of a route; what is written here is what every code means and the
+ * behaviour the contract leaves open.
  */
 import {
   type Country,
@@ -17,29 +20,19 @@ import {
   groupListSpec,
   notFound,
   parseListRequest,
+  readId,
   ServiceUnavailableError,
   TRANSACTION_LIMIT,
   tooManyChanges,
   unknownReference,
   validationFailed,
 } from "@sites-groups/core";
-import {
-  countryRuleRefusals,
-  groupCreateExample,
-  groupExample,
-  siteCreateExample,
-  siteExample,
-} from "@sites-groups/core/openapi/examples";
-import {
-  groupListParameters,
-  LIST_RULES,
-  type ParameterObject,
-  siteListParameters,
-} from "@sites-groups/core/openapi/parameters";
-import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "@sites-groups/core/openapi/schemas";
 import { MAX_BODY_BYTES } from "#commons/http";
-import { statusOf, toProblem } from "#commons/problem";
-import { type RouteDefinition, routes } from "../routes.ts";
+import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem";
+import { type RouteDefinition, type RouteDocs, routes, type SchemaName } from "../routes.ts";
+import { countryRefusals, groupExample, siteCreateExample, siteExample } from "./examples.ts";
+import { groupListParameters, LIST_RULES, type ParameterObject, siteListParameters } from "./parameters.ts";
+import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
 
 export type OpenApiDocument = Record<string, unknown> & {
   openapi: "3.1.0";
@@ -75,45 +68,16 @@ export interface DocumentOptions {
   countries?: readonly Country[];
 }
 
-type RouteName = (typeof routes)[number]["name"];
-type Tag = "Sites" | "Groups" | "Documentation";
-
-interface Success {
-  status: number;
-  description: string;
-  /** application/json body: a component name or an inline schema. */
-  schema?: string | JsonSchema;
-  /** Other media types, each with its schema. */
-  media?: Record<string, JsonSchema>;
-  example?: unknown;
-  examples?: Record<string, { summary?: string; value: unknown }>;
-  location?: string;
-}
-
-interface OperationDoc {
-  tag: Tag;
-  summary: string;
-  description?: string;
-  query?: ParameterObject[];
-  body?: { schema: string; description?: string; examples: Record<string, { summary?: string; value: unknown }> };
-  success: Success;
-  /** Every code the route can answer besides INTERNAL (always possible). */
-  errors: ErrorCode[];
-}
-
 const JSON_TYPE = "application/json";
 const PROBLEM_TYPE = "application/problem+json";
 const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
 
-/** What each code means (API.md's errors and rules tables, and the choices README.md records). */
+/** What each code of the API itself means; a country's codes are described by its module. */
 const CODE_DOCS: Record<string, string> = {
   VALIDATION_FAILED:
-    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer. `errors[]` names every bad field at once.",
+    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
   NOT_FOUND: "No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.",
-  FRENCH_SITE_DAY_TAKEN:
-    "At most one French site per `installation_date`; the detail names the date and the site holding it. Holds under concurrency: of simultaneous creates for one day, exactly one succeeds.",
   PAYLOAD_TOO_LARGE: `The body is over ${MAX_BODY_BYTES / 1024} KiB.`,
-  ITALIAN_SITE_NOT_ON_WEEKEND: "An Italian site's `installation_date` is a Saturday or a Sunday.",
   GROUP3_CANNOT_HOLD_SITES: "No site is directly in a group of type `group3`.",
   GROUP_CYCLE: "Nesting has no cycle: a group is never inside itself, directly or through other groups.",
   UNKNOWN_REFERENCE:
@@ -134,8 +98,8 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Service unavailable",
 };
 
-const SILENT_CHOICES = `
-### Choices where API.md is silent
+const OPEN_BEHAVIOUR = `
+### Behaviour the contract leaves open
 - DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written, except for a multi-transaction \`DELETE\`, which the detail says is under way and which repeating the \`DELETE\` finishes.
 - Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
 - A body is parsed as JSON whatever its \`Content-Type\`; \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
@@ -147,8 +111,8 @@ const SILENT_CHOICES = `
 - A route that does not exist (or a method a path does not have) is a 404 \`NOT_FOUND\` problem.
 `;
 
-function problemExample(error: unknown): unknown {
-  return JSON.parse(toProblem(error, EXAMPLE_REQUEST_ID).body);
+function problemExample(error: unknown, statuses: Statuses): unknown {
+  return JSON.parse(toProblem(error, EXAMPLE_REQUEST_ID, statuses).body);
 }
 
 function pathParameters(route: RouteDefinition): ParameterObject[] {
@@ -171,216 +135,50 @@ function pathParameters(route: RouteDefinition): ParameterObject[] {
   }));
 }
 
-function operationDocs(registry: CountryRegistry): Record<RouteName, OperationDoc> {
-  const refusals = countryRuleRefusals(registry);
-  const ruleCodes = [...refusals.keys()];
-  const exampleOf = (country: Country, i: number) => siteExample(country, 61 + i);
-  const siteCreateExamples = Object.fromEntries(
-    registry.all.map((c) => [c.code, { summary: `A new site in country ${c.code}`, value: siteCreateExample(c) }]),
-  );
-  const siteExamples = Object.fromEntries(
-    registry.all.map((c, i) => [c.code, { summary: `A site in country ${c.code}`, value: exampleOf(c, i) }]),
-  );
-  const siteWrites: ErrorCode[] = [
-    "VALIDATION_FAILED",
-    "PAYLOAD_TOO_LARGE",
-    ...ruleCodes,
-    "GROUP3_CANNOT_HOLD_SITES",
-    "UNKNOWN_REFERENCE",
-    "TOO_MANY_CHANGES",
-    "SERVICE_UNAVAILABLE",
-  ];
-  const reads: ErrorCode[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
-  const linkDoc = (what: string) =>
-    `${what} Touches only the two items and their link, atomically; always fits one transaction.`;
+/** The examples of a component schema, per country for sites. */
+function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<MediaObject, "example" | "examples"> {
+  const site = (country: Country, i: number) => siteExample(country, 61 + i);
+  switch (schema) {
+    case "Site":
+      return {
+        examples: Object.fromEntries(
+          registry.all.map((c, i) => [c.code, { summary: `A site in country ${c.code}`, value: site(c, i) }]),
+        ),
+      };
+    case "SiteCreate":
+      return {
+        examples: Object.fromEntries(
+          registry.all.map((c) => [
+            c.code,
+            { summary: `A new site in country ${c.code}`, value: siteCreateExample(c) },
+          ]),
+        ),
+      };
+    case "SitePage":
+      return { example: { items: registry.all.map(site), next_cursor: "eyJsIjoiMnZ…opaque…Q.Xb1k" } };
+    case "Group":
+      return { example: groupExample };
+    case "GroupPage":
+      return { example: { items: [groupExample], next_cursor: null } };
+    default:
+      return {};
+  }
+}
 
-  return {
-    ListSites: {
-      tag: "Sites",
-      summary: "List sites",
-      description: `Sites matching every filter, in \`sort\` order, a page at a time. ${LIST_RULES}`,
-      query: siteListParameters(registry),
-      success: {
-        status: 200,
-        description: "A page of sites.",
-        schema: "SitePage",
-        example: { items: registry.all.map(exampleOf), next_cursor: "eyJsIjoiMnZ…opaque…Q.Xb1k" },
-      },
-      errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
-    },
-    CreateSite: {
-      tag: "Sites",
-      summary: "Create a site",
-      description: `The body's shape depends on \`country\`: the common fields plus that country's own, required there; a field of another country is refused. Country rules: ${[...refusals.values()].map((r) => `\`${r.code}\` (${r.title.toLowerCase()})`).join(", ")}. \`group_ids\` links the site to those groups in the same atomic write.`,
-      body: { schema: "SiteCreate", examples: siteCreateExamples },
-      success: {
-        status: 201,
-        description: "Created; `Location` is the site's URL.",
-        schema: "Site",
-        examples: siteExamples,
-        location: "/sites/61",
-      },
-      errors: siteWrites,
-    },
-    GetSite: {
-      tag: "Sites",
-      summary: "Read a site",
-      success: { status: 200, description: "The site.", schema: "Site", examples: siteExamples },
-      errors: reads,
-    },
-    UpdateSite: {
-      tag: "Sites",
-      summary: "Update a site (partial)",
-      description:
-        "The fields present replace the stored ones; the merged site is validated as a whole and its country's rules are checked again (a French site moving to a taken day is a 409). `{}` changes nothing.",
-      body: {
-        schema: "SitePatch",
-        examples: {
-          rename: { summary: "Rename", value: { name: "Lyon Solar Park II" } },
-          move: { summary: "Move to another day", value: { installation_date: "2024-05-03" } },
-        },
-      },
-      success: { status: 200, description: "The site as stored now.", schema: "Site", examples: siteExamples },
-      errors: [...siteWrites, "NOT_FOUND"],
-    },
-    DeleteSite: {
-      tag: "Sites",
-      summary: "Delete a site",
-      description:
-        "Also removes the site from every group and frees its French installation day. Its id is never reused.",
-      success: { status: 204, description: "Deleted; no body." },
-      errors: reads,
-    },
-    ListGroups: {
-      tag: "Groups",
-      summary: "List groups",
-      description: `Groups matching every filter, in \`sort\` order, a page at a time. ${LIST_RULES}`,
-      query: groupListParameters(),
-      success: {
-        status: 200,
-        description: "A page of groups.",
-        schema: "GroupPage",
-        example: { items: [groupExample], next_cursor: null },
-      },
-      errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
-    },
-    CreateGroup: {
-      tag: "Groups",
-      summary: "Create a group",
-      description: "`site_ids` and `child_group_ids` link the group in the same atomic write.",
-      body: {
-        schema: "GroupCreate",
-        examples: {
-          portfolio: { summary: "A group holding one site", value: groupCreateExample },
-          empty: { summary: "An empty group3", value: { name: "Regions", type: "group3" } },
-        },
-      },
-      success: {
-        status: 201,
-        description: "Created; `Location` is the group's URL.",
-        schema: "Group",
-        example: groupExample,
-        location: "/groups/7",
-      },
-      errors: [
-        "VALIDATION_FAILED",
-        "PAYLOAD_TOO_LARGE",
-        "GROUP3_CANNOT_HOLD_SITES",
-        "UNKNOWN_REFERENCE",
-        "TOO_MANY_CHANGES",
-        "SERVICE_UNAVAILABLE",
-      ],
-    },
-    GetGroup: {
-      tag: "Groups",
-      summary: "Read a group",
-      success: { status: 200, description: "The group.", schema: "Group", example: groupExample },
-      errors: reads,
-    },
-    UpdateGroup: {
-      tag: "Groups",
-      summary: "Update a group (partial)",
-      description:
-        "The fields present replace the stored ones; `site_ids` and `child_group_ids` are the new sets. Turning a group that holds sites into `group3` is refused.",
-      body: {
-        schema: "GroupPatch",
-        examples: { rename: { summary: "Rename", value: { name: "South-East" } } },
-      },
-      success: { status: 200, description: "The group as stored now.", schema: "Group", example: groupExample },
-      errors: [
-        "VALIDATION_FAILED",
-        "PAYLOAD_TOO_LARGE",
-        "NOT_FOUND",
-        "GROUP3_CANNOT_HOLD_SITES",
-        "GROUP_CYCLE",
-        "UNKNOWN_REFERENCE",
-        "TOO_MANY_CHANGES",
-        "SERVICE_UNAVAILABLE",
-      ],
-    },
-    DeleteGroup: {
-      tag: "Groups",
-      summary: "Delete a group",
-      description: "Removes its membership and nesting links, never the sites or groups they point at.",
-      success: { status: 204, description: "Deleted; no body." },
-      errors: reads,
-    },
-    AddSiteToGroup: {
-      tag: "Groups",
-      summary: "Add a site to a group",
-      description: linkDoc("Idempotent: adding a site already in the group changes nothing."),
-      success: { status: 204, description: "The site is in the group." },
-      errors: ["VALIDATION_FAILED", "NOT_FOUND", "GROUP3_CANNOT_HOLD_SITES", "SERVICE_UNAVAILABLE"],
-    },
-    RemoveSiteFromGroup: {
-      tag: "Groups",
-      summary: "Remove a site from a group",
-      description: linkDoc("404 if the site was not in the group."),
-      success: { status: 204, description: "The site is no longer in the group." },
-      errors: reads,
-    },
-    NestGroup: {
-      tag: "Groups",
-      summary: "Nest a group in another",
-      description: linkDoc("Idempotent. Refused when `{child_id}` already contains `{id}`, directly or not."),
-      success: { status: 204, description: "`{child_id}` is directly inside `{id}`." },
-      errors: ["VALIDATION_FAILED", "NOT_FOUND", "GROUP_CYCLE", "SERVICE_UNAVAILABLE"],
-    },
-    UnnestGroup: {
-      tag: "Groups",
-      summary: "Un-nest a group",
-      description: linkDoc("404 if it was not nested there."),
-      success: { status: 204, description: "`{child_id}` is no longer directly inside `{id}`." },
-      errors: reads,
-    },
-    GetOpenApiDocument: {
-      tag: "Documentation",
-      summary: "This OpenAPI 3.1 document",
-      success: {
-        status: 200,
-        description: "The document, generated from the zod schemas and the route manifest.",
-        schema: { type: "object", required: ["openapi", "info", "paths"] },
-      },
-      errors: [],
-    },
-    GetDocs: {
-      tag: "Documentation",
-      summary: "Interactive documentation (Swagger UI)",
-      description: "Works without internet access: its assets are served by this API (`/docs/{asset}`).",
-      success: { status: 200, description: "An HTML page.", media: { "text/html": { type: "string" } } },
-      errors: [],
-    },
-    GetDocsAsset: {
-      tag: "Documentation",
-      summary: "A Swagger UI asset",
-      success: {
-        status: 200,
-        description: "The file, from the `swagger-ui-dist` package.",
-        media: { "text/css": { type: "string" }, "text/javascript": { type: "string" } },
-      },
-      errors: ["NOT_FOUND"],
-    },
-  };
+/** The codes a route can answer, its country refusals spelled out. */
+function errorCodes(registry: CountryRegistry, route: RouteDefinition): ErrorCode[] {
+  return route.docs.errors.flatMap((code) => (code === "COUNTRY_REFUSALS" ? [...registry.refusals.keys()] : [code]));
+}
+
+/** The route's description, with what depends on the deployment (its countries' rules, the list rules). */
+function describe(registry: CountryRegistry, route: RouteDefinition): string {
+  const parts = [route.docs.description];
+  if (route.docs.list) parts.push(LIST_RULES);
+  if (route.docs.errors.includes("COUNTRY_REFUSALS")) {
+    const rules = [...registry.refusals.values()].map((r) => `\`${r.code}\` (${r.title.toLowerCase()})`);
+    parts.push(`Country rules: ${rules.join(", ")}.`);
+  }
+  return parts.join(" ");
 }
 
 /** One example problem per code, from the constructors the API itself uses. */
@@ -394,7 +192,8 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
         const [first] = registry.all;
         if (first) schemas.parseCreate({ ...siteCreateExample(first), installation_date: "2023-02-29", name: "" });
       } else if (route.path.includes("{")) {
-        return validationFailed([{ path: "id", message: '"abc" is not a positive integer' }]);
+        const read = readId("abc");
+        return validationFailed([{ path: "id", message: "message" in read ? read.message : "" }]);
       }
       return validationFailed([{ path: "name", message: "must not be empty" }]);
     } catch (error) {
@@ -422,9 +221,10 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
     ["TOO_MANY_CHANGES", tooManyChanges(121, owner === "site" ? "group_ids" : "site_ids")],
     ["SERVICE_UNAVAILABLE", new ServiceUnavailableError("the write kept conflicting with concurrent writes")],
     ["INTERNAL", new Error("an unexpected fault")],
-    ...countryRuleRefusals(registry),
+    ...countryRefusals(registry),
   ]);
-  return new Map([...examples].map(([code, error]) => [code, problemExample(error)]));
+  const statuses = statusesOf(registry);
+  return new Map([...examples].map(([code, error]) => [code, problemExample(error, statuses)]));
 }
 
 function errorResponses(
@@ -433,14 +233,16 @@ function errorResponses(
   codes: ErrorCode[],
 ): Record<string, ResponseObject> {
   const examples = problemExamples(registry, route);
+  const statuses = statusesOf(registry);
   const byStatus = new Map<number, string[]>();
   for (const code of [...new Set([...codes, "INTERNAL"])]) {
-    const status = code === "INTERNAL" ? 500 : statusOf(code);
+    const status = statusOf(code, statuses);
+    if (status === undefined) throw new Error(`${route.name} answers ${code}, a code with no status`);
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   const responses: Record<string, ResponseObject> = {};
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const text = list.map((code) => `- \`${code}\`: ${CODE_DOCS[code] ?? "a country rule refused the write."}`);
+    const text = list.map((code) => `- \`${code}\`: ${CODE_DOCS[code] ?? registry.refusals.get(code)?.description}`);
     responses[String(status)] = {
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
       ...(status === 503
@@ -473,16 +275,15 @@ function errorResponses(
   return responses;
 }
 
-function successResponse(success: Success): ResponseObject {
+function successResponse(registry: CountryRegistry, success: RouteDocs["success"]): ResponseObject {
   const content: Record<string, MediaObject> = {};
   if (success.schema) {
-    content[JSON_TYPE] = {
-      schema: typeof success.schema === "string" ? { $ref: SCHEMA_REF(success.schema) } : success.schema,
-      ...(success.example !== undefined ? { example: success.example } : {}),
-      ...(success.examples ? { examples: success.examples } : {}),
-    };
+    content[JSON_TYPE] =
+      typeof success.schema === "string"
+        ? { schema: { $ref: SCHEMA_REF(success.schema) }, ...schemaExamples(registry, success.schema) }
+        : { schema: success.schema };
   }
-  for (const [type, schema] of Object.entries(success.media ?? {})) content[type] = { schema };
+  for (const type of success.media ?? []) content[type] = { schema: { type: "string" } };
   return {
     description: success.description,
     ...(success.location
@@ -503,30 +304,34 @@ function successResponse(success: Success): ResponseObject {
 /** Builds the whole document; cheap (a few milliseconds), but the route caches it per container. */
 export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocument {
   const registry = createRegistry(options.countries ?? countries);
-  const docs = operationDocs(registry);
   const paths: Record<string, Record<string, OperationObject>> = {};
   for (const route of routes as readonly RouteDefinition[]) {
-    const doc = docs[route.name as RouteName];
-    if (!doc) throw new Error(`route ${route.name} has no OpenAPI description`);
-    const parameters = [...pathParameters(route), ...(doc.query ?? [])];
+    const { docs } = route;
+    const query =
+      docs.list === "sites" ? siteListParameters(registry) : docs.list === "groups" ? groupListParameters() : [];
+    const parameters = [...pathParameters(route), ...query];
     const operation: OperationObject = {
       operationId: route.name,
-      tags: [doc.tag],
-      summary: doc.summary,
-      ...(doc.description ? { description: doc.description } : {}),
+      tags: [docs.tag],
+      summary: docs.summary,
+      description: describe(registry, route),
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(doc.body
+      ...(docs.body
         ? {
             requestBody: {
               required: true,
-              ...(doc.body.description ? { description: doc.body.description } : {}),
-              content: { [JSON_TYPE]: { schema: { $ref: SCHEMA_REF(doc.body.schema) }, examples: doc.body.examples } },
+              content: {
+                [JSON_TYPE]: {
+                  schema: { $ref: SCHEMA_REF(docs.body.schema) },
+                  examples: docs.body.examples ?? schemaExamples(registry, docs.body.schema).examples ?? {},
+                },
+              },
             },
           }
         : {}),
       responses: {
-        [String(doc.success.status)]: successResponse(doc.success),
-        ...errorResponses(registry, route, doc.errors),
+        [String(docs.success.status)]: successResponse(registry, docs.success),
+        ...errorResponses(registry, route, errorCodes(registry, route)),
       },
     };
     paths[route.path] ??= {};
@@ -534,17 +339,21 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
   }
   return {
     openapi: "3.1.0",
-    jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     info: {
       title: "Sites & Groups API",
       version: "1.0.0",
       summary: "Energy sites (French, Italian, more countries later) and the groups that organise them.",
+      contact: { name: "Sites & Groups maintainers" },
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       description: `JSON everywhere (\`application/json\`); errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. Field names are snake_case. Unknown body fields are refused (400), never silently dropped.
 
 Business rules hold under concurrency and every write is atomic: it happens whole or not at all.
-${SILENT_CHOICES}`,
+${OPEN_BEHAVIOUR}`,
     },
     servers: options.servers ?? [{ url: ".", description: "This API (relative to this document)" }],
+    // On purpose: no access control yet (every route is open, protected by stage throttling);
+    // the security schemes come with it, and then each route's scope.
+    security: [] as Record<string, string[]>[],
     tags: [
       { name: "Sites", description: "Energy sites; their fields depend on their country." },
       { name: "Groups", description: "Groups of sites and of other groups (`group1`, `group2`, `group3`)." },

@@ -9,6 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { invocationDirectory } from "#commons/environment";
 import { buildOpenApiDocument } from "./document.ts";
 
 const { values } = parseArgs({
@@ -22,7 +23,7 @@ const document = buildOpenApiDocument({
   servers: servers.length > 0 ? servers : [{ url: "http://localhost:3000", description: "pnpm dev" }],
 });
 // pnpm runs scripts from the workspace root; INIT_CWD is where the command was typed
-const out = resolve(process.env.INIT_CWD ?? process.cwd(), values.out as string);
+const out = resolve(invocationDirectory(), values.out as string);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(document, null, 2)}\n`);
 const operations = Object.values(document.paths).flatMap((methods) => Object.keys(methods)).length;

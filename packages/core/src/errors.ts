@@ -1,9 +1,10 @@
-/** A problem in a request or a refusal by a business rule; the HTTP layer maps `code` to a status. */
+/**
+ * A problem in a request or a refusal by a business rule of the API itself; the HTTP layer maps
+ * `code` to a status. A country's rules declare their own codes and statuses (`Country.refusals`).
+ */
 export type KnownErrorCode =
   | "VALIDATION_FAILED"
   | "NOT_FOUND"
-  | "FRENCH_SITE_DAY_TAKEN"
-  | "ITALIAN_SITE_NOT_ON_WEEKEND"
   | "GROUP3_CANNOT_HOLD_SITES"
   | "GROUP_CYCLE"
   | "UNKNOWN_REFERENCE"
@@ -11,10 +12,7 @@ export type KnownErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "SERVICE_UNAVAILABLE";
 
-/**
- * The codes above, or a country module's own rule code (`SPANISH_SITE_IN_AUGUST`, say), which the
- * HTTP layer answers with 422 like every business rule.
- */
+/** The codes above, or a code a country module declares in its `refusals` (`FRENCH_SITE_DAY_TAKEN`). */
 export type ErrorCode = KnownErrorCode | (string & {});
 
 export interface FieldError {
@@ -22,15 +20,23 @@ export interface FieldError {
   message: string;
 }
 
+/** "must not be empty" → "Must not be empty": every message reads the same, whoever wrote it (zod, us). */
+export function sentenceCase(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 export class DomainError extends Error {
   override readonly name = "DomainError";
+  /** One entry per bad field; each message sentence-cased. */
+  readonly errors: FieldError[];
   constructor(
     readonly code: ErrorCode,
     readonly title: string,
     detail: string,
-    readonly errors: FieldError[] = [],
+    errors: FieldError[] = [],
   ) {
     super(detail);
+    this.errors = errors.map((error) => ({ ...error, message: sentenceCase(error.message) }));
   }
 
   get detail(): string {
@@ -40,7 +46,9 @@ export class DomainError extends Error {
 
 /** 400: one entry per bad field, the detail lists them all. */
 export function validationFailed(errors: FieldError[]): DomainError {
-  const detail = errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join("; ");
+  const detail = errors
+    .map((e) => (e.path ? `${e.path}: ${sentenceCase(e.message)}` : sentenceCase(e.message)))
+    .join("; ");
   return new DomainError("VALIDATION_FAILED", "Validation failed", detail, errors);
 }
 

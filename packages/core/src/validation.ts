@@ -28,6 +28,19 @@ export const storableNumber = () => z.number().check(z.refine(storable, STORABLE
 
 export const positiveId = z.int().check(z.gte(1), z.lte(Number.MAX_SAFE_INTEGER));
 
+const DIGITS = /^[1-9]\d*$/;
+
+/**
+ * An id written as text (a path parameter, a list filter): a positive integer the API can hold,
+ * or the message that says why not (a number from 2^53 up is "too large", not "not an id").
+ */
+export function readId(raw: string): { id: number } | { message: string } {
+  if (!DIGITS.test(raw)) return { message: `${JSON.stringify(raw)} is not a positive integer` };
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id)) return { message: `${raw} is too large: ids are at most ${Number.MAX_SAFE_INTEGER}` };
+  return { id };
+}
+
 /** A set of ids written as a JSON array: positive integers, no duplicates. */
 export const idList = z.array(positiveId).check(
   z.refine((ids) => new Set(ids).size === ids.length, "must not repeat an id"),
@@ -57,8 +70,9 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], explain?: Unk
       for (const key of issue.keys) {
         errors.push({ path: pathOf([...issue.path, key]), message: explain?.(key) ?? "unknown field" });
       }
-    } else if (issue.code === "invalid_type" && issue.input === undefined) {
-      errors.push({ path: pathOf(issue.path), message: "required" });
+    } else if (issue.input === undefined && issue.code !== "custom") {
+      // missing, whatever the field's type (a string, a number, an enum, a country's union)
+      errors.push({ path: pathOf(issue.path), message: "Required" });
     } else {
       errors.push({ path: pathOf(issue.path), message: issue.message });
     }

@@ -78,12 +78,12 @@ describe("creating a site", () => {
   describe("every field is required", () => {
     it.each(Object.keys(frenchSite))("refuses a French site without %s", (field) => {
       const error = createRefusal(without(frenchSite, field));
-      expect(error.errors).toEqual([{ path: field, message: "required" }]);
+      expect(error.errors).toEqual([{ path: field, message: "Required" }]);
     });
 
     it.each(Object.keys(italianSite))("refuses an Italian site without %s", (field) => {
       const error = createRefusal(without(italianSite, field));
-      expect(error.errors).toEqual([{ path: field, message: "required" }]);
+      expect(error.errors).toEqual([{ path: field, message: "Required" }]);
     });
   });
 
@@ -103,7 +103,7 @@ describe("creating a site", () => {
 
   it("refuses an unknown field, naming it, rather than dropping it", () => {
     const error = createRefusal({ ...frenchSite, colour: "green" });
-    expect(error.errors).toEqual([{ path: "colour", message: "unknown field" }]);
+    expect(error.errors).toEqual([{ path: "colour", message: "Unknown field" }]);
   });
 
   it("refuses read-only fields in the body", () => {
@@ -348,7 +348,7 @@ describe("patching a site: the fields present replace the stored ones, then the 
   it("refuses an unknown field, naming it", () => {
     const error = refusal(() => schemas.parsePatch({ colour: "green" }));
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.errors).toEqual([{ path: "colour", message: "unknown field" }]);
+    expect(error.errors).toEqual([{ path: "colour", message: "Unknown field" }]);
   });
 
   it("refuses null for a required field rather than erasing it", () => {

@@ -1,38 +1,18 @@
 /**
- * "Adding a country is one module plus one registry line": Spain is defined here, in the test,
- * and served by the real site service over DynamoDB Local with no other change.
+ * "Adding a country is one module plus one registry line": Spain (./spain.ts, a module no other
+ * file knows) is served by the real site service over DynamoDB Local with no other change: its
+ * schema, its filters and its refusal follow from the module. tests/docs/openapi.test.ts shows
+ * the same for the OpenAPI document and the HTTP statuses.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import * as z from "zod/mini";
 import { createTestDatabase } from "../../../tests/support/database.ts";
 import { createContext } from "../src/context.ts";
-import type { Country } from "../src/countries/country.ts";
 import { france } from "../src/countries/fr.ts";
 import { italy } from "../src/countries/it.ts";
-import { DomainError } from "../src/errors.ts";
+import { createRegistry } from "../src/countries/registry.ts";
 import { representSite, type Site } from "../src/sites/site.ts";
 import { asyncRefusal, messageAt, pathsOf } from "./refusal.ts";
-
-const AUGUST = 8;
-
-/** Spain: a capacity factor, and no site is installed in August. */
-const spain: Country = {
-  code: "es",
-  fields: {
-    capacity_factor: { schema: z.number().check(z.gte(0), z.lte(1)), kind: "number" },
-  },
-  // ErrorCode is a closed list mapped to HTTP statuses in functions/: a code of Spain's own would
-  // need a line there too, so this rule reuses VALIDATION_FAILED.
-  check(site) {
-    if (Number(site.installation_date.slice(5, 7)) !== AUGUST) return undefined;
-    return new DomainError(
-      "VALIDATION_FAILED",
-      "Spanish site installed in August",
-      `installation_date ${site.installation_date} is in August`,
-      [{ path: "installation_date", message: "a Spanish site is not installed in August" }],
-    );
-  },
-};
+import { spain } from "./spain.ts";
 
 /** The registry with Spain: the one line a deployment adds. */
 const withSpain = [france, italy, spain];
@@ -193,7 +173,7 @@ describe("a Spanish site, through the real service", () => {
     const { capacity_factor: _, ...body } = spanishSite();
     const error = await asyncRefusal(() => sites.create(body));
     expect(error.code).toBe("VALIDATION_FAILED");
-    expect(error.errors).toEqual([{ path: "capacity_factor", message: "required" }]);
+    expect(error.errors).toEqual([{ path: "capacity_factor", message: "Required" }]);
   });
 
   it("validates its own field", async () => {
@@ -207,10 +187,20 @@ describe("a Spanish site, through the real service", () => {
     expect(pathsOf(error).sort()).toEqual(["min_power_megawatt", "name"]);
   });
 
-  it("is refused by its own rule, and nothing is stored", async () => {
+  it("declares its refusal in the registry, beside the other countries'", () => {
+    const registry = createRegistry(withSpain);
+    expect(registry.refusals.get("SPANISH_SITE_IN_AUGUST")).toMatchObject({ status: 422, country: spain });
+    expect(registry.refusals.get("SPANISH_SITE_IN_AUGUST")?.example().code).toBe("SPANISH_SITE_IN_AUGUST");
+    expect([...registry.refusals.keys()].sort()).toEqual(
+      ["FRENCH_SITE_DAY_TAKEN", "ITALIAN_SITE_NOT_ON_WEEKEND", "SPANISH_SITE_IN_AUGUST"].sort(),
+    );
+    expect(() => createRegistry([...withSpain, { ...spain, code: "pt", fields: {} }])).toThrow(/both es and pt/);
+  });
+
+  it("is refused by its own rule, with its own code, and nothing is stored", async () => {
     const before = (await db.scanAll()).length;
     const error = await asyncRefusal(() => sites.create(spanishSite({ installation_date: "2024-08-15" })));
-    expect(error.code).toBe("VALIDATION_FAILED");
+    expect(error.code).toBe("SPANISH_SITE_IN_AUGUST");
     expect(pathsOf(error)).toEqual(["installation_date"]);
     expect(messageAt(error, "installation_date")).toMatch(/August/);
     expect((await db.scanAll()).length).toBe(before);
@@ -219,6 +209,7 @@ describe("a Spanish site, through the real service", () => {
   it("is refused by its own rule when a PATCH moves it into August", async () => {
     const { id } = await sites.create(spanishSite());
     const error = await asyncRefusal(() => sites.update(id, { installation_date: "2024-08-01" }));
+    expect(error.code).toBe("SPANISH_SITE_IN_AUGUST");
     expect(pathsOf(error)).toEqual(["installation_date"]);
     expect((await sites.get(id)).installation_date).toBe("2024-05-06");
   });

@@ -138,7 +138,7 @@ function lambdaContext(route: RouteDefinition, requestId: string): Context {
 
 /** The scope a route needs: the docs are public, reads take `read`, everything else `write`. */
 function requiredScope(route: RouteDefinition): "public" | "read" | "write" {
-  if (route.access === "none") return "public";
+  if (!route.table) return "public";
   return route.method === "GET" ? "read" : "write";
 }
 

@@ -8,6 +8,24 @@ export type FieldKind = "number" | "string" | "date";
 export interface CountryField {
   schema: z.ZodMiniType<unknown>;
   kind: FieldKind;
+  /** What the field means, for the documentation; its limits are read from `schema`. */
+  description: string;
+  /** A value the field may take, for the documentation's examples. */
+  example: unknown;
+}
+
+/**
+ * A refusal the country's rules can give (its `check`, or a claim taken by another site): the
+ * HTTP status it is answered with, and what the documentation says of it.
+ */
+export interface Refusal {
+  /** 409: another site holds what this one needs; 422: the site breaks a rule. */
+  status: 409 | 422;
+  title: string;
+  /** When it happens, for the documentation. */
+  description: string;
+  /** One such refusal, as the API gives it, for the documentation. */
+  example(): DomainError;
 }
 
 /**
@@ -17,21 +35,34 @@ export interface CountryField {
  */
 export interface Claim {
   key: string;
-  /** The refusal when another site already holds the key. */
+  /** The refusal when another site already holds the key (one of the country's `refusals`). */
   taken(holderSiteId: number): DomainError;
+}
+
+/** The common fields of the country's example site, for the documentation. */
+export interface ExampleSite {
+  name: string;
+  installation_date: string;
+  max_power_megawatt: number;
+  min_power_megawatt: number;
 }
 
 /**
  * Everything that is particular to one country. Adding a country is one module like this one
- * plus one line in the registry: schemas, filters, storage and handlers derive from it.
+ * plus one line in the registry: schemas, filters, storage, handlers, HTTP statuses and the
+ * OpenAPI document derive from it.
  */
 export interface Country {
   /** Lower-case ISO 3166-1 alpha-2 code, the `country` value of its sites. */
   code: string;
   /** The fields only this country's sites have; each is required on them. */
   fields: Record<string, CountryField>;
+  /** Every refusal `check` and `claims` can give, keyed by its problem `code`. */
+  refusals?: Record<string, Refusal>;
   /** A rule on the whole site that needs no other data (e.g. a weekday); undefined when it holds. */
   check?(site: SiteValues): DomainError | undefined;
   /** Unique keys the site holds while it exists. */
   claims?(site: SiteValues): Claim[];
+  /** The documentation's example site of this country (generic values when absent). */
+  exampleSite?: ExampleSite;
 }

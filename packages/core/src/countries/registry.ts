@@ -1,4 +1,4 @@
-import type { Country } from "./country.ts";
+import type { Country, Refusal } from "./country.ts";
 import { france } from "./fr.ts";
 import { italy } from "./it.ts";
 
@@ -10,6 +10,8 @@ export interface CountryRegistry {
   get(code: string): Country | undefined;
   /** The country that owns a country-specific field, if any. */
   ownerOf(field: string): Country | undefined;
+  /** Every refusal of the countries' rules, by code, with the country that declares it. */
+  readonly refusals: ReadonlyMap<string, Refusal & { code: string; country: Country }>;
 }
 
 export function createRegistry(list: readonly Country[] = countries): CountryRegistry {
@@ -22,9 +24,18 @@ export function createRegistry(list: readonly Country[] = countries): CountryReg
       byField.set(field, country);
     }
   }
+  const refusals = new Map<string, Refusal & { code: string; country: Country }>();
+  for (const country of list) {
+    for (const [code, refusal] of Object.entries(country.refusals ?? {})) {
+      const owner = refusals.get(code)?.country;
+      if (owner) throw new Error(`refusal ${code} is declared by both ${owner.code} and ${country.code}`);
+      refusals.set(code, { ...refusal, code, country });
+    }
+  }
   return {
     all: list,
     get: (code) => byCode.get(code),
     ownerOf: (field) => byField.get(field),
+    refusals,
   };
 }

@@ -1,6 +1,6 @@
 import { isCalendarDate } from "../dates.ts";
 import { type FieldError, validationFailed } from "../errors.ts";
-import { STORABLE_MESSAGE, storable } from "../validation.ts";
+import { readId, STORABLE_MESSAGE, storable } from "../validation.ts";
 import {
   DEFAULT_LIMIT,
   type Filter,
@@ -32,8 +32,8 @@ function readValue(kind: ValueKind, raw: string): FilterValue | undefined {
   if (typeof kind === "object") return kind.oneOf.includes(raw) ? raw : undefined;
   switch (kind) {
     case "id": {
-      const id = Number(raw);
-      return INTEGER.test(raw) && Number.isSafeInteger(id) ? id : undefined;
+      const read = readId(raw);
+      return "id" in read ? read.id : undefined;
     }
     case "number": {
       const n = Number(raw);
@@ -106,9 +106,13 @@ export function parseListRequest(
     const values = parts.map((part) => readValue(kind, part));
     const bad = parts.filter((_, i) => values[i] === undefined);
     if (bad.length > 0) {
+      // digits that are no safe integer: 2^53 and up
+      const tooLarge = kind === "id" && bad.every((b) => INTEGER.test(b));
       errors.push({
         path: parameter,
-        message: `${bad.map((b) => JSON.stringify(b)).join(", ")}: not ${describe(kind)}`,
+        message: tooLarge
+          ? `${bad.join(", ")}: too large (ids are at most ${Number.MAX_SAFE_INTEGER})`
+          : `${bad.map((b) => JSON.stringify(b)).join(", ")}: not ${describe(kind)}`,
       });
       continue;
     }

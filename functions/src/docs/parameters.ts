@@ -3,18 +3,19 @@
  * parser reads): one parameter per filter field and operator, `sort` with the spec's sorts, and
  * `limit` and `cursor` with the parser's bounds.
  */
-import type { CountryRegistry } from "../countries/registry.ts";
-import { groupListSpec } from "../groups/list.ts";
-import { MAX_IN_VALUES } from "../lists/parse.ts";
 import {
+  type CountryRegistry,
   DEFAULT_LIMIT,
   type FilterField,
+  groupListSpec,
   type ListSpec,
+  MAX_IN_VALUES,
   MAX_LIMIT,
   type Operator,
+  STORABLE,
+  siteListSpec,
   type ValueKind,
-} from "../lists/spec.ts";
-import { siteListSpec } from "../sites/list.ts";
+} from "@sites-groups/core";
 import type { JsonSchema } from "./schemas.ts";
 
 export interface ParameterObject {
@@ -46,7 +47,7 @@ function valueSchema(kind: ValueKind): JsonSchema {
     case "id":
       return { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
     case "number":
-      return { type: "number" };
+      return { type: "number", minimum: -STORABLE.max, maximum: STORABLE.max };
     case "date":
       return { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
     case "string":

@@ -6,12 +6,22 @@
  * added as metadata on the same zod schema objects, in a registry of this module's own, so the
  * request path is untouched.
  */
+import {
+  type CountryRegistry,
+  commonSiteFields,
+  createGroupSchema,
+  createRegistry,
+  GROUP_TYPES,
+  idList,
+  NAME_MAX_LENGTH,
+  nameSchema,
+  patchGroupSchema,
+  positiveId,
+  STORABLE,
+  siteCreateSchema,
+  sitePatchSchema,
+} from "@sites-groups/core";
 import * as z from "zod/mini";
-import { type CountryRegistry, createRegistry } from "../countries/registry.ts";
-import { GROUP_TYPES } from "../groups/group.ts";
-import { createGroupSchema, patchGroupSchema } from "../groups/schema.ts";
-import { commonSiteFields, siteCreateSchema, sitePatchSchema } from "../sites/schema.ts";
-import { idList, NAME_MAX_LENGTH, nameSchema, positiveId, STORABLE } from "../validation.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -47,10 +57,8 @@ const FIELD_DOCS: Record<string, string> = {
   name: `1–${NAME_MAX_LENGTH} characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.`,
   installation_date:
     "A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).",
-  max_power_megawatt: `Finite, ≥ 0. ${STORED_NUMBERS}`,
-  min_power_megawatt: `Finite, ≥ 0, and at most \`max_power_megawatt\` (checked on the merged site). ${STORED_NUMBERS}`,
-  useful_energy_at_1_megawatt: `French sites only, required there. Finite, ≥ 0. ${STORED_NUMBERS}`,
-  efficiency: `Italian sites only, required there. A ratio: 0 < efficiency ≤ 1. ${STORED_NUMBERS}`,
+  max_power_megawatt: `The site's maximum power. ${STORED_NUMBERS}`,
+  min_power_megawatt: `The site's minimum power; at most \`max_power_megawatt\` (checked on the merged site). ${STORED_NUMBERS}`,
   group_ids:
     "The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`).",
   created_at: "RFC 3339 UTC timestamp; read-only.",
@@ -70,7 +78,16 @@ function countryFieldDoc(registry: CountryRegistry, field: string): string {
   const known = FIELD_DOCS[field];
   if (known) return known;
   const owner = registry.ownerOf(field);
-  return owner ? `\`${owner.code}\` sites only, required there.` : "";
+  const declared = owner?.fields[field];
+  if (!owner || !declared) return "";
+  const stored = declared.kind === "number" ? ` ${STORED_NUMBERS}` : "";
+  return `${declared.description} \`${owner.code}\` sites only, required there.${stored}`;
+}
+
+/** The range every stored number keeps (STORABLE), as keywords where the field's own are wider. */
+function storableRange(property: JsonSchema): void {
+  if (property.maximum === undefined && property.exclusiveMaximum === undefined) property.maximum = STORABLE.max;
+  if (property.minimum === undefined && property.exclusiveMinimum === undefined) property.minimum = -STORABLE.max;
 }
 
 /** Adds each property's description (a shared zod schema, like the power fields, has one meaning per property). */
@@ -86,6 +103,7 @@ function describeProperties(schema: unknown, registry: CountryRegistry): void {
     for (const [name, property] of Object.entries(properties)) {
       const doc = countryFieldDoc(registry, name);
       if (doc && !property.description && !property.$ref) property.description = doc;
+      if (property.type === "number") storableRange(property);
     }
   }
   for (const value of Object.values(node)) describeProperties(value, registry);

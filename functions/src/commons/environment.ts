@@ -1,0 +1,37 @@
+/**
+ * The functions' configuration, as the stack (infra/lib/api-stack.ts) or the local emulator sets
+ * it: the one module of this package that reads `process.env`. Read when asked, not at import,
+ * so that a test or the dev server may set a variable before the first request.
+ */
+
+/** `TABLE_NAME` names the table; `DYNAMODB_ENDPOINT` points at DynamoDB Local or LocalStack instead of AWS. */
+export function tableSettings(): { table: string | undefined; endpoint: string | undefined } {
+  return { table: process.env.TABLE_NAME, endpoint: process.env.DYNAMODB_ENDPOINT || undefined };
+}
+
+/** `CORS_ORIGINS`: comma-separated origins, or `*`; empty: no CORS header. */
+export function corsOrigins(): string[] {
+  return (process.env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+}
+
+/** Powertools' logger and metrics settings (`POWERTOOLS_*`, `LOG_LEVEL`, `STAGE`). */
+export function powertoolsSettings() {
+  // Outside Lambda (tests, pnpm dev) there is no CloudWatch to read the metric lines from
+  // stdout: off unless POWERTOOLS_METRICS_DISABLED=false asks for them. Metrics reads the
+  // variable itself, so the default is written back.
+  process.env.POWERTOOLS_METRICS_DISABLED ??= process.env.AWS_LAMBDA_FUNCTION_NAME ? "false" : "true";
+  return {
+    serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "sites-and-groups",
+    logLevel: (process.env.POWERTOOLS_LOG_LEVEL ?? process.env.LOG_LEVEL ?? "INFO") as "INFO",
+    namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? "SitesAndGroups",
+    stage: process.env.STAGE ?? "local",
+  };
+}
+
+/** The directory `pnpm openapi` was run from (pnpm sets `INIT_CWD`), for docs/write.ts. */
+export function invocationDirectory(): string {
+  return process.env.INIT_CWD ?? process.cwd();
+}
