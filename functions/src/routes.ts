@@ -88,6 +88,11 @@ export interface RouteDefinition {
   name: string;
   /** Module under functions/src exporting `handler`, named after the operation. */
   handler: string;
+  /**
+   * Who may call it in a stage with access control: anyone (`public`), or a bearer access token of
+   * the stage's user pool with this scope. A `write` token may also read.
+   */
+  scope: Scope;
   /** What the function may do to the table; absent: no DynamoDB access, no table name. */
   table?: TableAccess;
   /**
@@ -98,6 +103,17 @@ export interface RouteDefinition {
   /** CloudWatch metric counted once per success (Powertools EMF, see commons/http.ts). */
   metric?: string;
   docs: RouteDocs;
+}
+
+/** The user pool's resource server, and the OAuth scopes of the API (`sites-groups/read`, …). */
+export const RESOURCE_SERVER = "sites-groups";
+export type Scope = "public" | "read" | "write";
+export const OAUTH_SCOPES = { read: `${RESOURCE_SERVER}/read`, write: `${RESOURCE_SERVER}/write` } as const;
+
+/** The OAuth scopes any one of which lets a token call a route of this scope (none for a public one). */
+export function acceptedScopes(scope: Scope): string[] {
+  if (scope === "public") return [];
+  return scope === "read" ? [OAUTH_SCOPES.read, OAUTH_SCOPES.write] : [OAUTH_SCOPES.write];
 }
 
 const SITE_SORTS: readonly IndexName[] = ["gsi1", "gsi2", "gsi3", "gsi4"];
@@ -122,6 +138,7 @@ export const routes = [
     path: "/sites",
     name: "ListSites",
     handler: "sites/list",
+    scope: "read",
     // one Query per page on the sort's index; the table itself is never read
     table: { actions: [], indexes: SITE_SORTS },
     docs: {
@@ -138,6 +155,7 @@ export const routes = [
     path: "/sites",
     name: "CreateSite",
     handler: "sites/create",
+    scope: "write",
     // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update)
     table: { actions: ["PutItem", "UpdateItem"], indexes: [] },
     metric: "SitesCreated",
@@ -161,6 +179,7 @@ export const routes = [
     path: "/sites/{id}",
     name: "GetSite",
     handler: "sites/get",
+    scope: "read",
     table: { actions: ["GetItem"], indexes: [] },
     docs: {
       tag: "Sites",
@@ -175,6 +194,7 @@ export const routes = [
     path: "/sites/{id}",
     name: "UpdateSite",
     handler: "sites/update",
+    scope: "write",
     // read, then put the site; moving a day deletes the old lock; dropped groups delete memberships
     table: { actions: ["GetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
     docs: {
@@ -198,6 +218,7 @@ export const routes = [
     path: "/sites/{id}",
     name: "DeleteSite",
     handler: "sites/delete",
+    scope: "write",
     // read, tombstone or group updates (UpdateItem), then delete the site, its lock and memberships
     table: { actions: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },
     docs: {
@@ -214,6 +235,7 @@ export const routes = [
     path: "/groups",
     name: "ListGroups",
     handler: "groups/list",
+    scope: "read",
     table: { actions: [], indexes: GROUP_SORTS },
     docs: {
       tag: "Groups",
@@ -229,6 +251,7 @@ export const routes = [
     path: "/groups",
     name: "CreateGroup",
     handler: "groups/create",
+    scope: "write",
     // with children, the nesting graph's version (GetItem) is read and conditioned on
     table: { actions: ["GetItem", "PutItem", "UpdateItem"], indexes: [] },
     metric: "GroupsCreated",
@@ -267,6 +290,7 @@ export const routes = [
     path: "/groups/{id}",
     name: "GetGroup",
     handler: "groups/get",
+    scope: "read",
     table: { actions: ["GetItem"], indexes: [] },
     docs: {
       tag: "Groups",
@@ -281,6 +305,7 @@ export const routes = [
     path: "/groups/{id}",
     name: "UpdateGroup",
     handler: "groups/update",
+    scope: "write",
     // new children: the nesting graph's version (GetItem) and the ancestry walk (BatchGetItem)
     table: { actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
     docs: {
@@ -307,6 +332,7 @@ export const routes = [
     path: "/groups/{id}",
     name: "DeleteGroup",
     handler: "groups/delete",
+    scope: "write",
     table: { actions: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },
     docs: {
       tag: "Groups",
@@ -321,6 +347,7 @@ export const routes = [
     path: "/groups/{id}/sites/{site_id}",
     name: "AddSiteToGroup",
     handler: "groups/add-site",
+    scope: "write",
     // one transaction: the membership (Put) and both items' id sets (Update); no read
     table: { actions: ["PutItem", "UpdateItem"], indexes: [] },
     docs: {
@@ -336,6 +363,7 @@ export const routes = [
     path: "/groups/{id}/sites/{site_id}",
     name: "RemoveSiteFromGroup",
     handler: "groups/remove-site",
+    scope: "write",
     table: { actions: ["UpdateItem", "DeleteItem"], indexes: [] },
     docs: {
       tag: "Groups",
@@ -350,6 +378,7 @@ export const routes = [
     path: "/groups/{id}/groups/{child_id}",
     name: "NestGroup",
     handler: "groups/nest",
+    scope: "write",
     table: { actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem"], indexes: [] },
     docs: {
       tag: "Groups",
@@ -364,6 +393,7 @@ export const routes = [
     path: "/groups/{id}/groups/{child_id}",
     name: "UnnestGroup",
     handler: "groups/unnest",
+    scope: "write",
     table: { actions: ["UpdateItem", "DeleteItem"], indexes: [] },
     docs: {
       tag: "Groups",
@@ -379,6 +409,7 @@ export const routes = [
     path: "/openapi.json",
     name: "GetOpenApiDocument",
     handler: "docs/openapi",
+    scope: "public",
     docs: {
       tag: "Documentation",
       summary: "This OpenAPI 3.1 document",
@@ -401,6 +432,7 @@ export const routes = [
     path: "/docs",
     name: "GetDocs",
     handler: "docs/ui",
+    scope: "public",
     files: [SWAGGER_UI],
     docs: {
       tag: "Documentation",
@@ -415,6 +447,7 @@ export const routes = [
     path: "/docs/{asset}",
     name: "GetDocsAsset",
     handler: "docs/asset",
+    scope: "public",
     files: [SWAGGER_UI, "swagger-ui-dist/swagger-ui.css", "swagger-ui-dist/swagger-ui-bundle.js"],
     docs: {
       tag: "Documentation",

@@ -276,6 +276,7 @@ describe("routes that touch no table", () => {
       method: "GET",
       path: "/about",
       handler: "sites/get",
+      scope: "public",
       name: "About",
       docs: {
         tag: "Documentation",

@@ -5,14 +5,14 @@
  * with aws-jwt-verify's Cognito verifier over the local key set. The key lives only in memory.
  */
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import { OAUTH_SCOPES } from "@sites-groups/functions/routes";
 import { CognitoJwtVerifier } from "aws-jwt-verify";
 import { JwtExpiredError, JwtInvalidScopeError } from "aws-jwt-verify/error";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 
-/** The resource server of the user pool and its two scopes, as the deployed stages define them. */
-export const RESOURCE_SERVER = "sites-groups";
-export const SCOPES = { read: `${RESOURCE_SERVER}/read`, write: `${RESOURCE_SERVER}/write` } as const;
-export type ScopeName = keyof typeof SCOPES;
+/** The pool's scopes are the deployed stages' (the route record's): `sites-groups/read`, `…/write`. */
+export const SCOPES = OAUTH_SCOPES;
+export type ScopeName = keyof typeof OAUTH_SCOPES;
 
 /**
  * A Cognito-shaped pool id in a region that does not exist: the issuer it implies

@@ -136,12 +136,6 @@ function lambdaContext(route: RouteDefinition, requestId: string): Context {
   };
 }
 
-/** The scope a route needs: the docs are public, reads take `read`, everything else `write`. */
-function requiredScope(route: RouteDefinition): "public" | "read" | "write" {
-  if (!route.table) return "public";
-  return route.method === "GET" ? "read" : "write";
-}
-
 /** Where the local user pool's token endpoint answers, as on a Cognito domain. */
 export const TOKEN_PATH = "/oauth2/token";
 
@@ -248,7 +242,7 @@ export function createGateway(options: GatewayOptions): Server {
     }
     // API Gateway's Cognito authorizer: a token of the pool with one of the API's scopes, or no call
     let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
-    if (options.auth && requiredScope(route) !== "public") {
+    if (options.auth && route.scope !== "public") {
       const verdict = await options.auth.authenticate(req.headers.authorization);
       if ("status" in verdict) return accessRefused(verdict.status, verdict.reason, requestId);
       authorizer = { claims: verdict.claims };
