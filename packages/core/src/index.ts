@@ -17,9 +17,9 @@ export {
 export { type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
 export { parseGroupCreate, parseGroupPatch } from "./groups/schema.ts";
-export { group3CannotHoldSites, groupCycle, unknownReference } from "./links.ts";
 export { parseListRequest } from "./lists/parse.ts";
 export { DEFAULT_LIMIT, type ListSpec, MAX_LIMIT, type Page } from "./lists/spec.ts";
+export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { createSiteSchemas } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
