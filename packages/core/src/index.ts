@@ -1,4 +1,3 @@
-export { type Context, type ContextOptions, createContext } from "./context.ts";
 export type { Claim, Country, CountryField } from "./countries/country.ts";
 export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
 export { isCalendarDate, weekday } from "./dates.ts";
@@ -20,6 +19,7 @@ export { parseGroupCreate, parseGroupPatch } from "./groups/schema.ts";
 export { parseListRequest } from "./lists/parse.ts";
 export { DEFAULT_LIMIT, type ListSpec, MAX_LIMIT, type Page } from "./lists/spec.ts";
 export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
+export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { createSiteSchemas } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";

@@ -10,7 +10,7 @@
  */
 import type { Server } from "node:http";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { createContext, tableDefinition } from "@sites-groups/core";
+import { createServices, tableDefinition } from "@sites-groups/core";
 import { routes } from "@sites-groups/functions/routes";
 import { seedDemoData } from "./demo-data.ts";
 import { clearDevState, writeDevState } from "./dev-state.ts";
@@ -48,7 +48,7 @@ async function startAdmin(endpoint: string): Promise<Server> {
 }
 stopWithParents(() => void stop(0));
 
-async function isEmpty(context: ReturnType<typeof createContext>): Promise<boolean> {
+async function isEmpty(context: ReturnType<typeof createServices>): Promise<boolean> {
   const index = tableDefinition.indexes.gsi1;
   const { Items } = await context.db.client.send(
     new QueryCommand({
@@ -74,7 +74,7 @@ async function main() {
   process.env.TABLE_NAME = table;
   process.env.DYNAMODB_ENDPOINT = endpoint;
 
-  const context = createContext({ table, endpoint });
+  const context = createServices({ table, endpoint });
   if (seed && (await isEmpty(context))) {
     const { sites, groups } = await seedDemoData(context);
     console.log(`Demo data: ${sites} sites, ${groups} groups`);
