@@ -25,13 +25,21 @@ export function mergeUnknownReferences(refusals: readonly DomainError[]): Domain
   return new UnknownReferenceError(first.field, [...new Set(sameField.flatMap((r) => r.ids))], first.kind);
 }
 
-/** 422 GROUP3_CANNOT_HOLD_SITES; `groupId` is undefined for a group being created. */
-export function group3CannotHoldSites(groupId: number | undefined, path: string): DomainError {
-  const which = groupId === undefined ? "a group3 group" : `group ${groupId} is of type group3 and`;
-  const detail = `${which} cannot hold sites`;
+function group3Refusal(detail: string, path: string): DomainError {
   return new DomainError("GROUP3_CANNOT_HOLD_SITES", "A group3 group cannot hold sites", detail, [
     { path, message: detail },
   ]);
+}
+
+/** 422 GROUP3_CANNOT_HOLD_SITES; `groupId` is undefined for a group being created or becoming a group3. */
+export function group3CannotHoldSites(groupId: number | undefined, path: string): DomainError {
+  const which = groupId === undefined ? "a group3 group" : `group ${groupId} is of type group3 and`;
+  return group3Refusal(`${which} cannot hold sites`, path);
+}
+
+/** 422 GROUP3_CANNOT_HOLD_SITES for a group that would become a group3 while it holds sites. */
+export function groupHoldsSites(groupId: number): DomainError {
+  return group3Refusal(`group ${groupId} holds sites, so it cannot become a group3`, "type");
 }
 
 export function groupCycle(parentId: number, childId: number, path: string): DomainError {

@@ -7,7 +7,7 @@ import { parseListRequest } from "../lists/parse.ts";
 import { buildListQuery, readPage } from "../lists/query.ts";
 import type { Page } from "../lists/spec.ts";
 import { nextId, recordSteps } from "../records.ts";
-import { group3CannotHoldSites, groupCycle, unknownReference } from "../refusals.ts";
+import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../refusals.ts";
 import { ancestry, graphStep, NESTING_ATTEMPTS, readGraphVersion } from "./ancestry.ts";
 import type { Group, GroupValues } from "./group.ts";
 import { createGroupLinks } from "./links.ts";
@@ -27,6 +27,12 @@ const unknownGroup = (field: string) => (id: number) => unknownReference(field, 
 
 /** The field named by a TOO_MANY_CHANGES: the id set with the most changes. */
 const fieldWithMostChanges = (sites: number, children: number) => (sites >= children ? "site_ids" : "child_group_ids");
+
+/** The refusal of a group3 holding sites, naming what the PATCH asked for. */
+function group3Refusal(current: Group, patch: Partial<GroupValues>) {
+  if (!patch.site_ids) return groupHoldsSites(current.id);
+  return group3CannotHoldSites(current.type === "group3" ? current.id : undefined, "site_ids");
+}
 
 export function createGroupService({ db, now = () => new Date() }: GroupServiceOptions) {
   return {
@@ -77,9 +83,7 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
           site_ids: patch.site_ids ?? current.site_ids,
           child_group_ids: patch.child_group_ids ?? current.child_group_ids,
         };
-        if (values.type === "group3" && values.site_ids.length > 0) {
-          throw group3CannotHoldSites(id, patch.site_ids ? "site_ids" : "type");
-        }
+        if (values.type === "group3" && values.site_ids.length > 0) throw group3Refusal(current, patch);
         const sites = diff(current.site_ids, values.site_ids);
         const children = diff(current.child_group_ids, values.child_group_ids);
         const unchanged =
