@@ -9,18 +9,17 @@ import type { Page } from "../lists/spec.ts";
 import { nextId, recordSteps } from "../records.ts";
 import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../refusals.ts";
 import { ancestry, graphStep, NESTING_ATTEMPTS, readGraphVersion } from "./ancestry.ts";
+import { groupDeletion } from "./deletion.ts";
 import type { Group, GroupValues } from "./group.ts";
 import { createGroupLinks } from "./links.ts";
 import { groupListSpec } from "./list.ts";
 import { parseGroupCreate, parseGroupPatch } from "./schema.ts";
-import { ascending, groupsOfPage, readExistingGroup, readGroup, toItem } from "./store.ts";
+import { ascending, groupsOfPage, readExistingGroup, toItem } from "./store.ts";
 
 export interface GroupServiceOptions {
   db: Database;
   now?: () => Date;
 }
-
-type Link = { kind: "site" | "child" | "parent"; id: number };
 
 const unknownSite = (field: string) => (id: number) => unknownReference(field, [id], "site");
 const unknownGroup = (field: string) => (id: number) => unknownReference(field, [id], "group");
@@ -130,41 +129,7 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
     },
 
     async remove(id: number): Promise<void> {
-      const links = linkSteps(now().toISOString());
-      const record = recordSteps("group", id);
-      const found = await deleteWithLinks<Link>(db, {
-        what: `group ${id}`,
-        read: async () => {
-          const group = await readGroup(db, id, true);
-          if (!group) return undefined;
-          return {
-            deleting: group.deleting,
-            version: group.version,
-            links: [
-              ...group.site_ids.map((s) => ({ kind: "site" as const, id: s })),
-              ...group.child_group_ids.map((c) => ({ kind: "child" as const, id: c })),
-              ...group.parent_group_ids.map((p) => ({ kind: "parent" as const, id: p })),
-            ],
-          };
-        },
-        key: () => record.key(db),
-        indexes: ["gsi1", "gsi2"],
-        unlink: (link) => {
-          if (link.kind === "site")
-            return [links.membership.delete(id, link.id), links.membership.site.loses(link.id, id)];
-          if (link.kind === "child") return [links.nesting.delete(id, link.id), links.nesting.child.loses(link.id, id)];
-          return [links.nesting.delete(link.id, id), links.nesting.parent.loses(link.id, id)];
-        },
-        forget: (done) => {
-          const ids = (kind: Link["kind"]) => done.filter((l) => l.kind === kind).map((l) => l.id);
-          return record.forget({
-            site_ids: ids("site"),
-            child_group_ids: ids("child"),
-            parent_group_ids: ids("parent"),
-          });
-        },
-        finish: (version) => [record.remove(version)],
-      });
+      const found = await deleteWithLinks(db, groupDeletion(db, id, linkSteps(now().toISOString())));
       if (!found) throw notFound(`group ${id}`);
     },
 
