@@ -11,11 +11,10 @@ type ItemBefore = Record<string, unknown> | null;
 
 /** One end of an edge: the item there, and what the edge item and that item keep of the edge. */
 interface EdgeEnd {
+  /** The end's name: the edge item holds its id in `${end}_id`, its key in `${end}_key` (db/entities.ts). */
+  end: string;
   /** The entity at this end. */
   entity: "site" | "group";
-  /** The edge item's attribute holding this end's id, and the key attribute made from it. */
-  idAttribute: string;
-  keyAttribute: string;
   /** The set, on this end's item, of the ids at the other end. */
   set: "site_ids" | "group_ids" | "child_group_ids" | "parent_group_ids";
   /** A value of an attribute of this end's item that refuses every new edge (a group3 holds no site). */
@@ -33,20 +32,19 @@ interface EdgeKind {
 const MEMBERSHIP = {
   entity: "membership",
   from: {
+    end: "group",
     entity: "group",
-    idAttribute: "group_id",
-    keyAttribute: "k_group",
     set: "site_ids",
     refuses: { attribute: "type", value: "group3", refusal: group3CannotHoldSites },
   },
-  to: { entity: "site", idAttribute: "site_id", keyAttribute: "k_site", set: "group_ids" },
+  to: { end: "site", entity: "site", set: "group_ids" },
 } as const satisfies EdgeKind;
 
 /** child ∈ parent: one `nesting` item, `child_group_ids` on the parent, `parent_group_ids` on the child. */
 const NESTING = {
   entity: "nesting",
-  from: { entity: "group", idAttribute: "parent_id", keyAttribute: "k_parent", set: "child_group_ids" },
-  to: { entity: "group", idAttribute: "child_id", keyAttribute: "k_child", set: "parent_group_ids" },
+  from: { end: "parent", entity: "group", set: "child_group_ids" },
+  to: { end: "child", entity: "group", set: "parent_group_ids" },
 } as const satisfies EdgeKind;
 
 /** The ElectroDB entities, addressed by a name the description holds (typed at this boundary only). */
@@ -57,7 +55,7 @@ const gone = (old: ItemBefore) => !old || old.deleting === true;
 function endSteps(end: EdgeEnd, at: string) {
   const patch = (entities: WriteEntities, holderId: number) =>
     entityOf(entities, end.entity)
-      .patch({ k_id: encodeId(holderId) })
+      .patch({ id_key: encodeId(holderId) })
       .set({ updated_at: at });
   return {
     /** The item gains the other end's id, unless it is gone (or refuses new edges). */
@@ -97,38 +95,39 @@ function endSteps(end: EdgeEnd, at: string) {
   };
 }
 
-/** The steps on the edge item of one kind: `fromId` and `toId` in the order of the description. */
+/** The steps on the edge item of one kind: `from` and `to` ids in the order of the description. */
 function edgeItemSteps(kind: EdgeKind) {
-  const key = (fromId: number, toId: number) => ({
-    [kind.from.keyAttribute]: encodeId(fromId),
-    [kind.to.keyAttribute]: encodeId(toId),
+  const fromId = `${kind.from.end}_id`;
+  const key = (from: number, to: number) => ({
+    [`${kind.from.end}_key`]: encodeId(from),
+    [`${kind.to.end}_key`]: encodeId(to),
   });
   return {
     /** Writes the edge; with "noop", an edge already there makes the whole change a no-op. */
-    put: (fromId: number, toId: number, onExisting: "noop" | "overwrite" = "overwrite"): Step => {
+    put: (from: number, to: number, onExisting: "noop" | "overwrite" = "overwrite"): Step => {
       const put = (entities: WriteEntities) =>
         entityOf(entities, kind.entity).put({
-          [kind.from.idAttribute]: fromId,
-          [kind.to.idAttribute]: toId,
-          ...key(fromId, toId),
+          [fromId]: from,
+          [`${kind.to.end}_id`]: to,
+          ...key(from, to),
         });
       if (onExisting === "overwrite") return { write: (entities) => put(entities).commit() };
       return {
         write: (entities) =>
           put(entities)
-            .where((a: any, { notExists }: any) => notExists(a[kind.from.idAttribute]))
+            .where((a: any, { notExists }: any) => notExists(a[fromId]))
             .commit(),
         refused: () => "noop",
       };
     },
     /** Deletes the edge; with `onMissing`, an edge that is not there refuses the change. */
-    delete: (fromId: number, toId: number, onMissing?: () => DomainError): Step => {
-      const del = (entities: WriteEntities) => entityOf(entities, kind.entity).delete(key(fromId, toId));
+    delete: (from: number, to: number, onMissing?: () => DomainError): Step => {
+      const del = (entities: WriteEntities) => entityOf(entities, kind.entity).delete(key(from, to));
       if (!onMissing) return { write: (entities) => del(entities).commit() };
       return {
         write: (entities) =>
           del(entities)
-            .where((a: any, { exists }: any) => exists(a[kind.from.idAttribute]))
+            .where((a: any, { exists }: any) => exists(a[fromId]))
             .commit(),
         refused: () => onMissing(),
       };

@@ -6,7 +6,7 @@ import type { Step, WriteEntities } from "./db/transactions.ts";
 export type RecordEntity = "site" | "group";
 
 /**
- * A site and a group have the same record attributes (`k_id`, `version`, `deleting`); the
+ * A site and a group have the same record attributes (`id_key`, `version`, `deleting`); the
  * operations below use only those, so either entity is typed as the group's.
  */
 const entityOf = (db: Database, entity: RecordEntity) =>
@@ -24,14 +24,14 @@ export async function nextId(db: Database, entity: RecordEntity): Promise<number
 /** The item of a record as stored (tombstone included), or undefined. */
 export async function readRecord<T>(db: Database, entity: RecordEntity, id: number, consistent = false) {
   const { data } = await entityOf(db, entity)
-    .get({ k_id: encodeId(id) })
+    .get({ id_key: encodeId(id) })
     .go({ consistent });
   return data ? (data as unknown as T) : undefined;
 }
 
 /** The writes of a record on its own item. */
 export function recordSteps(entity: RecordEntity, id: number) {
-  const key = { k_id: encodeId(id) };
+  const key = { id_key: encodeId(id) };
   const at = (entities: WriteEntities) => writeEntityOf(entities, entity);
   return {
     /** The table key of the item (for the raw tombstone write). */

@@ -38,8 +38,8 @@ export function toItem(group: Group & { deleting?: boolean }) {
     ...(child_group_ids.length > 0 ? { child_group_ids } : {}),
     ...(parent_group_ids.length > 0 ? { parent_group_ids } : {}),
     name_lower: encodeName(group.name),
-    k_id: encodeId(group.id),
-    k_name: sortKey(encodeName(group.name), group.id),
+    id_key: encodeId(group.id),
+    name_key: sortKey(encodeName(group.name), group.id),
   };
 }
 
@@ -65,7 +65,7 @@ const BATCH_ATTEMPTS = 5;
  */
 export async function readGroups(db: Database, ids: number[]): Promise<GroupRecord[]> {
   const found: StoredGroup[] = [];
-  let keys = [...new Set(ids)].map((g) => ({ k_id: encodeId(g) }));
+  let keys = [...new Set(ids)].map((g) => ({ id_key: encodeId(g) }));
   if (keys.length === 0) return [];
   const exhausted = () => new ServiceUnavailableError("the database is throttling reads");
   await retry({ attempts: BATCH_ATTEMPTS, exhausted }, async () => {

@@ -15,10 +15,10 @@ export function toItem(site: Site) {
     ...rest,
     ...(group_ids.length > 0 ? { group_ids } : {}),
     name_lower: encodeName(site.name),
-    k_id: encodeId(site.id),
-    k_name: sortKey(encodeName(site.name), site.id),
-    k_date: sortKey(site.installation_date, site.id),
-    k_power: sortKey(encodeNumber(site.max_power_megawatt), site.id),
+    id_key: encodeId(site.id),
+    name_key: sortKey(encodeName(site.name), site.id),
+    date_key: sortKey(site.installation_date, site.id),
+    power_key: sortKey(encodeNumber(site.max_power_megawatt), site.id),
   };
 }
 
