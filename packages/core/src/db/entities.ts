@@ -53,6 +53,19 @@ function edgeEntity<F extends string, T extends string>(entity: string, from: Ed
   });
 }
 
+/** An item found by its name (partition `${entity}#name`), holding one number that starts at 0. */
+function namedNumber<N extends string>(entity: string, attribute: N, sortKey: string) {
+  const name = { type: "string", required: true } as const;
+  const value = { type: "number", required: true, default: 0 } as const;
+  return new Entity({
+    model: { service: SERVICE, entity, version: "1" },
+    attributes: { name, [attribute]: value } as { name: typeof name } & Record<N, typeof value>,
+    indexes: {
+      record: { pk: key(t.partitionKey, "name", `${entity}#`), sk: constant(t.sortKey, sortKey) },
+    },
+  });
+}
+
 /**
  * The entities, made anew for each database: ElectroDB binds an entity to the client and table
  * of the service that joins it, so shared instances would make two databases write to one table.
@@ -156,16 +169,7 @@ function defineEntities() {
    * The version of the nesting graph. Every write that adds a nesting edge conditions on the
    * version it checked for cycles and increments it, so edge additions serialize (see README).
    */
-  const graph = new Entity({
-    model: { service: SERVICE, entity: "graph", version: "1" },
-    attributes: {
-      name: { type: "string", required: true },
-      version: { type: "number", required: true, default: 0 },
-    },
-    indexes: {
-      record: { pk: key(t.partitionKey, "name", "graph#"), sk: constant(t.sortKey, "version") },
-    },
-  });
+  const graph = namedNumber("graph", "version", "version");
 
   /**
    * A unique key held by one site (France: `fr-day#2024-05-01`). Written with
@@ -183,16 +187,7 @@ function defineEntities() {
   });
 
   /** Id counters, one per entity type, incremented atomically with ADD: ids are never reused. */
-  const counter = new Entity({
-    model: { service: SERVICE, entity: "counter", version: "1" },
-    attributes: {
-      name: { type: "string", required: true },
-      value: { type: "number", required: true, default: 0 },
-    },
-    indexes: {
-      record: { pk: key(t.partitionKey, "name", "counter#"), sk: constant(t.sortKey, "counter") },
-    },
-  });
+  const counter = namedNumber("counter", "value", "counter");
 
   return { site, group, membership, nesting, graph, claim, counter };
 }
