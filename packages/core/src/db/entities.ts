@@ -53,6 +53,36 @@ function edgeEntity<F extends string, T extends string>(entity: string, from: Ed
   });
 }
 
+/**
+ * The attributes of a record (a site, a group): the version every write increments, the
+ * tombstone mark of a delete in progress (db/deletion.ts), and the keys of its id and its name.
+ */
+const recordAttributes = {
+  deleting: { type: "boolean" },
+  version: { type: "number", required: true },
+  created_at: { type: "string", required: true },
+  updated_at: { type: "string", required: true },
+  id_key: keyAttribute,
+  name_key: keyAttribute,
+} as const;
+
+/** A record's item by id, and its list indexes by id (gsi1) and by name (gsi2), in partition `entity`. */
+function recordIndexes<E extends string>(entity: E) {
+  return {
+    record: { pk: key(t.partitionKey, "id_key", `${entity}#`), sk: constant(t.sortKey, entity) },
+    byId: {
+      index: "gsi1",
+      pk: constant(t.indexes.gsi1.partitionKey, entity),
+      sk: key(t.indexes.gsi1.sortKey, "id_key"),
+    },
+    byName: {
+      index: "gsi2",
+      pk: constant(t.indexes.gsi2.partitionKey, entity),
+      sk: key(t.indexes.gsi2.sortKey, "name_key"),
+    },
+  } as const;
+}
+
 /** An item found by its name (partition `${entity}#name`), holding one number that starts at 0. */
 function namedNumber<N extends string>(entity: string, attribute: N, sortKey: string) {
   const name = { type: "string", required: true } as const;
@@ -87,27 +117,12 @@ function defineEntities() {
       min_power_megawatt: { type: "number", required: true },
       details: { type: "any", required: true },
       group_ids: { type: "set", items: "number" },
-      deleting: { type: "boolean" },
-      version: { type: "number", required: true },
-      created_at: { type: "string", required: true },
-      updated_at: { type: "string", required: true },
-      id_key: keyAttribute,
-      name_key: keyAttribute,
+      ...recordAttributes,
       date_key: keyAttribute,
       power_key: keyAttribute,
     },
     indexes: {
-      record: { pk: key(t.partitionKey, "id_key", "site#"), sk: constant(t.sortKey, "site") },
-      byId: {
-        index: "gsi1",
-        pk: constant(t.indexes.gsi1.partitionKey, "site"),
-        sk: key(t.indexes.gsi1.sortKey, "id_key"),
-      },
-      byName: {
-        index: "gsi2",
-        pk: constant(t.indexes.gsi2.partitionKey, "site"),
-        sk: key(t.indexes.gsi2.sortKey, "name_key"),
-      },
+      ...recordIndexes("site"),
       byDate: {
         index: "gsi3",
         pk: constant(t.indexes.gsi3.partitionKey, "site"),
@@ -137,25 +152,10 @@ function defineEntities() {
       site_ids: { type: "set", items: "number" },
       child_group_ids: { type: "set", items: "number" },
       parent_group_ids: { type: "set", items: "number" },
-      deleting: { type: "boolean" },
-      version: { type: "number", required: true },
-      created_at: { type: "string", required: true },
-      updated_at: { type: "string", required: true },
-      id_key: keyAttribute,
-      name_key: keyAttribute,
+      ...recordAttributes,
     },
     indexes: {
-      record: { pk: key(t.partitionKey, "id_key", "group#"), sk: constant(t.sortKey, "group") },
-      byId: {
-        index: "gsi1",
-        pk: constant(t.indexes.gsi1.partitionKey, "group"),
-        sk: key(t.indexes.gsi1.sortKey, "id_key"),
-      },
-      byName: {
-        index: "gsi2",
-        pk: constant(t.indexes.gsi2.partitionKey, "group"),
-        sk: key(t.indexes.gsi2.sortKey, "name_key"),
-      },
+      ...recordIndexes("group"),
     },
   });
 
