@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { DeleteTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { type Context, type Country, createContext } from "@sites-groups/core";
+import { type Country, createServices, type Services } from "@sites-groups/core";
 import { ensureTable } from "@sites-groups/local/dynamodb-local";
 import { afterAll, inject } from "vitest";
 
 export interface TestDatabase {
   endpoint: string;
   table: string;
-  context: Context;
+  context: Services;
   /** Names of the DynamoDB commands sent since the last `reset()`, e.g. "GetItem". */
   requests: { names: string[]; reset(): void };
   /**
@@ -49,7 +49,7 @@ export async function createTestDatabase(options: { countries?: readonly Country
     { step: "initialize", name: "countRequests" },
   );
   const client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
-  const context = createContext({ table, client, ...(options.countries ? { countries: options.countries } : {}) });
+  const context = createServices({ table, client, ...(options.countries ? { countries: options.countries } : {}) });
   afterAll(async () => {
     await base.send(new DeleteTableCommand({ TableName: table }));
     base.destroy();

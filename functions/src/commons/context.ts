@@ -1,17 +1,17 @@
-import { type Context, createContext } from "@sites-groups/core";
+import { createServices, type Services } from "@sites-groups/core";
 import { tableSettings } from "./environment.ts";
 
-let context: Context | undefined;
+let context: Services | undefined;
 
 /**
  * The domain services, created on first use and kept for the container's life (one client, one
  * connection pool), on the table environment.ts names.
  */
-export function services(): Context {
+export function services(): Services {
   if (!context) {
     const { table, endpoint } = tableSettings();
     if (!table) throw new Error("TABLE_NAME is not set");
-    context = createContext({ table, endpoint });
+    context = createServices({ table, endpoint });
   }
   return context;
 }

@@ -5,7 +5,7 @@
  */
 
 // The services and their wiring
-export { type Context, type ContextOptions, createContext } from "./context.ts";
+export { createServices, type Services, type ServicesOptions } from "./services.ts";
 // Countries
 export type { Claim, Country, CountryField, ExampleSite, Refusal } from "./countries/country.ts";
 export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
@@ -29,7 +29,6 @@ export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } fro
 export { groupListSpec } from "./groups/list.ts";
 // Request schemas and list specs: what the API parses, and what its OpenAPI document is generated from
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
-export { group3CannotHoldSites, groupCycle, unknownReference } from "./links.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
 export {
   DEFAULT_LIMIT,
@@ -40,6 +39,7 @@ export {
   type Page,
   type ValueKind,
 } from "./lists/spec.ts";
+export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";

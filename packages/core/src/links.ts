@@ -1,209 +1,154 @@
 import { encodeId } from "./db/keys.ts";
-import type { Step, Tx } from "./db/transactions.ts";
-import { DomainError } from "./errors.ts";
+import type { Refusal, Step, WriteEntities } from "./db/transactions.ts";
+import type { DomainError } from "./errors.ts";
+import { group3CannotHoldSites } from "./refusals.ts";
 
-/** 422 UNKNOWN_REFERENCE naming the field that holds the unknown ids. */
-export class UnknownReferenceError extends DomainError {
-  constructor(
-    readonly field: string,
-    readonly ids: readonly number[],
-    readonly kind: "site" | "group",
-  ) {
-    const message = `no ${kind} ${[...ids].sort((a, b) => a - b).join(", ")}`;
-    super("UNKNOWN_REFERENCE", "Unknown reference", `${field}: ${message}`, [{ path: field, message }]);
-  }
-}
-
-export function unknownReference(field: string, ids: readonly number[], kind: "site" | "group"): DomainError {
-  return new UnknownReferenceError(field, ids, kind);
-}
-
-/** One refusal naming every unknown id of a write (each referenced item is its own condition). */
-export function mergeUnknownReferences(refusals: readonly DomainError[]): DomainError | undefined {
-  const unknown = refusals.filter((r): r is UnknownReferenceError => r instanceof UnknownReferenceError);
-  const first = unknown[0];
-  if (!first) return undefined;
-  const sameField = unknown.filter((r) => r.field === first.field);
-  return new UnknownReferenceError(first.field, [...new Set(sameField.flatMap((r) => r.ids))], first.kind);
-}
-
-/** 422 GROUP3_CANNOT_HOLD_SITES; `groupId` is undefined for a group being created. */
-export function group3CannotHoldSites(groupId: number | undefined, path: string): DomainError {
-  const which = groupId === undefined ? "a group3 group" : `group ${groupId} is of type group3 and`;
-  const detail = `${which} cannot hold sites`;
-  return new DomainError("GROUP3_CANNOT_HOLD_SITES", "A group3 group cannot hold sites", detail, [
-    { path, message: detail },
-  ]);
-}
-
-export function groupCycle(parentId: number, childId: number, path: string): DomainError {
-  const detail =
-    parentId === childId
-      ? `group ${parentId} cannot contain itself`
-      : `group ${childId} already contains group ${parentId} (directly or through other groups)`;
-  return new DomainError("GROUP_CYCLE", "Nesting would create a cycle", detail, [{ path, message: detail }]);
-}
-
-type Old = Record<string, unknown> | null;
 /** How to refuse when the item at the other end is missing: 404 for a path id, 422 for a body id. */
 export type OnMissing = (id: number) => DomainError;
 
-/**
- * The transaction steps that keep both ends of an edge, and the id sets on the items, in step.
- * Every step on an item increments its `version`, which PATCH and DELETE condition on; every
- * step on an item that must exist conditions on it (an update would otherwise create it).
- */
-export function linkSteps(at: string) {
-  const gone = (old: Old) => !old || old.deleting === true;
+/** The item at one end of a refused write, as it was (null when it did not exist). */
+type ItemBefore = Record<string, unknown> | null;
 
+/** One end of an edge: the item there, and what the edge item and that item keep of the edge. */
+interface EdgeEnd {
+  /** The end's name: the edge item holds its id in `${end}_id`, its key in `${end}_key` (db/entities.ts). */
+  end: string;
+  /** The entity at this end. */
+  entity: "site" | "group";
+  /** The set, on this end's item, of the ids at the other end. */
+  set: "site_ids" | "group_ids" | "child_group_ids" | "parent_group_ids";
+  /** A value of an attribute of this end's item that refuses every new edge (a group3 holds no site). */
+  refuses?: { attribute: string; value: string; refusal: (id: number, field: string) => DomainError };
+}
+
+/** A kind of edge: its item, keyed from the first end (`from`), and its two ends. */
+interface EdgeKind {
+  entity: "membership" | "nesting";
+  from: EdgeEnd;
+  to: EdgeEnd;
+}
+
+/** site ∈ group: one `membership` item, `site_ids` on the group, `group_ids` on the site. */
+const MEMBERSHIP = {
+  entity: "membership",
+  from: {
+    end: "group",
+    entity: "group",
+    set: "site_ids",
+    refuses: { attribute: "type", value: "group3", refusal: group3CannotHoldSites },
+  },
+  to: { end: "site", entity: "site", set: "group_ids" },
+} as const satisfies EdgeKind;
+
+/** child ∈ parent: one `nesting` item, `child_group_ids` on the parent, `parent_group_ids` on the child. */
+const NESTING = {
+  entity: "nesting",
+  from: { end: "parent", entity: "group", set: "child_group_ids" },
+  to: { end: "child", entity: "group", set: "parent_group_ids" },
+} as const satisfies EdgeKind;
+
+/** The ElectroDB entities, addressed by a name the description holds (typed at this boundary only). */
+const entityOf = (entities: WriteEntities, name: string): any => (entities as Record<string, unknown>)[name];
+const gone = (old: ItemBefore) => !old || old.deleting === true;
+
+/** The steps that keep one end's item in step with its edges. */
+function endSteps(end: EdgeEnd, at: string) {
+  const patch = (entities: WriteEntities, holderId: number) =>
+    entityOf(entities, end.entity)
+      .patch({ id_key: encodeId(holderId) })
+      .set({ updated_at: at });
   return {
-    membershipPut: (groupId: number, siteId: number, onExisting: "noop" | "overwrite" = "overwrite"): Step => {
-      const put = (tx: Tx) =>
-        tx.membership.put({
-          group_id: groupId,
-          site_id: siteId,
-          k_group: encodeId(groupId),
-          k_site: encodeId(siteId),
+    /** The item gains the other end's id, unless it is gone (or refuses new edges). */
+    gains: (holderId: number, otherId: number, onMissing: OnMissing, field = ""): Step => ({
+      write: (entities) =>
+        patch(entities, holderId)
+          .add({ [end.set]: [otherId], version: 1 })
+          .where((a: any, { notExists, ne }: any) =>
+            end.refuses
+              ? `${notExists(a.deleting)} AND ${ne(a[end.refuses.attribute], end.refuses.value)}`
+              : notExists(a.deleting),
+          )
+          .commit({ response: "all_old" }),
+      refused: (old): Refusal => {
+        if (gone(old)) return onMissing(holderId);
+        if (end.refuses && old?.[end.refuses.attribute] === end.refuses.value) {
+          return end.refuses.refusal(holderId, field);
+        }
+        return "retry";
+      },
+    }),
+    /**
+     * The item loses the other end's id. With `onMissing` (a link route) it must exist; without
+     * (a delete), it may already be a tombstone.
+     */
+    loses: (holderId: number, otherId: number, onMissing?: OnMissing): Step => ({
+      write: (entities) => {
+        const update = patch(entities, holderId)
+          .delete({ [end.set]: [otherId] })
+          .add({ version: 1 });
+        return onMissing
+          ? update.where((a: any, { notExists }: any) => notExists(a.deleting)).commit({ response: "all_old" })
+          : update.commit();
+      },
+      refused: (old) => (onMissing && gone(old) ? onMissing(holderId) : "retry"),
+    }),
+  };
+}
+
+/** The steps on the edge item of one kind: `from` and `to` ids in the order of the description. */
+function edgeItemSteps(kind: EdgeKind) {
+  const fromId = `${kind.from.end}_id`;
+  const key = (from: number, to: number) => ({
+    [`${kind.from.end}_key`]: encodeId(from),
+    [`${kind.to.end}_key`]: encodeId(to),
+  });
+  return {
+    /** Writes the edge; with "noop", an edge already there makes the whole change a no-op. */
+    put: (from: number, to: number, onExisting: "noop" | "overwrite" = "overwrite"): Step => {
+      const put = (entities: WriteEntities) =>
+        entityOf(entities, kind.entity).put({
+          [fromId]: from,
+          [`${kind.to.end}_id`]: to,
+          ...key(from, to),
         });
-      if (onExisting === "overwrite") return { commit: (tx) => put(tx).commit() };
+      if (onExisting === "overwrite") return { write: (entities) => put(entities).commit() };
       return {
-        commit: (tx) =>
-          put(tx)
-            .where((a, { notExists }) => notExists(a.group_id))
+        write: (entities) =>
+          put(entities)
+            .where((a: any, { notExists }: any) => notExists(a[fromId]))
             .commit(),
         refused: () => "noop",
       };
     },
-    membershipDelete: (groupId: number, siteId: number, onMissing?: () => DomainError): Step => {
-      const del = (tx: Tx) => tx.membership.delete({ k_group: encodeId(groupId), k_site: encodeId(siteId) });
-      if (!onMissing) return { commit: (tx) => del(tx).commit() };
+    /** Deletes the edge; with `onMissing`, an edge that is not there refuses the change. */
+    delete: (from: number, to: number, onMissing?: () => DomainError): Step => {
+      const del = (entities: WriteEntities) => entityOf(entities, kind.entity).delete(key(from, to));
+      if (!onMissing) return { write: (entities) => del(entities).commit() };
       return {
-        commit: (tx) =>
-          del(tx)
-            .where((a, { exists }) => exists(a.group_id))
+        write: (entities) =>
+          del(entities)
+            .where((a: any, { exists }: any) => exists(a[fromId]))
             .commit(),
         refused: () => onMissing(),
       };
     },
-    nestingPut: (parentId: number, childId: number): Step => ({
-      commit: (tx) =>
-        tx.nesting
-          .put({ parent_id: parentId, child_id: childId, k_parent: encodeId(parentId), k_child: encodeId(childId) })
-          .commit(),
-    }),
-    nestingDelete: (parentId: number, childId: number, onMissing?: () => DomainError): Step => {
-      const del = (tx: Tx) => tx.nesting.delete({ k_parent: encodeId(parentId), k_child: encodeId(childId) });
-      if (!onMissing) return { commit: (tx) => del(tx).commit() };
-      return {
-        commit: (tx) =>
-          del(tx)
-            .where((a, { exists }) => exists(a.parent_id))
-            .commit(),
-        refused: () => onMissing(),
-      };
-    },
+  };
+}
 
-    /** The group gains a site, unless it is a group3 or gone. */
-    groupGainsSite: (groupId: number, siteId: number, onMissing: OnMissing, field: string): Step => ({
-      commit: (tx) =>
-        tx.group
-          .patch({ k_id: encodeId(groupId) })
-          .add({ site_ids: [siteId], version: 1 })
-          .set({ updated_at: at })
-          .where((a, { notExists, ne }) => `${notExists(a.deleting)} AND ${ne(a.type, "group3")}`)
-          .commit({ response: "all_old" }),
-      refused: (old) => {
-        if (gone(old)) return onMissing(groupId);
-        if (old?.type === "group3") return group3CannotHoldSites(groupId, field);
-        return "retry";
-      },
-    }),
-    groupLosesSite: (groupId: number, siteId: number, onMissing?: OnMissing): Step => ({
-      commit: (tx) => {
-        const update = tx.group
-          .patch({ k_id: encodeId(groupId) })
-          .delete({ site_ids: [siteId] })
-          .add({ version: 1 })
-          .set({ updated_at: at });
-        // on a link route the item must be live; while deleting, it may already be a tombstone
-        return onMissing
-          ? update.where((x, { notExists }) => notExists(x.deleting)).commit({ response: "all_old" })
-          : update.commit();
-      },
-      refused: (old) => (onMissing && gone(old) ? onMissing(groupId) : "retry"),
-    }),
-    siteGainsGroup: (siteId: number, groupId: number, onMissing: OnMissing): Step => ({
-      commit: (tx) =>
-        tx.site
-          .patch({ k_id: encodeId(siteId) })
-          .add({ group_ids: [groupId], version: 1 })
-          .set({ updated_at: at })
-          .where((a, { notExists }) => notExists(a.deleting))
-          .commit({ response: "all_old" }),
-      refused: (old) => (gone(old) ? onMissing(siteId) : "retry"),
-    }),
-    siteLosesGroup: (siteId: number, groupId: number, onMissing?: OnMissing): Step => ({
-      commit: (tx) => {
-        const update = tx.site
-          .patch({ k_id: encodeId(siteId) })
-          .delete({ group_ids: [groupId] })
-          .add({ version: 1 })
-          .set({ updated_at: at });
-        // on a link route the item must be live; while deleting, it may already be a tombstone
-        return onMissing
-          ? update.where((x, { notExists }) => notExists(x.deleting)).commit({ response: "all_old" })
-          : update.commit();
-      },
-      refused: (old) => (onMissing && gone(old) ? onMissing(siteId) : "retry"),
-    }),
-    parentGainsChild: (parentId: number, childId: number, onMissing: OnMissing): Step => ({
-      commit: (tx) =>
-        tx.group
-          .patch({ k_id: encodeId(parentId) })
-          .add({ child_group_ids: [childId], version: 1 })
-          .set({ updated_at: at })
-          .where((a, { notExists }) => notExists(a.deleting))
-          .commit({ response: "all_old" }),
-      refused: (old) => (gone(old) ? onMissing(parentId) : "retry"),
-    }),
-    childGainsParent: (childId: number, parentId: number, onMissing: OnMissing): Step => ({
-      commit: (tx) =>
-        tx.group
-          .patch({ k_id: encodeId(childId) })
-          .add({ parent_group_ids: [parentId], version: 1 })
-          .set({ updated_at: at })
-          .where((a, { notExists }) => notExists(a.deleting))
-          .commit({ response: "all_old" }),
-      refused: (old) => (gone(old) ? onMissing(childId) : "retry"),
-    }),
-    parentLosesChild: (parentId: number, childId: number, onMissing?: OnMissing): Step => ({
-      commit: (tx) => {
-        const update = tx.group
-          .patch({ k_id: encodeId(parentId) })
-          .delete({ child_group_ids: [childId] })
-          .add({ version: 1 })
-          .set({ updated_at: at });
-        // on a link route the item must be live; while deleting, it may already be a tombstone
-        return onMissing
-          ? update.where((x, { notExists }) => notExists(x.deleting)).commit({ response: "all_old" })
-          : update.commit();
-      },
-      refused: (old) => (onMissing && gone(old) ? onMissing(parentId) : "retry"),
-    }),
-    childLosesParent: (childId: number, parentId: number, onMissing?: OnMissing): Step => ({
-      commit: (tx) => {
-        const update = tx.group
-          .patch({ k_id: encodeId(childId) })
-          .delete({ parent_group_ids: [parentId] })
-          .add({ version: 1 })
-          .set({ updated_at: at });
-        // on a link route the item must be live; while deleting, it may already be a tombstone
-        return onMissing
-          ? update.where((x, { notExists }) => notExists(x.deleting)).commit({ response: "all_old" })
-          : update.commit();
-      },
-      refused: (old) => (onMissing && gone(old) ? onMissing(childId) : "retry"),
-    }),
+/**
+ * The transaction steps that keep both ends of an edge, and the id sets on the items, in step,
+ * generated from the description of the two kinds of edge. Every step on an item increments its
+ * `version`, which PATCH and DELETE condition on; every step on an item that must exist
+ * conditions on it (an update would otherwise create it).
+ */
+export function linkSteps(at: string) {
+  return {
+    membership: {
+      ...edgeItemSteps(MEMBERSHIP),
+      group: endSteps(MEMBERSHIP.from, at),
+      site: endSteps(MEMBERSHIP.to, at),
+    },
+    nesting: { ...edgeItemSteps(NESTING), parent: endSteps(NESTING.from, at), child: endSteps(NESTING.to, at) },
   };
 }
 

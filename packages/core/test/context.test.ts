@@ -1,5 +1,5 @@
 /**
- * `createContext` wires the domain over one table. Two contexts in one process (two tables,
+ * `createServices` wires the domain over one table. Two contexts in one process (two tables,
  * or two registries) must not see each other's writes.
  */
 import { describe, expect, it } from "vitest";

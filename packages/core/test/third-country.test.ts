@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/support/database.ts";
-import { createContext } from "../src/context.ts";
 import { france } from "../src/countries/fr.ts";
 import { italy } from "../src/countries/it.ts";
 import { createRegistry } from "../src/countries/registry.ts";
+import { createServices } from "../src/services.ts";
 import { representSite, type Site } from "../src/sites/site.ts";
 import { asyncRefusal, messageAt, pathsOf } from "./refusal.ts";
 import { spain } from "./spain.ts";
@@ -131,7 +131,7 @@ describe("listing with a Spanish field", () => {
   });
 
   describe("a deployment without Spain, on the same table", () => {
-    const franceAndItaly = createContext({ table: db.table, client: db.context.db.client });
+    const franceAndItaly = createServices({ table: db.table, client: db.context.db.client });
 
     it("refuses the Spanish field as an unknown filter", async () => {
       const error = await asyncRefusal(() => franceAndItaly.sites.list({ capacity_factor__gte: "0.5" }));

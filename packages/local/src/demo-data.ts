@@ -1,5 +1,5 @@
 import { faker } from "@faker-js/faker";
-import type { Context, Site } from "@sites-groups/core";
+import type { Services, Site } from "@sites-groups/core";
 import { drawSites } from "./seed.ts";
 
 export interface DemoOptions {
@@ -13,7 +13,7 @@ export interface DemoOptions {
  * holds (the sites are drawn as `pnpm seed` draws them).
  */
 export async function seedDemoData(
-  context: Context,
+  context: Services,
   options: DemoOptions = {},
 ): Promise<{ sites: number; groups: number }> {
   faker.seed(options.seed ?? 2026);
@@ -29,7 +29,7 @@ export async function seedDemoData(
  * Europe (group1) ⊃ France, Italy (group2, holding their country's sites); Flagships (group1)
  * holds the five most powerful sites; Reporting (group3) holds groups only.
  */
-async function demoGroups(context: Context, sites: Site[]): Promise<number> {
+async function demoGroups(context: Services, sites: Site[]): Promise<number> {
   const ids = (list: Site[]) => list.map((s) => s.id);
   const byCountry = (code: string) => sites.filter((s) => s.country === code).slice(0, 20);
   const strongest = [...sites].sort((a, b) => b.max_power_megawatt - a.max_power_megawatt).slice(0, 5);

@@ -12,7 +12,7 @@
 import type { Server } from "node:http";
 import net from "node:net";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { createContext, tableDefinition } from "@sites-groups/core";
+import { createServices, tableDefinition } from "@sites-groups/core";
 import { routes } from "@sites-groups/functions/routes";
 import { createLocalIssuer, SCOPES } from "./auth.ts";
 import { devConfig } from "./config.ts";
@@ -67,7 +67,7 @@ async function startAdmin(endpoint: string, adminPort: number): Promise<Server> 
 }
 stopWithParents(() => void stop(0));
 
-async function isEmpty(context: ReturnType<typeof createContext>, table: string): Promise<boolean> {
+async function isEmpty(context: ReturnType<typeof createServices>, table: string): Promise<boolean> {
   const index = tableDefinition.indexes.gsi1;
   const { Items } = await context.db.client.send(
     new QueryCommand({
@@ -97,7 +97,7 @@ async function main() {
   process.env.TABLE_NAME = table;
   process.env.DYNAMODB_ENDPOINT = endpoint;
 
-  const context = createContext({ table, endpoint });
+  const context = createServices({ table, endpoint });
   if (seed && (await isEmpty(context, table))) {
     const { sites, groups } = await seedDemoData(context);
     console.log(`Demo data: ${sites} sites, ${groups} groups`);

@@ -7,7 +7,7 @@
  * LocalStack: --endpoint http://localhost:4566. The table is created if missing.
  */
 import { parseArgs } from "node:util";
-import { createContext } from "@sites-groups/core";
+import { createServices } from "@sites-groups/core";
 import cliProgress from "cli-progress";
 import { DEFAULT_TABLE, seedTarget } from "./config.ts";
 import { readDevState } from "./dev-state.ts";
@@ -73,7 +73,7 @@ async function main() {
   let phase = "";
   let phaseStart = 0;
   let lastLine = 0;
-  const context = createContext({ table, endpoint });
+  const context = createServices({ table, endpoint });
   const summary = await seed(context, {
     sites,
     groups,

@@ -6,7 +6,7 @@
  * database refused for contention (503, nothing written) is tried again after a pause.
  */
 import { faker } from "@faker-js/faker";
-import { asUnavailable, type Context, DomainError, weekday } from "@sites-groups/core";
+import { asUnavailable, DomainError, type Services, weekday } from "@sites-groups/core";
 
 export interface SeedOptions {
   sites: number;
@@ -158,7 +158,7 @@ function planGroups(count: number, siteCount: number): GroupPlan[] {
   return plans;
 }
 
-export async function seed(context: Context, options: SeedOptions): Promise<SeedSummary> {
+export async function seed(context: Services, options: SeedOptions): Promise<SeedSummary> {
   faker.seed(options.seed ?? 2026);
   const concurrency = options.concurrency ?? 16;
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { environment } from "../environment.ts";
 
 export interface ClientOptions {
   /** DynamoDB Local, LocalStack, or undefined for AWS. */
@@ -13,11 +14,12 @@ export interface ClientOptions {
  */
 export function createDocumentClient(options: ClientOptions = {}): DynamoDBDocumentClient {
   const config: DynamoDBClientConfig = {};
-  if (options.region ?? process.env.AWS_REGION) config.region = options.region ?? process.env.AWS_REGION;
+  const region = options.region ?? environment.region;
+  if (region) config.region = region;
   if (options.endpoint) {
     config.endpoint = options.endpoint;
     config.region ??= "us-east-1";
-    if (!process.env.AWS_ACCESS_KEY_ID) config.credentials = { accessKeyId: "local", secretAccessKey: "local" };
+    if (!environment.hasCredentials) config.credentials = { accessKeyId: "local", secretAccessKey: "local" };
   }
   return DynamoDBDocumentClient.from(new DynamoDBClient(config), {
     marshallOptions: { removeUndefinedValues: true },

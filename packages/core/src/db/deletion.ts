@@ -1,9 +1,10 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ServiceUnavailableError } from "../errors.ts";
 import { type IndexName, tableDefinition } from "../table.ts";
+import { writeTombstone } from "./commands.ts";
 import type { Database } from "./entities.ts";
 import { asUnavailable, isConditionFailed } from "./errors.ts";
-import { OPTIMISTIC_ATTEMPTS, type Step, TRANSACTION_LIMIT, transact } from "./transactions.ts";
+import { AGAIN, retry } from "./retry.ts";
+import { OPTIMISTIC_ATTEMPTS, type Result, type Step, TRANSACTION_LIMIT, transact } from "./transactions.ts";
 
 /**
  * Deleting an item removes its edges and the ids other items keep of it. When all of that fits
@@ -38,25 +39,16 @@ export interface LinkedDeletion<L> {
 
 const LINKS_PER_STEP = Math.floor((TRANSACTION_LIMIT - 1) / 2);
 
-async function markDeleting(db: Database, deletion: LinkedDeletion<unknown>, version: number) {
+async function markDeleting(db: Database, deletion: LinkedDeletion<unknown>, version: number): Promise<Result> {
   const removed = deletion.indexes.flatMap((name) => {
     const index = tableDefinition.indexes[name];
     return [index.partitionKey, index.sortKey];
   });
   try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.table,
-        Key: deletion.key(),
-        UpdateExpression: `SET #deleting = :yes, #version = #version + :one REMOVE ${removed.join(", ")}`,
-        ConditionExpression: "#version = :version",
-        ExpressionAttributeNames: { "#deleting": "deleting", "#version": "version" },
-        ExpressionAttributeValues: { ":yes": true, ":one": 1, ":version": version },
-      }),
-    );
-    return "done" as const;
+    await writeTombstone(db, deletion.key(), removed, version);
+    return "done";
   } catch (error) {
-    if (isConditionFailed(error)) return "retry" as const;
+    if (isConditionFailed(error)) return "retry";
     throw error;
   }
 }
@@ -77,32 +69,34 @@ export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<
   }
 }
 
-async function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
-  let conflicts = 0;
+/**
+ * Works through the job from what the item says, step after step; a step that finds the item
+ * changed since it was read costs one try (steps that make progress cost none).
+ */
+function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
   let found = false;
-  for (;;) {
-    if (conflicts > OPTIMISTIC_ATTEMPTS) {
-      throw new ServiceUnavailableError(`${deletion.what} kept changing under concurrent writes`);
-    }
-    const state = await deletion.read();
-    if (!state) return found;
-    found = true;
-    let result: "done" | "retry" | "noop";
-    if (!state.deleting) {
-      const whole = [...deletion.finish(state.version), ...state.links.flatMap((l) => deletion.unlink(l))];
-      if (whole.length <= TRANSACTION_LIMIT) {
-        result = await transact(db, whole);
-        if (result !== "retry") return true;
+  const exhausted = () => new ServiceUnavailableError(`${deletion.what} kept changing under concurrent writes`);
+  return retry({ attempts: OPTIMISTIC_ATTEMPTS + 1, eager: 2, exhausted }, async () => {
+    for (;;) {
+      const state = await deletion.read();
+      if (!state) return found;
+      found = true;
+      if (!state.deleting) {
+        const whole = [...deletion.finish(state.version), ...state.links.flatMap((l) => deletion.unlink(l))];
+        const result =
+          whole.length <= TRANSACTION_LIMIT
+            ? await transact(db, whole)
+            : await markDeleting(db, deletion as LinkedDeletion<unknown>, state.version);
+        if (result === "retry") return AGAIN;
+        if (whole.length <= TRANSACTION_LIMIT) return true;
+      } else if (state.links.length === 0) {
+        if ((await transact(db, deletion.finish())) === "retry") return AGAIN;
+        return true;
       } else {
-        result = await markDeleting(db, deletion as LinkedDeletion<unknown>, state.version);
+        const chunk = state.links.slice(0, LINKS_PER_STEP);
+        const result = await transact(db, [deletion.forget(chunk), ...chunk.flatMap((l) => deletion.unlink(l))]);
+        if (result === "retry") return AGAIN;
       }
-    } else if (state.links.length === 0) {
-      result = await transact(db, deletion.finish());
-      if (result !== "retry") return true;
-    } else {
-      const chunk = state.links.slice(0, LINKS_PER_STEP);
-      result = await transact(db, [deletion.forget(chunk), ...chunk.flatMap((l) => deletion.unlink(l))]);
     }
-    if (result === "retry") conflicts++;
-  }
+  });
 }

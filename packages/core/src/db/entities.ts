@@ -12,16 +12,98 @@ function key<F extends string>(field: string, attribute: F, prefix = "") {
 function constant(field: string, value: string) {
   return { field, composite: [] as [], template: value, casing: none };
 }
+/**
+ * An `*_key` attribute: the encoded value (keys.ts: padded id, lower-cased name, ordered number)
+ * that the key fields (`pk`, `sk`, `gsi*`) are made of. Stored, never returned.
+ */
 const keyAttribute = { type: "string", hidden: true, required: true } as const;
+
+interface EdgeEnd<N extends string> {
+  /** The end's name: the edge item holds `${end}_id` (a number) and `${end}_key`. */
+  end: N;
+  /** The prefix of this end's key in the edge's keys. */
+  prefix: string;
+}
+
+/**
+ * The item of an edge between `from` (always a group) and `to`: its main key in the group's own
+ * partition (`group#` + from, sort `to.prefix` + to), gsi1 from the `to` side (partition
+ * `to.prefix` + to, sort `from.prefix` + from), so both ends can list their edges.
+ */
+function edgeEntity<F extends string, T extends string>(entity: string, from: EdgeEnd<F>, to: EdgeEnd<T>) {
+  const fromKey = `${from.end}_key` as const;
+  const toKey = `${to.end}_key` as const;
+  const id = { type: "number", required: true } as const;
+  return new Entity({
+    model: { service: SERVICE, entity, version: "1" },
+    attributes: {
+      [`${from.end}_id`]: id,
+      [`${to.end}_id`]: id,
+      [fromKey]: keyAttribute,
+      [toKey]: keyAttribute,
+    } as Record<`${F | T}_id` | `${F | T}_key`, typeof id | typeof keyAttribute>,
+    indexes: {
+      record: { pk: key(t.partitionKey, fromKey, "group#"), sk: key(t.sortKey, toKey, to.prefix) },
+      [`by${to.end[0]?.toUpperCase()}${to.end.slice(1)}`]: {
+        index: "gsi1",
+        pk: key(t.indexes.gsi1.partitionKey, toKey, to.prefix),
+        sk: key(t.indexes.gsi1.sortKey, fromKey, from.prefix),
+      },
+    },
+  });
+}
+
+/**
+ * The attributes of a record (a site, a group): the version every write increments, the
+ * tombstone mark of a delete in progress (db/deletion.ts), and the keys of its id and its name.
+ */
+const recordAttributes = {
+  deleting: { type: "boolean" },
+  version: { type: "number", required: true },
+  created_at: { type: "string", required: true },
+  updated_at: { type: "string", required: true },
+  id_key: keyAttribute,
+  name_key: keyAttribute,
+} as const;
+
+/** A record's item by id, and its list indexes by id (gsi1) and by name (gsi2), in partition `entity`. */
+function recordIndexes<E extends string>(entity: E) {
+  return {
+    record: { pk: key(t.partitionKey, "id_key", `${entity}#`), sk: constant(t.sortKey, entity) },
+    byId: {
+      index: "gsi1",
+      pk: constant(t.indexes.gsi1.partitionKey, entity),
+      sk: key(t.indexes.gsi1.sortKey, "id_key"),
+    },
+    byName: {
+      index: "gsi2",
+      pk: constant(t.indexes.gsi2.partitionKey, entity),
+      sk: key(t.indexes.gsi2.sortKey, "name_key"),
+    },
+  } as const;
+}
+
+/** An item found by its name (partition `${entity}#name`), holding one number that starts at 0. */
+function namedNumber<N extends string>(entity: string, attribute: N, sortKey: string) {
+  const name = { type: "string", required: true } as const;
+  const value = { type: "number", required: true, default: 0 } as const;
+  return new Entity({
+    model: { service: SERVICE, entity, version: "1" },
+    attributes: { name, [attribute]: value } as { name: typeof name } & Record<N, typeof value>,
+    indexes: {
+      record: { pk: key(t.partitionKey, "name", `${entity}#`), sk: constant(t.sortKey, sortKey) },
+    },
+  });
+}
 
 /**
  * The entities, made anew for each database: ElectroDB binds an entity to the client and table
- * of the service that joins it, so shared instances would make two contexts write to one table.
+ * of the service that joins it, so shared instances would make two databases write to one table.
  */
 function defineEntities() {
   /**
    * A site. The country's own fields live in `details`, so a new country changes no entity.
-   * `gsi*` attributes are the sort keys of the list indexes, computed in sites/store.ts.
+   * The `*_key` attributes, computed in sites/store.ts, make the sort keys of the list indexes.
    */
   const site = new Entity({
     model: { service: SERVICE, entity: "site", version: "1" },
@@ -35,36 +117,21 @@ function defineEntities() {
       min_power_megawatt: { type: "number", required: true },
       details: { type: "any", required: true },
       group_ids: { type: "set", items: "number" },
-      deleting: { type: "boolean" },
-      version: { type: "number", required: true },
-      created_at: { type: "string", required: true },
-      updated_at: { type: "string", required: true },
-      k_id: keyAttribute,
-      k_name: keyAttribute,
-      k_date: keyAttribute,
-      k_power: keyAttribute,
+      ...recordAttributes,
+      date_key: keyAttribute,
+      power_key: keyAttribute,
     },
     indexes: {
-      record: { pk: key(t.partitionKey, "k_id", "site#"), sk: constant(t.sortKey, "site") },
-      byId: {
-        index: "gsi1",
-        pk: constant(t.indexes.gsi1.partitionKey, "site"),
-        sk: key(t.indexes.gsi1.sortKey, "k_id"),
-      },
-      byName: {
-        index: "gsi2",
-        pk: constant(t.indexes.gsi2.partitionKey, "site"),
-        sk: key(t.indexes.gsi2.sortKey, "k_name"),
-      },
+      ...recordIndexes("site"),
       byDate: {
         index: "gsi3",
         pk: constant(t.indexes.gsi3.partitionKey, "site"),
-        sk: key(t.indexes.gsi3.sortKey, "k_date"),
+        sk: key(t.indexes.gsi3.sortKey, "date_key"),
       },
       byPower: {
         index: "gsi4",
         pk: constant(t.indexes.gsi4.partitionKey, "site"),
-        sk: key(t.indexes.gsi4.sortKey, "k_power"),
+        sk: key(t.indexes.gsi4.sortKey, "power_key"),
       },
     },
   });
@@ -72,7 +139,8 @@ function defineEntities() {
   /**
    * A group. Its id sets mirror the edge items below so that a read needs no extra request;
    * every write that changes them also increments `version`, on which PATCH and DELETE condition.
-   * `deleting` marks a group whose delete spans several transactions (see groups/service.ts).
+   * `deleting` marks a group whose delete spans several transactions (see db/deletion.ts); the
+   * `*_key` attributes are computed in groups/store.ts.
    */
   const group = new Entity({
     model: { service: SERVICE, entity: "group", version: "1" },
@@ -84,80 +152,24 @@ function defineEntities() {
       site_ids: { type: "set", items: "number" },
       child_group_ids: { type: "set", items: "number" },
       parent_group_ids: { type: "set", items: "number" },
-      deleting: { type: "boolean" },
-      version: { type: "number", required: true },
-      created_at: { type: "string", required: true },
-      updated_at: { type: "string", required: true },
-      k_id: keyAttribute,
-      k_name: keyAttribute,
+      ...recordAttributes,
     },
     indexes: {
-      record: { pk: key(t.partitionKey, "k_id", "group#"), sk: constant(t.sortKey, "group") },
-      byId: {
-        index: "gsi1",
-        pk: constant(t.indexes.gsi1.partitionKey, "group"),
-        sk: key(t.indexes.gsi1.sortKey, "k_id"),
-      },
-      byName: {
-        index: "gsi2",
-        pk: constant(t.indexes.gsi2.partitionKey, "group"),
-        sk: key(t.indexes.gsi2.sortKey, "k_name"),
-      },
+      ...recordIndexes("group"),
     },
   });
 
-  /** site ∈ group. Main key from the group's side, gsi1 from the site's side. */
-  const membership = new Entity({
-    model: { service: SERVICE, entity: "membership", version: "1" },
-    attributes: {
-      group_id: { type: "number", required: true },
-      site_id: { type: "number", required: true },
-      k_group: keyAttribute,
-      k_site: keyAttribute,
-    },
-    indexes: {
-      record: { pk: key(t.partitionKey, "k_group", "group#"), sk: key(t.sortKey, "k_site", "site#") },
-      bySite: {
-        index: "gsi1",
-        pk: key(t.indexes.gsi1.partitionKey, "k_site", "site#"),
-        sk: key(t.indexes.gsi1.sortKey, "k_group", "group#"),
-      },
-    },
-  });
+  /** site ∈ group. Main key from the group's side, gsi1 (`bySite`) from the site's side. */
+  const membership = edgeEntity("membership", { end: "group", prefix: "group#" }, { end: "site", prefix: "site#" });
 
-  /** child ∈ parent. Main key from the parent's side, gsi1 from the child's side. */
-  const nesting = new Entity({
-    model: { service: SERVICE, entity: "nesting", version: "1" },
-    attributes: {
-      parent_id: { type: "number", required: true },
-      child_id: { type: "number", required: true },
-      k_parent: keyAttribute,
-      k_child: keyAttribute,
-    },
-    indexes: {
-      record: { pk: key(t.partitionKey, "k_parent", "group#"), sk: key(t.sortKey, "k_child", "child#") },
-      byChild: {
-        index: "gsi1",
-        pk: key(t.indexes.gsi1.partitionKey, "k_child", "child#"),
-        sk: key(t.indexes.gsi1.sortKey, "k_parent", "parent#"),
-      },
-    },
-  });
+  /** child ∈ parent. Main key from the parent's side, gsi1 (`byChild`) from the child's side. */
+  const nesting = edgeEntity("nesting", { end: "parent", prefix: "parent#" }, { end: "child", prefix: "child#" });
 
   /**
    * The version of the nesting graph. Every write that adds a nesting edge conditions on the
    * version it checked for cycles and increments it, so edge additions serialize (see README).
    */
-  const graph = new Entity({
-    model: { service: SERVICE, entity: "graph", version: "1" },
-    attributes: {
-      name: { type: "string", required: true },
-      version: { type: "number", required: true, default: 0 },
-    },
-    indexes: {
-      record: { pk: key(t.partitionKey, "name", "graph#"), sk: constant(t.sortKey, "version") },
-    },
-  });
+  const graph = namedNumber("graph", "version", "version");
 
   /**
    * A unique key held by one site (France: `fr-day#2024-05-01`). Written with
@@ -175,16 +187,7 @@ function defineEntities() {
   });
 
   /** Id counters, one per entity type, incremented atomically with ADD: ids are never reused. */
-  const counter = new Entity({
-    model: { service: SERVICE, entity: "counter", version: "1" },
-    attributes: {
-      name: { type: "string", required: true },
-      value: { type: "number", required: true, default: 0 },
-    },
-    indexes: {
-      record: { pk: key(t.partitionKey, "name", "counter#"), sk: constant(t.sortKey, "counter") },
-    },
-  });
+  const counter = namedNumber("counter", "value", "counter");
 
   return { site, group, membership, nesting, graph, claim, counter };
 }

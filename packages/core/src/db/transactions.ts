@@ -1,7 +1,9 @@
 import { DomainError, ServiceUnavailableError } from "../errors.ts";
-import { mergeUnknownReferences } from "../links.ts";
+import { mergeUnknownReferences } from "../refusals.ts";
+import { writeAlone } from "./commands.ts";
 import type { Database } from "./entities.ts";
-import { isConditionFailed, RETRYABLE_REASONS } from "./errors.ts";
+import { RETRYABLE_REASONS } from "./errors.ts";
+import { AGAIN, retry } from "./retry.ts";
 
 /** DynamoDB's limit of items in one TransactWriteItems. */
 export const TRANSACTION_LIMIT = 100;
@@ -13,24 +15,20 @@ export const TRANSACTION_LIMIT = 100;
  */
 export type Refusal = DomainError | "retry" | "noop";
 
-/** The entities as ElectroDB hands them to a transaction. */
-export type Tx = Parameters<Parameters<Database["service"]["transaction"]["write"]>[0]>[0];
+/** The entities as ElectroDB hands them to a write transaction (their chains end in `.commit()`). */
+export type WriteEntities = Parameters<Parameters<Database["service"]["transaction"]["write"]>[0]>[0];
 
+/** One write of a change, on one item. */
 export interface Step {
   /** Builds the ElectroDB `.commit()` of a put, create, patch, update, delete or check. */
-  commit: (tx: Tx) => object;
+  write: (entities: WriteEntities) => object;
   refused?: (old: Record<string, unknown> | null) => Refusal;
 }
 
 export type Result = "done" | "retry" | "noop";
 
+/** Tries of a transaction that other in-flight transactions cancel. */
 const CONFLICT_ATTEMPTS = 4;
-
-/** Exponential backoff with full jitter, capped at a quarter of a second. */
-function pause(attempt: number): Promise<void> {
-  const ms = Math.min(20 * 2 ** attempt, 250) * (0.5 + Math.random());
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 export function tooManyChanges(count: number, field?: string): DomainError {
   const message = `this write needs ${count} changes; one atomic write holds at most ${TRANSACTION_LIMIT} (a DynamoDB transaction)`;
@@ -44,6 +42,20 @@ interface CancellationReason {
   item: Record<string, unknown> | null;
 }
 
+/** What the refused steps of a write mean together: the first domain refusal throws. */
+function interpret(refusals: Refusal[]): "retry" | "noop" {
+  if (refusals.includes("retry")) return "retry";
+  const domain = refusals.filter((r): r is DomainError => r instanceof DomainError);
+  // every unknown id of the write is named, not only the first one refused
+  if (domain.length > 0) throw mergeUnknownReferences(domain) ?? domain[0];
+  return "noop";
+}
+
+function refusalOf(step: Step | undefined, index: number, old: Record<string, unknown> | null): Refusal {
+  if (!step?.refused) throw new Error(`unexpected refusal of write step ${index}`);
+  return step.refused(old);
+}
+
 /**
  * Runs the steps as one transaction. Cancellations caused by other in-flight transactions are
  * retried here (the SDK does not retry them) and end in a 503 if they persist; failed
@@ -53,8 +65,9 @@ interface CancellationReason {
 export async function transact(db: Database, steps: Step[], field?: string): Promise<Result> {
   if (steps.length === 0) return "done";
   if (steps.length > TRANSACTION_LIMIT) throw tooManyChanges(steps.length, field);
-  for (let attempt = 0; ; attempt++) {
-    const result = (await db.service.transaction.write((tx) => steps.map((s) => s.commit(tx)) as any).go()) as {
+  const exhausted = () => new ServiceUnavailableError("the write kept conflicting with concurrent writes");
+  return retry({ attempts: CONFLICT_ATTEMPTS, exhausted }, async () => {
+    const result = (await db.service.transaction.write((tx) => steps.map((s) => s.write(tx)) as any).go()) as {
       canceled: boolean;
       data: CancellationReason[];
     };
@@ -63,62 +76,42 @@ export async function transact(db: Database, steps: Step[], field?: string): Pro
       .map((reason, index) => ({ reason, index }))
       .filter(({ reason }) => reason.code === "ConditionalCheckFailed");
     if (failed.length > 0) {
-      const refusals = failed.map(({ reason, index }) => {
-        const refused = steps[index]?.refused;
-        if (!refused) throw new Error(`unexpected refusal of transaction step ${index}`);
-        return refused(reason.item ?? null);
-      });
-      if (refusals.includes("retry")) return "retry";
-      const domain = refusals.filter((r): r is DomainError => r instanceof DomainError);
-      // every unknown id of the write is named, not only the first one refused
-      if (domain.length > 0) throw mergeUnknownReferences(domain) ?? domain[0];
-      return "noop";
+      return interpret(failed.map(({ reason, index }) => refusalOf(steps[index], index, reason.item ?? null)));
     }
     if (!result.data.some((reason) => RETRYABLE_REASONS.has(reason.code))) {
       throw new Error(`transaction cancelled: ${result.data.map((r) => r.code).join(", ")}`);
     }
-    if (attempt + 1 >= CONFLICT_ATTEMPTS) {
-      throw new ServiceUnavailableError("the write kept conflicting with concurrent writes");
-    }
-    await pause(attempt);
-  }
+    return AGAIN;
+  });
 }
 
 /**
- * Commits a change: as one conditional write when the item's own write is the only step (half the
- * capacity of a transaction), else as a transaction. "retry" when the item changed since it was read.
+ * Commits a change: as one conditional write when it is a single step (half the capacity of a
+ * transaction), else as a transaction. "retry" when an item changed since it was read.
  */
-export async function commitChange(
-  db: Database,
-  steps: Step[],
-  single: () => Promise<unknown>,
-  field?: string,
-): Promise<Result> {
-  if (steps.length !== 1) return transact(db, steps, field);
-  try {
-    await single();
-    return "done";
-  } catch (error) {
-    if (isConditionFailed(error)) return "retry";
-    throw error;
-  }
+export async function commitChange(db: Database, steps: Step[], field?: string): Promise<Result> {
+  const [only] = steps;
+  if (steps.length !== 1 || !only) return transact(db, steps, field);
+  const outcome = await writeAlone(db, only.write(db.entities as unknown as WriteEntities));
+  if (outcome === "done") return "done";
+  return interpret([refusalOf(only, 0, outcome.refused)]);
 }
 
-/** Attempts of a read-check-write before giving up on items that keep changing under us. */
+/** Tries of a read-check-write before giving up on items that keep changing under us. */
 export const OPTIMISTIC_ATTEMPTS = 6;
 
 /**
- * Repeats `attempt` (read, decide, conditional write) while its write reports "retry".
+ * Repeats `attempt` (read, decide, conditional write) while its write reports "retry"; the
+ * second try follows at once, later ones back off.
  */
-export async function optimistic<T>(
+export function optimistic<T>(
   what: string,
   attempt: () => Promise<T | "retry">,
   attempts = OPTIMISTIC_ATTEMPTS,
 ): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
+  const exhausted = () => new ServiceUnavailableError(`${what} kept changing under concurrent writes`);
+  return retry({ attempts, eager: 2, exhausted }, async () => {
     const outcome = await attempt();
-    if (outcome !== "retry") return outcome;
-    if (i > 0) await pause(i);
-  }
-  throw new ServiceUnavailableError(`${what} kept changing under concurrent writes`);
+    return outcome === "retry" ? AGAIN : outcome;
+  });
 }

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from "node:crypto";
+import { environment } from "../environment.ts";
 import { validationFailed } from "../errors.ts";
 
 /**
@@ -6,13 +7,13 @@ import { validationFailed } from "../errors.ts";
  * sort, filters), sealed with an HMAC so that an edited or truncated cursor is detected. The key
  * is an integrity key, not a secret: a forged cursor could only name another position of a
  * listing the caller may read anyway, and the key is checked against the listing's shape too.
+ * The key is `environment.cursorKey`.
  */
-const INTEGRITY_KEY = process.env.CURSOR_KEY ?? "sites-and-groups/cursor/v1";
 
 export type StartKey = Record<string, string>;
 
 function seal(payload: string): string {
-  return createHmac("sha256", INTEGRITY_KEY).update(payload).digest("base64url").slice(0, 22);
+  return createHmac("sha256", environment.cursorKey).update(payload).digest("base64url").slice(0, 22);
 }
 
 export function fingerprint(parts: unknown): string {

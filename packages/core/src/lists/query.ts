@@ -1,5 +1,6 @@
-import type { DynamoDBDocumentClient, NativeAttributeValue, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { NativeAttributeValue, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { queryPage, type RawItem } from "../db/commands.ts";
+import type { Database } from "../db/entities.ts";
 import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
 import { tableDefinition } from "../table.ts";
 import { decodeCursor, encodeCursor, fingerprint, type StartKey } from "./cursor.ts";
@@ -195,27 +196,25 @@ export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: 
  * first; `next_cursor` is null exactly when the listing has ended.
  */
 export async function readPage(
-  client: DynamoDBDocumentClient,
+  db: Database,
   query: ListQuery,
   request: ListRequest,
-): Promise<{ items: Record<string, NativeAttributeValue>[]; next_cursor: string | null }> {
+): Promise<{ items: RawItem[]; next_cursor: string | null }> {
   let start: StartKey | undefined = request.cursor
     ? decodeCursor(request.cursor, query.listing, query.keyNames)
     : undefined;
   if (query.empty) return { items: [], next_cursor: null };
 
-  const matched: Record<string, NativeAttributeValue>[] = [];
+  const matched: RawItem[] = [];
   let ended = false;
   for (let calls = 0; calls < QUERY_BUDGET && matched.length <= request.limit; calls++) {
-    const result = await client.send(
-      new QueryCommand({
-        ...query.input,
-        Limit: query.filtered ? FILTERED_PAGE : request.limit + 1 - matched.length,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    matched.push(...(result.Items ?? []));
-    start = result.LastEvaluatedKey as StartKey | undefined;
+    const page = await queryPage(db, {
+      ...query.input,
+      Limit: query.filtered ? FILTERED_PAGE : request.limit + 1 - matched.length,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+    matched.push(...page.items);
+    start = page.lastKey;
     if (!start) {
       ended = true;
       break;

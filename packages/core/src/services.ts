@@ -6,7 +6,7 @@ import { createDatabase } from "./db/entities.ts";
 import { createGroupService } from "./groups/service.ts";
 import { createSiteService } from "./sites/service.ts";
 
-export interface ContextOptions {
+export interface ServicesOptions {
   table: string;
   client?: DynamoDBDocumentClient;
   endpoint?: string;
@@ -14,8 +14,11 @@ export interface ContextOptions {
   now?: () => Date;
 }
 
-/** The domain services over one table, wired once (per Lambda container, per test file). */
-export function createContext(options: ContextOptions) {
+/**
+ * The domain services over one table, wired once (per Lambda container, per test file). Named
+ * `Services`, not `Context`, so that it is never mistaken for a Lambda handler's `Context`.
+ */
+export function createServices(options: ServicesOptions) {
   const client = options.client ?? createDocumentClient({ endpoint: options.endpoint });
   const db = createDatabase(client, options.table);
   const registry = createRegistry(options.countries ?? defaultCountries);
@@ -27,4 +30,4 @@ export function createContext(options: ContextOptions) {
   };
 }
 
-export type Context = ReturnType<typeof createContext>;
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,72 @@
+/**
+ * Every raw AWS SDK command of the package, beside the ElectroDB entities: what the entities do
+ * not express (a page of a Query with our own key conditions, the tombstone that removes index
+ * keys) or a transaction item sent on its own. Services never build SDK commands themselves.
+ */
+import {
+  DeleteCommand,
+  type NativeAttributeValue,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import type { Database } from "./entities.ts";
+import { isConditionFailed } from "./errors.ts";
+
+export type RawItem = Record<string, NativeAttributeValue>;
+export type StartKey = Record<string, string>;
+
+/** One Query call: its items and the key to resume after, if the listing goes on. */
+export async function queryPage(
+  db: Database,
+  input: QueryCommandInput,
+): Promise<{ items: RawItem[]; lastKey: StartKey | undefined }> {
+  const result = await db.client.send(new QueryCommand(input));
+  return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey as StartKey | undefined };
+}
+
+/**
+ * Marks an item as being deleted, if it is still at `version`: sets `deleting`, increments the
+ * version and removes the given key attributes (the item leaves those indexes).
+ */
+export async function writeTombstone(
+  db: Database,
+  key: Record<string, string>,
+  removedAttributes: readonly string[],
+  version: number,
+): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.table,
+      Key: key,
+      UpdateExpression: `SET #deleting = :yes, #version = #version + :one REMOVE ${removedAttributes.join(", ")}`,
+      ConditionExpression: "#version = :version",
+      ExpressionAttributeNames: { "#deleting": "deleting", "#version": "version" },
+      ExpressionAttributeValues: { ":yes": true, ":one": 1, ":version": version },
+    }),
+  );
+}
+
+/**
+ * Sends one item of a transaction (as ElectroDB's `.commit()` builds it) as the single write it
+ * describes: a conditional PutItem, UpdateItem or DeleteItem costs half a transaction. A failed
+ * condition resolves to `{ refused }` with the item as it was (null when absent or not asked for).
+ */
+export async function writeAlone(
+  db: Database,
+  transactItem: Record<string, any>,
+): Promise<"done" | { refused: RawItem | null }> {
+  try {
+    if (transactItem.Put) await db.client.send(new PutCommand(transactItem.Put));
+    else if (transactItem.Update) await db.client.send(new UpdateCommand(transactItem.Update));
+    else if (transactItem.Delete) await db.client.send(new DeleteCommand(transactItem.Delete));
+    else throw new Error(`cannot write alone: ${Object.keys(transactItem).join(", ")}`);
+    return "done";
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+    const old = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+    return { refused: old ? unmarshall(old) : null };
+  }
+}

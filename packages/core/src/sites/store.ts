@@ -1,0 +1,49 @@
+import type { RawItem } from "../db/commands.ts";
+import type { Database } from "../db/entities.ts";
+import { encodeId, encodeName, encodeNumber, sortKey } from "../db/keys.ts";
+import { notFound } from "../errors.ts";
+import { readRecord } from "../records.ts";
+import type { Site } from "./site.ts";
+
+/** A site as stored: `group_ids` absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */
+export type StoredSite = Omit<Site, "group_ids"> & { group_ids?: number[]; deleting?: boolean };
+
+/** The stored item: the site plus the sort keys of the list indexes. */
+export function toItem(site: Site) {
+  const { group_ids, ...rest } = site;
+  return {
+    ...rest,
+    ...(group_ids.length > 0 ? { group_ids } : {}),
+    name_lower: encodeName(site.name),
+    id_key: encodeId(site.id),
+    name_key: sortKey(encodeName(site.name), site.id),
+    date_key: sortKey(site.installation_date, site.id),
+    power_key: sortKey(encodeNumber(site.max_power_megawatt), site.id),
+  };
+}
+
+export function fromItem({ deleting: _, ...item }: StoredSite): Site {
+  return {
+    ...item,
+    details: (item.details ?? {}) as Record<string, unknown>,
+    group_ids: [...(item.group_ids ?? [])].sort((a, b) => a - b),
+  };
+}
+
+/** The site as stored, tombstone included, or undefined. */
+export function readStoredSite(db: Database, id: number, consistent = false): Promise<StoredSite | undefined> {
+  return readRecord<StoredSite>(db, "site", id, consistent);
+}
+
+/** The site if it exists and is not being deleted; else 404. */
+export async function readExistingSite(db: Database, id: number, consistent = false): Promise<Site> {
+  const stored = await readStoredSite(db, id, consistent);
+  if (!stored || stored.deleting) throw notFound(`site ${id}`);
+  return fromItem(stored);
+}
+
+/** The sites of a page of raw items (a list Query). */
+export function sitesOfPage(db: Database, items: RawItem[]): Site[] {
+  const { data } = db.entities.site.parse({ Items: items });
+  return (data as unknown as StoredSite[]).map(fromItem);
+}
