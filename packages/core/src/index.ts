@@ -1,18 +1,13 @@
 /**
  * What other packages may use of core; nothing imports a module under `src/` directly (the
  * package exports only this barrel, and `./table` for the CDK app, which must not load the
- * services). Grouped by purpose.
+ * services). Sorted by module, as Biome keeps exports.
  */
 
-// The services and their wiring
-export { createServices, type Services, type ServicesOptions } from "./services.ts";
-// Countries
 export type { Claim, Country, CountryField, ExampleSite, Refusal } from "./countries/country.ts";
 export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
 export { isCalendarDate, weekday } from "./dates.ts";
 export { createDocumentClient } from "./db/client.ts";
-
-// Errors and refusals
 export { asUnavailable } from "./db/errors.ts";
 export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
 export {
@@ -24,10 +19,8 @@ export {
   ServiceUnavailableError,
   validationFailed,
 } from "./errors.ts";
-// Representations
 export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
-// Request schemas and list specs: what the API parses, and what its OpenAPI document is generated from
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
 export {
@@ -40,9 +33,9 @@ export {
   type ValueKind,
 } from "./lists/spec.ts";
 export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
+export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
-// The table (also at `@sites-groups/core/table`, light enough for the CDK app)
 export { createTableInput, tableDefinition } from "./table.ts";
 export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation.ts";
