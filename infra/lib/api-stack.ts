@@ -13,9 +13,11 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
+import { ApiAccess } from "./access.ts";
 import { addGatewayProblems } from "./gateway-responses.ts";
 import { copyRuntimeFiles } from "./runtime-files.ts";
 import { APP_NAME, type StageConfig } from "./stage.ts";
+import { addFirewall } from "./waf.ts";
 
 /** The repository root: the lock file, `functions/src` and the workspace packages. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -54,6 +56,7 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly table: dynamodb.Table;
   readonly api: apigateway.RestApi;
+  readonly access: ApiAccess;
   readonly functions = new Map<string, NodejsFunction>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
@@ -102,13 +105,15 @@ export class ApiStack extends Stack {
             defaultCorsPreflightOptions: {
               allowOrigins: config.corsOrigins,
               allowMethods: [...new Set(routes.map((r) => r.method))],
-              allowHeaders: ["Content-Type"],
+              allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match"],
               maxAge: Duration.hours(1),
             },
           }
         : {}),
     });
     this.api = api;
+    this.access = new ApiAccess(this, "Access", { config, api });
+    addFirewall(this, api, config);
     addGatewayProblems(api, config.corsOrigins.length === 1 ? config.corsOrigins[0] : undefined);
 
     // API Gateway checks the declared path parameters. Bodies have no API Gateway model: the
@@ -124,13 +129,15 @@ export class ApiStack extends Stack {
       const fn = this.createFunction(route, config);
       this.functions.set(route.name, fn);
       const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      api.root
+      const method = api.root
         .resourceForPath(route.path)
         .addMethod(route.method, new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
           operationName: route.name,
           requestValidator: validator,
           requestParameters: Object.fromEntries(parameters.map((p) => [`method.request.path.${p}`, true])),
+          ...this.access.methodOptions(route),
         });
+      this.access.acknowledgePublic(method, route);
     }
 
     this.createAlarms(config);
@@ -217,6 +224,7 @@ export class ApiStack extends Stack {
         POWERTOOLS_SERVICE_NAME: APP_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(config.corsOrigins.length > 0 ? { CORS_ORIGINS: config.corsOrigins.join(",") } : {}),
+        ...this.access.environment(route),
         NODE_OPTIONS: "--enable-source-maps",
       },
       bundling: {
@@ -320,24 +328,7 @@ export class ApiStack extends Stack {
 
   /** The cdk-nag (AwsSolutions) findings this stack accepts, each with why. */
   private acknowledgeNagFindings() {
-    Validations.of(this.api).acknowledge(
-      {
-        id: "AwsSolutions-APIG4",
-        reason:
-          "By design the API has no authorizer yet (README, 'Deploying to AWS'): it is an open API whose " +
-          "protection is stage throttling; an authorizer is the next step before real data goes in",
-      },
-      {
-        id: "AwsSolutions-COG4",
-        reason: "No Cognito user pool authorizer, for the same reason as APIG4: the API has no authorizer yet",
-      },
-      {
-        id: "AwsSolutions-APIG3",
-        reason:
-          "No AWS WAF web ACL: a web ACL costs a monthly fee even idle, and stage throttling bounds the load; " +
-          "add one with the authorizer",
-      },
-    );
+    // APIG3 (no web ACL outside prod): waf.ts; APIG4/COG4 (public routes, open stages): access.ts.
     // The account-level role that lets API Gateway write execution logs (`cloudWatchRole`).
     const cloudWatchRole = this.api.node.tryFindChild("CloudWatchRole");
     if (cloudWatchRole) {

@@ -3,7 +3,8 @@ import { ResponseType, type RestApi } from "aws-cdk-lib/aws-apigateway";
 /**
  * Answers API Gateway gives by itself, before any function runs, rewritten into the contract's
  * problem+json (API.md, "Errors"). Above all: a route that does not exist is a 404 NOT_FOUND,
- * not API Gateway's 403 "Missing Authentication Token".
+ * not API Gateway's 403 "Missing Authentication Token" (API Gateway sends MISSING_AUTHENTICATION_TOKEN
+ * for an unknown path or method; a guarded method called without a token is UNAUTHORIZED, a 401).
  *
  * `$context.error.messageString` is API Gateway's message as a quoted JSON string, so it can be
  * placed in the body as is; `$context.requestId` is the id the functions also put in `request_id`.
@@ -17,6 +18,14 @@ export interface GatewayProblem {
   detail?: string;
   headers?: Record<string, string>;
 }
+
+/** A 401 of the contract: problem+json, and the scheme the client should use. */
+const UNAUTHENTICATED = {
+  status: 401,
+  code: "UNAUTHENTICATED",
+  title: "Unauthenticated",
+  headers: { "WWW-Authenticate": "Bearer" },
+} as const;
 
 export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
   {
@@ -45,6 +54,39 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     detail: "the API is throttling requests; nothing was written, try again",
     headers: { "Retry-After": "1" },
   },
+  // Access control (access.ts). A guarded method called without an Authorization header, with a
+  // token that is not a JWT, not of this pool, or carrying none of the API's scopes: UNAUTHORIZED.
+  ...(
+    [
+      [ResponseType.UNAUTHORIZED, "a bearer access token of this API's user pool is required"],
+      [ResponseType.EXPIRED_TOKEN, "the bearer token has expired"],
+      [ResponseType.INVALID_SIGNATURE, "the bearer token's signature is not valid"],
+      [ResponseType.AUTHORIZER_FAILURE, "the bearer token could not be verified"],
+    ] as const
+  ).map(([type, detail]) => ({ ...UNAUTHENTICATED, type, detail })),
+  {
+    type: ResponseType.ACCESS_DENIED,
+    status: 403,
+    code: "FORBIDDEN",
+    title: "Forbidden",
+    detail: "the token does not have the scope this route needs",
+  },
+  {
+    type: ResponseType.WAF_FILTERED,
+    status: 403,
+    code: "FORBIDDEN",
+    title: "Forbidden",
+    detail:
+      "refused by the API's web application firewall (too many requests from this address, or a request it blocks)",
+  },
+  {
+    type: ResponseType.UNSUPPORTED_MEDIA_TYPE,
+    status: 415,
+    code: "UNSUPPORTED_MEDIA_TYPE",
+    title: "Unsupported media type",
+    detail: "a body must be application/json",
+  },
+  // Any other 4xx of API Gateway's own; every auth failure has its own entry above, so none comes out as a 400.
   { type: ResponseType.DEFAULT_4XX, status: 400, code: "VALIDATION_FAILED", title: "Bad request" },
   {
     type: ResponseType.DEFAULT_5XX,

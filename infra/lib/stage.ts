@@ -17,6 +17,13 @@ export interface StageConfig {
   throttle: { rateLimit: number; burstLimit: number };
   /** Origins allowed by CORS; empty: no CORS headers, no preflight methods. */
   corsOrigins: string[];
+  /**
+   * Who may call the API: `cognito` (every `/sites` and `/groups` method needs a bearer access token of
+   * the stage's user pool), or `open` (no authorizer, no user pool), only with `-c access=open`.
+   */
+  access: AccessMode;
+  /** AWS WAF web ACL on the API stage (prod): requests per client IP per 5 minutes before blocking. */
+  firewall: { ratePerIpPer5Min: number } | undefined;
   /** Subscribed to the alarm topic; no topic at all when unset. */
   alarmEmail: string | undefined;
   /** Alarm thresholds. */
@@ -28,9 +35,13 @@ export interface StageConfig {
 
 export const APP_NAME = "sites-and-groups";
 
+export const ACCESS_MODES = ["cognito", "open"] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+
 /**
  * The stage's configuration from CDK context: `-c stage=prod`, and optionally
- * `-c corsOrigins=https://a.example,https://b.example` and `-c alarmEmail=ops@example.com`.
+ * `-c corsOrigins=https://a.example,https://b.example`, `-c alarmEmail=ops@example.com` and
+ * `-c access=open` (no access control: LocalStack, whose free edition has no Cognito).
  */
 export function stageConfig(context: (key: string) => unknown): StageConfig {
   const stage = String(context("stage") ?? "dev");
@@ -43,6 +54,14 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
   const email = context("alarmEmail");
+  const access = String(context("access") ?? "cognito");
+  if (!(ACCESS_MODES as readonly string[]).includes(access)) {
+    throw new Error(`unknown access "${access}": omit it (Cognito) or say -c access=open (no access control)`);
+  }
+  const corsOrigins = list(context("corsOrigins"));
+  if (corsOrigins.some((origin) => origin.includes("*"))) {
+    throw new Error("corsOrigins: name each origin (https://app.example.com); a wildcard is not allowed");
+  }
   return {
     stage: stage as StageName,
     prefix: `${stage}-${APP_NAME}`,
@@ -50,7 +69,11 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     deletionProtection: prod,
     logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
     throttle: prod ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
-    corsOrigins: list(context("corsOrigins")),
+    corsOrigins,
+    access: access as AccessMode,
+    // 1,000 requests per 5 minutes is 3.3/s sustained per address, above what one client needs
+    // and far below what one address could push through the stage throttle.
+    firewall: prod ? { ratePerIpPer5Min: 1000 } : undefined,
     alarmEmail: typeof email === "string" && email.length > 0 ? email : undefined,
     alarms: { serverErrorRate: 0.05, p99LatencyMs: prod ? 1500 : 3000, throttles: 1 },
     memoryMb: 1024,
