@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # LocalStack for the CDK stack (docker-compose.localstack.yml):
 #   scripts/localstack.sh up       start LocalStack and wait until it is ready
-#   scripts/localstack.sh deploy   bootstrap and deploy the dev stage with cdklocal, print the API URL
+#   scripts/localstack.sh deploy   bootstrap and deploy the dev stage, open (-c access=open), with cdklocal, print the API URL
 #   scripts/localstack.sh down     stop LocalStack and remove its state
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,8 +47,10 @@ case "${1:-}" in
     ;;
   deploy)
     wait_ready
-    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" -c stage="$stage"
-    "${cdklocal[@]}" deploy "$stage-sites-and-groups" -c stage="$stage" --require-approval never \
+    # The open stage, explicitly: LocalStack's free image has no Cognito, so no user pool and no
+    # authorizer (the AccessControl output says OPEN); every AWS stage has them.
+    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" -c stage="$stage" -c access=open
+    "${cdklocal[@]}" deploy "$stage-sites-and-groups" -c stage="$stage" -c access=open --require-approval never \
       --outputs-file cdk.out/localstack-outputs.json
     api_id="$(node -e 'const o = require("./cdk.out/localstack-outputs.json"); console.log(Object.values(o)[0].ApiId)')"
     echo
