@@ -16,17 +16,7 @@ export interface TestApi extends TypedApi {
    * response (`Location`). `body` is sent as is when a string, as JSON otherwise.
    */
   raw(method: string, path: string, body?: unknown): Promise<Reply<unknown>>;
-  /** Untyped helpers of the suites not yet moved to the typed client (issue 8, point 7). */
-  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
-  get<T = any>(path: string): Promise<ApiResponse<T>>;
-  post<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
-  patch<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
-  put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
-  delete<T = any>(path: string): Promise<ApiResponse<T>>;
 }
-
-/** The untyped helpers' response; the typed client answers a `Reply`. */
-export type ApiResponse<T = any> = Reply<T>;
 
 /** The body as the suites see it: the parsed JSON, the text of any other body, undefined when empty. */
 async function bodyOf(response: Response): Promise<unknown> {
@@ -71,17 +61,5 @@ export async function startTestApi(): Promise<TestApi> {
     const { pathname, search } = new URL(request.url);
     check(request.method, pathname + search, response, await bodyOf(response.clone()));
   });
-  const request = raw as TestApi["request"];
-  return {
-    url,
-    db,
-    raw,
-    ...typed,
-    request,
-    get: (path) => request("GET", path),
-    post: (path, body) => request("POST", path, body),
-    patch: (path, body) => request("PATCH", path, body),
-    put: (path, body) => request("PUT", path, body),
-    delete: (path) => request("DELETE", path),
-  };
+  return { url, db, raw, ...typed };
 }

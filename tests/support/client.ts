@@ -22,6 +22,8 @@ export type SiteCreate = Schemas["SiteCreate"];
 export type FrenchSiteCreate = Schemas["SiteCreate_fr"];
 export type ItalianSiteCreate = Schemas["SiteCreate_it"];
 export type SitePatch = Schemas["SitePatch"];
+/** A site of either country, each country's own field readable (undefined on the other). */
+export type AnySite = Site & Partial<Pick<FrenchSite, "useful_energy_at_1_megawatt"> & Pick<ItalianSite, "efficiency">>;
 export type Group = Schemas["Group"];
 export type GroupCreate = Schemas["GroupCreate"];
 export type GroupPatch = Schemas["GroupPatch"];
