@@ -49,7 +49,7 @@ type InitParam<I> = undefined extends I
   ? [init?: I & { [key: string]: unknown }]
   : [init: I & { [key: string]: unknown }];
 type SuccessOf<P extends keyof paths, M extends Method, I> = Exclude<
-  FetchResponse<paths[P][M] & Record<string | number, any>, I, Media>["data"],
+  FetchResponse<paths[P][M] & Record<string | number, unknown>, I, Media>["data"],
   undefined
 >;
 
@@ -75,7 +75,9 @@ export interface TypedApi {
  */
 const QUERY = { array: { style: "form", explode: false } } as const;
 
-async function toReply(result: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<Reply<any>> {
+type Result = { data?: unknown; error?: unknown; response: Response };
+
+async function toReply(result: Promise<Result>): Promise<Reply> {
   const { data, error, response } = await result;
   return { status: response.status, headers: response.headers, body: error ?? data };
 }
@@ -87,9 +89,7 @@ export function typedApi(baseUrl: string, check?: Middleware["onResponse"]): Typ
   const call =
     (method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE") =>
     (url: string, ...init: unknown[]) =>
-      toReply(
-        (client[method] as (url: string, ...init: unknown[]) => Promise<FetchResponse<any, any, Media>>)(url, ...init),
-      );
+      toReply((client[method] as (url: string, ...init: unknown[]) => Promise<Result>)(url, ...init));
   return {
     client,
     GET: call("GET") as TypedCall<"get">,
