@@ -94,7 +94,7 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
     expect(listed.status).toBe("200");
     expect(listed.body).toContain("Lyon Solar Park");
     // and the API agrees
-    expect((await api.get("/sites")).body.items).toHaveLength(1);
+    expect((await api.GET("/sites")).body.items).toHaveLength(1);
   });
 
   it("sent no request beyond this machine", () => {
