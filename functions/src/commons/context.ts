@@ -1,4 +1,5 @@
-import { type Context, createContext } from "@sites-groups/core";
+import { type Context, createContext, createDocumentClient } from "@sites-groups/core";
+import { tracer } from "./tracing.ts";
 
 let context: Context | undefined;
 
@@ -11,7 +12,8 @@ export function services(): Context {
   if (!context) {
     const table = process.env.TABLE_NAME;
     if (!table) throw new Error("TABLE_NAME is not set");
-    context = createContext({ table, endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+    const client = createDocumentClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined });
+    context = createContext({ table, client: tracer.captureAWSv3Client(client) });
   }
   return context;
 }

@@ -1,10 +1,12 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import { DomainError, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
+import { tracer } from "./tracing.ts";
 
 /** Bodies larger than this are refused before parsing (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -127,9 +129,10 @@ const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
   return { after: async (request) => apply(request), onError: async (request) => apply(request) };
 };
 
-/** The one middleware stack of every route: logs, correlation, metrics, CORS, problem responses. */
+/** The one middleware stack of every route: traces, logs, correlation, metrics, CORS, problem responses. */
 export function http(route: Route) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlate())
     .use(measure())
