@@ -1,5 +1,6 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import { DomainError, readId, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
@@ -7,6 +8,7 @@ import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
+import { tracer } from "./tracing.ts";
 
 /** Bodies larger than this are refused before parsing (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -202,12 +204,13 @@ const secure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =>
 };
 
 /**
- * The one middleware stack of every route: logs, correlation, security headers, metrics, CORS,
- * problem responses, then the access and media-type checks. (Middy runs `before` in this order
- * and `after`/`onError` in the reverse one: the headers are set on the final answer.)
+ * The one middleware stack of every route: traces, logs, correlation, security headers, metrics,
+ * CORS, problem responses, then the access and media-type checks. (Middy runs `before` in this
+ * order and `after`/`onError` in the reverse one: the headers are set on the final answer.)
  */
 export function http(route: Route) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlate())
     .use(secure())
