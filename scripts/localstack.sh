@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # LocalStack for the CDK stack (docker-compose.localstack.yml):
 #   scripts/localstack.sh up       start LocalStack and wait until it is ready
-#   scripts/localstack.sh deploy   bootstrap and deploy the dev stage, open (-c access=open), with cdklocal, print the API URL
+#   scripts/localstack.sh deploy   bootstrap and deploy the dev stage (open) with cdklocal, print the API URL
 #   scripts/localstack.sh down     stop LocalStack and remove its state
+#
+# What LocalStack 4.14.0 (free) does with the stack: docs/operations.md. In short, the deploy
+# passes `-c localstack=true -c access=open` (no X-Ray, CodeDeploy, dashboard; the open stage: no
+# Cognito user pool nor authorizer), and it deletes the stack before deploying again, because
+# LocalStack cannot update an API Gateway Stage (nor a Deployment): an update that changes routes
+# could lose the stage.
+# The table's items go with it: run `pnpm seed` against LocalStack again if you need data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,13 +56,23 @@ case "${1:-}" in
     wait_ready
     # The open stage, explicitly: LocalStack's free image has no Cognito, so no user pool and no
     # authorizer (the AccessControl output says OPEN); every AWS stage has them.
-    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" -c stage="$stage" -c access=open
-    "${cdklocal[@]}" deploy "$stage-sites-and-groups" -c stage="$stage" -c access=open --require-approval never \
+    context=(-c stage="$stage" -c localstack=true -c access=open)
+    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" "${context[@]}"
+    # A clean deploy every time: LocalStack's CloudFormation does not implement updating an
+    # AWS::ApiGateway::Stage or ::Deployment.
+    # (Deleting a stack that does not exist is a no-op.)
+    echo "deleting the previous $stage-sites-and-groups stack, if any (LocalStack cannot update a Stage)"
+    "${cdklocal[@]}" destroy "$stage-sites-and-groups" "${context[@]}" --force
+    mkdir -p cdk.out
+    "${cdklocal[@]}" deploy "$stage-sites-and-groups" "${context[@]}" --require-approval never \
       --outputs-file cdk.out/localstack-outputs.json
     api_id="$(node -e 'const o = require("./cdk.out/localstack-outputs.json"); console.log(Object.values(o)[0].ApiId)')"
+    # LocalStack's own path-style route: no wildcard DNS needed (any machine, any resolver).
+    base="$endpoint/restapis/$api_id/$stage/_user_request_"
     echo
-    echo "API: http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/"
-    echo "try: curl -s http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/sites"
+    echo "API: $base/"
+    echo "try: curl -s $base/sites"
+    echo "     (with wildcard DNS: http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/)"
     ;;
   down)
     "${compose[@]}" down --volumes

@@ -24,10 +24,30 @@ export interface StageConfig {
   access: AccessMode;
   /** AWS WAF web ACL on the API stage (prod): requests per client IP per 5 minutes before blocking. */
   firewall: { ratePerIpPer5Min: number } | undefined;
-  /** Subscribed to the alarm topic; no topic at all when unset. */
+  /** Subscribed to the alarm topic (the topic itself always exists). */
   alarmEmail: string | undefined;
+  /** Deployed to LocalStack (`-c localstack=true`): the open stage, without what LocalStack free lacks. */
+  localstack: boolean;
+  /** Log groups: fixed `/aws/lambda/<function>` names removed with the stack (dev), or generated names kept (prod). */
+  logs: { fixedNames: boolean; removalPolicy: RemovalPolicy };
+  /** What API Gateway's account-level CloudWatch role does on `cdk destroy`. */
+  cloudWatchRoleRemovalPolicy: RemovalPolicy;
+  /** A `live` alias per function, shifted by CodeDeploy (canary) with rollback on its alarms. */
+  gradualDeploy: boolean;
+  /** X-Ray active tracing on the functions and the API stage. */
+  tracing: boolean;
+  /** The stage's CloudWatch dashboard. */
+  dashboard: boolean;
+  /** Source maps in the bundles and `--enable-source-maps` (readable stacks, ~20 ms more init). */
+  sourceMaps: boolean;
   /** Alarm thresholds. */
-  alarms: { serverErrorRate: number; p99LatencyMs: number; throttles: number };
+  alarms: {
+    serverErrorRate: number;
+    p99LatencyMs: number;
+    throttles: number;
+    /** Per function: p99 duration that rolls a gradual deploy back. */
+    functionP99Ms: number;
+  };
   /** Memory of every function, in MB (infra/test/bundles.test.ts prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
@@ -41,7 +61,8 @@ export type AccessMode = (typeof ACCESS_MODES)[number];
 /**
  * The stage's configuration from CDK context: `-c stage=prod`, and optionally
  * `-c corsOrigins=https://a.example,https://b.example`, `-c alarmEmail=ops@example.com` and
- * `-c access=open` (no access control: LocalStack, whose free edition has no Cognito).
+ * `-c localstack=true` (scripts/localstack.sh: no X-Ray, CodeDeploy or dashboard there), which needs
+ * `-c access=open` (no access control: LocalStack's free edition has no Cognito).
  */
 export function stageConfig(context: (key: string) => unknown): StageConfig {
   const stage = String(context("stage") ?? "dev");
@@ -54,9 +75,13 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
       .map((s) => s.trim())
       .filter((s) => s.length > 0);
   const email = context("alarmEmail");
+  const localstack = String(context("localstack") ?? "false") === "true";
   const access = String(context("access") ?? "cognito");
   if (!(ACCESS_MODES as readonly string[]).includes(access)) {
     throw new Error(`unknown access "${access}": omit it (Cognito) or say -c access=open (no access control)`);
+  }
+  if (localstack && access !== "open") {
+    throw new Error("-c localstack=true needs -c access=open: LocalStack's free edition has no Cognito");
   }
   const corsOrigins = list(context("corsOrigins"));
   if (corsOrigins.some((origin) => origin.includes("*"))) {
@@ -75,7 +100,21 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     // and far below what one address could push through the stage throttle.
     firewall: prod ? { ratePerIpPer5Min: 1000 } : undefined,
     alarmEmail: typeof email === "string" && email.length > 0 ? email : undefined,
-    alarms: { serverErrorRate: 0.05, p99LatencyMs: prod ? 1500 : 3000, throttles: 1 },
+    localstack,
+    logs: prod
+      ? { fixedNames: false, removalPolicy: RemovalPolicy.RETAIN }
+      : { fixedNames: true, removalPolicy: RemovalPolicy.DESTROY },
+    cloudWatchRoleRemovalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    gradualDeploy: prod && !localstack,
+    tracing: !localstack,
+    dashboard: !localstack,
+    sourceMaps: !prod,
+    alarms: {
+      serverErrorRate: 0.05,
+      p99LatencyMs: prod ? 1500 : 3000,
+      throttles: 1,
+      functionP99Ms: prod ? 3000 : 6000,
+    },
     memoryMb: 1024,
     timeout: Duration.seconds(10),
   };
