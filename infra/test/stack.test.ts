@@ -30,7 +30,8 @@ beforeAll(() => {
   // Synthesis runs cdk-nag: it throws on any finding that is not acknowledged.
   dev = synthesize({ stage: "dev" });
   prod = synthesize({ stage: "prod", alarmEmail: "ops@example.com", corsOrigins: "https://app.example.com" });
-}, 180_000);
+  // ~70 s alone; in the full suite on two shared cores it has taken over 180 s (two esbuild runs of every bundle).
+}, 360_000);
 
 const resources = (s: Synthesized, type: string) => s.template.findResources(type) as Record<string, Resource>;
 const only = (s: Synthesized, type: string): Resource => {
