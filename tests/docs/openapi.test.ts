@@ -88,7 +88,7 @@ describe("the OpenAPI document", () => {
     }
     expect(operation("GET", "/sites").parameters?.find((p) => p.name === "country__in")).toMatchObject({
       style: "form",
-      explode: false,
+      explode: true,
       schema: { type: "array", items: { enum: ["fr", "it"] }, maxItems: 100 },
     });
   });

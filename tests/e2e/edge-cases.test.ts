@@ -114,6 +114,25 @@ describe("every unknown id of a write is named", () => {
   });
 });
 
+describe("repeated parameters", () => {
+  it("a repeated __in means its values comma-separated, cursor included; other repeats are a 400", async () => {
+    await Promise.all([api.post("/sites", frenchSite()), api.post("/sites", italianSite())]);
+    const repeated = await api.get("/sites?country__in=fr&country__in=it&limit=1");
+    const joined = await api.get("/sites?country__in=fr,it&limit=1");
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toEqual(joined.body);
+    const next = await api.get(`/sites?country__in=it&country__in=fr&limit=1&cursor=${repeated.body.next_cursor}`);
+    expect(next.status).toBe(200);
+    expect(next.body.items[0].id).not.toBe(repeated.body.items[0].id);
+    const groups = await api.get("/groups?type__in=group1&type__in=group2,group3");
+    expect(groups.status).toBe(200);
+    for (const query of ["country=fr&country=it", "sort=id&sort=name", "limit=1&limit=2"]) {
+      const problem = expectProblem(await api.get(`/sites?${query}`), 400, "VALIDATION_FAILED");
+      expect(problem.errors).toEqual([{ path: query.split("=")[0], message: "Must be given once" }]);
+    }
+  });
+});
+
 describe("a cursor is the listing's, whatever the order of an in's values", () => {
   it("country__in=fr,it and country__in=it,fr page the same listing", async () => {
     await Promise.all([

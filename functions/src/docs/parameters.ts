@@ -36,7 +36,7 @@ const OPERATOR_TEXT: Record<Operator, string> = {
   gte: "greater than or equal to",
   lt: "less than",
   lte: "less than or equal to",
-  in: "one of (comma-separated values)",
+  in: "one of",
   contains: "containing, case-insensitively,",
   startswith: "starting, case-insensitively, with",
 };
@@ -76,10 +76,11 @@ function filterParameter(
     return {
       name: parameter,
       in: "query",
-      description: `Filter: ${what}; at most ${MAX_IN_VALUES} values. ${extra}`.trim(),
+      description:
+        `Filter: ${what} values, repeated (\`${parameter}=a&${parameter}=b\`, as generated clients send an array) or comma-separated (\`${parameter}=a,b\`); both mean the same. At most ${MAX_IN_VALUES} values. ${extra}`.trim(),
       schema: { type: "array", items: base, minItems: 1, maxItems: MAX_IN_VALUES },
       style: "form",
-      explode: false,
+      explode: true,
     };
   }
   return { name: parameter, in: "query", description: `Filter: ${what}. ${extra}`.trim(), schema: base };
@@ -124,7 +125,8 @@ export function listParameters(spec: ListSpec, notes: Record<string, string> = {
 export const LIST_RULES =
   "Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. " +
   "An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. " +
-  "A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).";
+  "An `__in` parameter may be repeated (`country__in=fr&country__in=it`) or comma-separated (`country__in=fr,it`); " +
+  "any other parameter given twice (`?country=fr&country=it`) is a 400.";
 
 export function siteListParameters(registry: CountryRegistry): ParameterObject[] {
   return listParameters(siteListSpec(registry), { group_id: "Sites directly in that group." });
