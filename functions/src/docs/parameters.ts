@@ -13,6 +13,7 @@ import {
   MAX_LIMIT,
   type Operator,
   STORABLE,
+  scanning,
   siteListSpec,
   type ValueKind,
 } from "@sites-groups/core";
@@ -27,6 +28,8 @@ export interface ParameterObject {
   style?: "form";
   explode?: boolean;
   example?: unknown;
+  /** A filter that may be evaluated as a filter expression over the list (core's lists/plan.ts says when). */
+  "x-scanning"?: true;
 }
 
 const OPERATOR_TEXT: Record<Operator, string> = {
@@ -56,12 +59,15 @@ function valueSchema(kind: ValueKind): JsonSchema {
 }
 
 function filterParameter(
-  resource: string,
+  spec: ListSpec,
   name: string,
   field: FilterField,
   operator: Operator,
   note: string | undefined,
 ): ParameterObject {
+  const resource = spec.resource;
+  const scans = scanning(spec, name, operator);
+  const marks = scans ? { "x-scanning": true as const } : {};
   const parameter = operator === "eq" ? name : `${name}__${operator}`;
   const text = operator === "contains" || operator === "startswith";
   const base = valueSchema(text ? "string" : field.kind);
@@ -69,7 +75,11 @@ function filterParameter(
     field.isSet && operator === "eq"
       ? `${resource} whose \`${field.attribute}\` contain the value`
       : `${resource} whose \`${name}\` is ${OPERATOR_TEXT[operator]} the value`;
-  const extra = [note, field.optional ? `Matches only ${resource} that have this field.` : undefined]
+  const extra = [
+    note,
+    field.optional ? `Matches only ${resource} that have this field.` : undefined,
+    scans ?? "A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`.",
+  ]
     .filter(Boolean)
     .join(" ");
   if (operator === "in") {
@@ -81,9 +91,10 @@ function filterParameter(
       schema: { type: "array", items: base, minItems: 1, maxItems: MAX_IN_VALUES },
       style: "form",
       explode: true,
+      ...marks,
     };
   }
-  return { name: parameter, in: "query", description: `Filter: ${what}. ${extra}`.trim(), schema: base };
+  return { name: parameter, in: "query", description: `Filter: ${what}. ${extra}`.trim(), schema: base, ...marks };
 }
 
 /**
@@ -91,12 +102,10 @@ function filterParameter(
  * `group_id` means).
  */
 export function listParameters(spec: ListSpec, notes: Record<string, string> = {}): ParameterObject[] {
-  const resource = spec.resource;
   const sorts = Object.keys(spec.sorts);
   const parameters: ParameterObject[] = [];
   for (const [name, field] of Object.entries(spec.filters)) {
-    for (const operator of field.operators)
-      parameters.push(filterParameter(resource, name, field, operator, notes[name]));
+    for (const operator of field.operators) parameters.push(filterParameter(spec, name, field, operator, notes[name]));
   }
   parameters.push(
     {
