@@ -24,7 +24,7 @@ export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } fro
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
-export { SORTED_LINKS_BOUND, scanning } from "./lists/plan.ts";
+export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {
   DEFAULT_LIMIT,
   type FilterField,
