@@ -13,7 +13,7 @@
  * each call interleaved with a raw GetItem of one site on the same DynamoDB, for medians.
  * Prints Markdown (docs/bench.md holds a run).
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
@@ -268,13 +268,8 @@ function markdown(results: SizeResult[]): string {
 }
 
 function javaVersion(): string {
-  try {
-    const output = execFileSync("java", ["-version"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    return output.split("\n")[0] ?? "";
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? "");
-    return `(Java: ${stderr.split("\n")[0] ?? "?"})`;
-  }
+  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
+  return `on ${(probe.stderr || probe.stdout || "").split("\n")[0]?.trim() || "an unknown Java"}`;
 }
 
 async function parent() {
