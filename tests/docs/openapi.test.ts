@@ -22,6 +22,7 @@ import { routes } from "@sites-groups/functions/routes";
 import { describe, expect, it } from "vitest";
 import { spain } from "../../packages/core/test/spain.ts";
 import { Contract, ContractViolation } from "../support/contract.ts";
+import { fixedItalianSite } from "../support/fixtures.ts";
 
 const document = buildOpenApiDocument();
 const contract = new Contract(document);
@@ -259,12 +260,7 @@ describe("the contract check of every response", () => {
     new Headers({ "content-type": "application/json", ...values });
   const site = {
     id: 1,
-    country: "it",
-    name: "Roma",
-    installation_date: "2024-05-04",
-    max_power_megawatt: 3,
-    min_power_megawatt: 1,
-    efficiency: 0.5,
+    ...fixedItalianSite(),
     group_ids: [],
     created_at: "2024-05-06T09:30:00.000Z",
     updated_at: "2024-05-06T09:30:00.000Z",
