@@ -139,8 +139,9 @@ export const routes = [
     name: "ListSites",
     handler: "sites/list",
     scope: "read",
-    // one Query per page on the sort's index; the table itself is never read
-    table: { actions: [], indexes: SITE_SORTS },
+    // a Query on the sort's index; or, by the list planner (core lists/plan.ts), a group's
+    // membership items (Query on the table) or `id__in`, then BatchGetItem of the sites
+    table: { actions: ["Query", "BatchGetItem"], indexes: SITE_SORTS },
     docs: {
       tag: "Sites",
       summary: "List sites",
@@ -236,7 +237,8 @@ export const routes = [
     name: "ListGroups",
     handler: "groups/list",
     scope: "read",
-    table: { actions: [], indexes: GROUP_SORTS },
+    // as /sites: a site's memberships are on gsi1, a parent's nestings in its partition of the table
+    table: { actions: ["Query", "BatchGetItem"], indexes: GROUP_SORTS },
     docs: {
       tag: "Groups",
       summary: "List groups",

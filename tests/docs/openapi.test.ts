@@ -89,9 +89,30 @@ describe("the OpenAPI document", () => {
     }
     expect(operation("GET", "/sites").parameters?.find((p) => p.name === "country__in")).toMatchObject({
       style: "form",
-      explode: false,
+      explode: true,
       schema: { type: "array", items: { enum: ["fr", "it"] }, maxItems: 100 },
     });
+    // filters evaluated as a filter expression are marked as scanning; key lookups are not
+    const parameter = (path: string, name: string) =>
+      operation("GET", path).parameters?.find((p) => p.name === name) as Record<string, unknown> | undefined;
+    for (const [path, name] of [
+      ["/sites", "name__contains"],
+      ["/sites", "country"],
+      ["/sites", "name"],
+      ["/groups", "type__in"],
+    ] as const) {
+      expect(parameter(path, name)?.["x-scanning"], name).toBe(true);
+      expect(parameter(path, name)?.description, name).toMatch(/scanning/);
+    }
+    for (const [path, name] of [
+      ["/sites", "group_id"],
+      ["/sites", "id__in"],
+      ["/groups", "site_id"],
+      ["/groups", "parent_group_id"],
+    ] as const) {
+      expect(parameter(path, name)?.["x-scanning"], name).toBeUndefined();
+      expect(parameter(path, name)?.description, name).toMatch(/key lookup/);
+    }
   });
 
   it("documents every error status with the problem schema and the codes the route can return", () => {

@@ -125,6 +125,26 @@ describe("every unknown id of a write is named", () => {
   });
 });
 
+describe("repeated parameters", () => {
+  it("a repeated __in means its values comma-separated, cursor included; other repeats are a 400", async () => {
+    await Promise.all([api.POST("/sites", { body: frenchSite() }), api.POST("/sites", { body: italianSite() })]);
+    type Page = { items: { id: number }[]; next_cursor: string | null };
+    const repeated = await api.raw("GET", "/sites?country__in=fr&country__in=it&limit=1");
+    const joined = await api.raw("GET", "/sites?country__in=fr,it&limit=1");
+    expect(repeated.status).toBe(200);
+    expect(repeated.body).toEqual(joined.body);
+    const first = repeated.body as Page;
+    const next = await api.raw("GET", `/sites?country__in=it&country__in=fr&limit=1&cursor=${first.next_cursor}`);
+    expect(next.status).toBe(200);
+    expect((next.body as Page).items[0]?.id).not.toBe(first.items[0]?.id);
+    expect((await api.raw("GET", "/groups?type__in=group1&type__in=group2,group3")).status).toBe(200);
+    for (const query of ["country=fr&country=it", "sort=id&sort=name", "limit=1&limit=2"]) {
+      const problem = expectProblem(await api.raw("GET", `/sites?${query}`), 400, "VALIDATION_FAILED");
+      expect(problem.errors).toEqual([{ path: query.split("=")[0], message: "Must be given once" }]);
+    }
+  });
+});
+
 describe("a cursor is the listing's, whatever the order of an in's values", () => {
   it("country__in=fr,it and country__in=it,fr page the same listing", async () => {
     await Promise.all([

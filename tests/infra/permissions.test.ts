@@ -87,6 +87,11 @@ describe("each route's IAM policy", () => {
     for (const sort of ["id", "name", "installation_date", "max_power_megawatt"])
       await call("GET", `/sites?sort=${sort}`);
     for (const sort of ["id", "name"]) await call("GET", `/groups?sort=${sort}`);
+    // the key lookups of the list planner: edge items, then the items by key
+    await call("GET", `/sites?group_id=${g1.id}`);
+    await call("GET", `/sites?id__in=${it1.id},${fr.id}&sort=name`);
+    await call("GET", `/groups?site_id=${it1.id}`);
+    await call("GET", `/groups?parent_group_id=${g2.id}`);
 
     // a French day moves and a group is dropped: put, lock swap, membership delete, group update
     await call("PATCH", `/sites/${fr.id}`, { installation_date: "2024-01-02", group_ids: [] });

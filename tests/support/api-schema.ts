@@ -12,7 +12,7 @@ export interface paths {
         };
         /**
          * List sites
-         * @description Sites matching every filter, in `sort` order, a page at a time. Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).
+         * @description Sites matching every filter, in `sort` order, a page at a time. Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. An `__in` parameter may be repeated (`country__in=fr&country__in=it`) or comma-separated (`country__in=fr,it`); any other parameter given twice (`?country=fr&country=it`) is a 400.
          */
         get: operations["ListSites"];
         put?: never;
@@ -64,7 +64,7 @@ export interface paths {
         };
         /**
          * List groups
-         * @description Groups matching every filter, in `sort` order, a page at a time. Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).
+         * @description Groups matching every filter, in `sort` order, a page at a time. Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. An `__in` parameter may be repeated (`country__in=fr&country__in=it`) or comma-separated (`country__in=fr,it`); any other parameter given twice (`?country=fr&country=it`) is a 400.
          */
         get: operations["ListGroups"];
         put?: never;
@@ -497,79 +497,79 @@ export interface operations {
     ListSites: {
         parameters: {
             query?: {
-                /** @description Filter: sites whose `id` is one of (comma-separated values) the value; at most 100 values. */
+                /** @description Filter: sites whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 id__in?: number[];
-                /** @description Filter: sites whose `country` is equal to the value. */
+                /** @description Filter: sites whose `country` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 country?: "fr" | "it";
-                /** @description Filter: sites whose `country` is one of (comma-separated values) the value; at most 100 values. */
+                /** @description Filter: sites whose `country` is one of the value values, repeated (`country__in=a&country__in=b`, as generated clients send an array) or comma-separated (`country__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 country__in?: ("fr" | "it")[];
-                /** @description Filter: sites whose `name` is equal to the value. */
+                /** @description Filter: sites whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
-                /** @description Filter: sites whose `name` is containing, case-insensitively, the value. */
+                /** @description Filter: sites whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 name__contains?: string;
-                /** @description Filter: sites whose `name` is starting, case-insensitively, with the value. */
+                /** @description Filter: sites whose `name` is starting, case-insensitively, with the value. A key condition with `sort=name`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name__startswith?: string;
-                /** @description Filter: sites whose `installation_date` is equal to the value. */
+                /** @description Filter: sites whose `installation_date` is equal to the value. A key lookup with the default sort or `sort=installation_date`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date?: string;
-                /** @description Filter: sites whose `installation_date` is not equal to the value. */
+                /** @description Filter: sites whose `installation_date` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 installation_date__ne?: string;
-                /** @description Filter: sites whose `installation_date` is greater than the value. */
+                /** @description Filter: sites whose `installation_date` is greater than the value. A key condition with `sort=installation_date`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date__gt?: string;
-                /** @description Filter: sites whose `installation_date` is greater than or equal to the value. */
+                /** @description Filter: sites whose `installation_date` is greater than or equal to the value. A key condition with `sort=installation_date`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date__gte?: string;
-                /** @description Filter: sites whose `installation_date` is less than the value. */
+                /** @description Filter: sites whose `installation_date` is less than the value. A key condition with `sort=installation_date`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date__lt?: string;
-                /** @description Filter: sites whose `installation_date` is less than or equal to the value. */
+                /** @description Filter: sites whose `installation_date` is less than or equal to the value. A key condition with `sort=installation_date`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date__lte?: string;
-                /** @description Filter: sites whose `max_power_megawatt` is equal to the value. */
+                /** @description Filter: sites whose `max_power_megawatt` is equal to the value. A key lookup with the default sort or `sort=max_power_megawatt`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt?: number;
-                /** @description Filter: sites whose `max_power_megawatt` is not equal to the value. */
+                /** @description Filter: sites whose `max_power_megawatt` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 max_power_megawatt__ne?: number;
-                /** @description Filter: sites whose `max_power_megawatt` is greater than the value. */
+                /** @description Filter: sites whose `max_power_megawatt` is greater than the value. A key condition with `sort=max_power_megawatt`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt__gt?: number;
-                /** @description Filter: sites whose `max_power_megawatt` is greater than or equal to the value. */
+                /** @description Filter: sites whose `max_power_megawatt` is greater than or equal to the value. A key condition with `sort=max_power_megawatt`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt__gte?: number;
-                /** @description Filter: sites whose `max_power_megawatt` is less than the value. */
+                /** @description Filter: sites whose `max_power_megawatt` is less than the value. A key condition with `sort=max_power_megawatt`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt__lt?: number;
-                /** @description Filter: sites whose `max_power_megawatt` is less than or equal to the value. */
+                /** @description Filter: sites whose `max_power_megawatt` is less than or equal to the value. A key condition with `sort=max_power_megawatt`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt__lte?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is equal to the value. */
+                /** @description Filter: sites whose `min_power_megawatt` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 min_power_megawatt?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is not equal to the value. */
+                /** @description Filter: sites whose `min_power_megawatt` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 min_power_megawatt__ne?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is greater than the value. */
+                /** @description Filter: sites whose `min_power_megawatt` is greater than the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 min_power_megawatt__gt?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is greater than or equal to the value. */
+                /** @description Filter: sites whose `min_power_megawatt` is greater than or equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 min_power_megawatt__gte?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is less than the value. */
+                /** @description Filter: sites whose `min_power_megawatt` is less than the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 min_power_megawatt__lt?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is less than or equal to the value. */
+                /** @description Filter: sites whose `min_power_megawatt` is less than or equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 min_power_megawatt__lte?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 useful_energy_at_1_megawatt?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is not equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is not equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 useful_energy_at_1_megawatt__ne?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 useful_energy_at_1_megawatt__gt?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than or equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 useful_energy_at_1_megawatt__gte?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 useful_energy_at_1_megawatt__lt?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than or equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 useful_energy_at_1_megawatt__lte?: number;
-                /** @description Filter: sites whose `efficiency` is equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `efficiency` is equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 efficiency?: number;
-                /** @description Filter: sites whose `efficiency` is not equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `efficiency` is not equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 efficiency__ne?: number;
-                /** @description Filter: sites whose `efficiency` is greater than the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `efficiency` is greater than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 efficiency__gt?: number;
-                /** @description Filter: sites whose `efficiency` is greater than or equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `efficiency` is greater than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 efficiency__gte?: number;
-                /** @description Filter: sites whose `efficiency` is less than the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `efficiency` is less than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 efficiency__lt?: number;
-                /** @description Filter: sites whose `efficiency` is less than or equal to the value. Matches only sites that have this field. */
+                /** @description Filter: sites whose `efficiency` is less than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 efficiency__lte?: number;
-                /** @description Filter: sites whose `group_ids` contain the value. Sites directly in that group. */
+                /** @description Filter: sites whose `group_ids` contain the value. Sites directly in that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 group_id?: number;
                 /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
                 sort?: "id" | "-id" | "name" | "-name" | "installation_date" | "-installation_date" | "max_power_megawatt" | "-max_power_megawatt";
@@ -1364,23 +1364,23 @@ export interface operations {
     ListGroups: {
         parameters: {
             query?: {
-                /** @description Filter: groups whose `id` is one of (comma-separated values) the value; at most 100 values. */
+                /** @description Filter: groups whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 id__in?: number[];
-                /** @description Filter: groups whose `name` is equal to the value. */
+                /** @description Filter: groups whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
-                /** @description Filter: groups whose `name` is containing, case-insensitively, the value. */
+                /** @description Filter: groups whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 name__contains?: string;
-                /** @description Filter: groups whose `name` is starting, case-insensitively, with the value. */
+                /** @description Filter: groups whose `name` is starting, case-insensitively, with the value. A key condition with `sort=name`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name__startswith?: string;
-                /** @description Filter: groups whose `type` is equal to the value. */
+                /** @description Filter: groups whose `type` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 type?: "group1" | "group2" | "group3";
-                /** @description Filter: groups whose `type` is not equal to the value. */
+                /** @description Filter: groups whose `type` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 type__ne?: "group1" | "group2" | "group3";
-                /** @description Filter: groups whose `type` is one of (comma-separated values) the value; at most 100 values. */
+                /** @description Filter: groups whose `type` is one of the value values, repeated (`type__in=a&type__in=b`, as generated clients send an array) or comma-separated (`type__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 type__in?: ("group1" | "group2" | "group3")[];
-                /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. */
+                /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 site_id?: number;
-                /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. */
+                /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 parent_group_id?: number;
                 /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
                 sort?: "id" | "-id" | "name" | "-name";

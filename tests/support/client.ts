@@ -70,10 +70,11 @@ export interface TypedApi {
 }
 
 /**
- * The API accepts a list in a query only comma-separated (`id__in=1,2`); a repeated parameter is a
- * 400. openapi-fetch's default explodes arrays (`id__in=1&id__in=2`), so arrays are joined here.
+ * Arrays go as the document declares them (`style: form, explode: true`): the repeated parameter
+ * (`id__in=1&id__in=2`), openapi-fetch's default. The comma-separated form is driven raw
+ * (tests/e2e/edge-cases.test.ts).
  */
-const QUERY = { array: { style: "form", explode: false } } as const;
+const QUERY = { array: { style: "form", explode: true } } as const;
 
 type Result = { data?: unknown; error?: unknown; response: Response };
 

@@ -19,9 +19,26 @@ export interface Request {
   body: unknown;
   /** A positive integer path parameter, or a 400 naming it. */
   id(name: string): number;
-  /** Query parameters (last value of each) and the names given more than once. */
+  /**
+   * Query parameters (last value of each; a repeated `__in` parameter joins its values with
+   * commas, as the comma-separated form it means) and the other names given more than once.
+   */
   query: Record<string, string | undefined>;
   repeated: string[];
+}
+
+/** `x__in=a&x__in=b` means `x__in=a,b` (generated clients repeat array parameters). */
+const joinsRepeats = (name: string) => name.endsWith("__in");
+
+function readQuery(event: APIGatewayProxyEvent): Pick<Request, "query" | "repeated"> {
+  const query: Record<string, string | undefined> = { ...(event.queryStringParameters ?? {}) };
+  const repeated: string[] = [];
+  for (const [name, values] of Object.entries(event.multiValueQueryStringParameters ?? {})) {
+    if (!values || values.length < 2) continue;
+    if (joinsRepeats(name)) query[name] = values.join(",");
+    else repeated.push(name);
+  }
+  return { query, repeated };
 }
 
 type Route = (request: Request) => Promise<APIGatewayProxyResult>;
@@ -48,7 +65,6 @@ function readBody(event: APIGatewayProxyEvent): unknown {
 }
 
 function toRequest(event: APIGatewayProxyEvent): Request {
-  const multi = event.multiValueQueryStringParameters ?? {};
   return {
     event,
     body: readBody(event),
@@ -57,10 +73,7 @@ function toRequest(event: APIGatewayProxyEvent): Request {
       if ("message" in read) throw validationFailed([{ path: name, message: read.message }]);
       return read.id;
     },
-    query: { ...(event.queryStringParameters ?? {}) },
-    repeated: Object.entries(multi)
-      .filter(([, values]) => (values?.length ?? 0) > 1)
-      .map(([name]) => name),
+    ...readQuery(event),
   };
 }
 

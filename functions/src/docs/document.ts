@@ -128,7 +128,7 @@ const OPEN_BEHAVIOUR = `
 - Access: the stage's API Gateway authorizer admits an access token of its user pool carrying either scope, and the function checks the route's own scope (a 403 \`FORBIDDEN\` rather than the gateway's 401 for an unmet scope).
 - Names are trimmed, 1–200 characters counted as Unicode code points, and may not contain control characters.
 - \`country\` may appear in a site \`PATCH\` only with the site's own value.
-- A query parameter given twice (\`?country=fr&country=it\`) is a 400; use \`country__in=fr,it\`. \`__in\` takes at most 100 values.
+- A query parameter given twice (\`?country=fr&country=it\`) is a 400; use \`country__in=fr,it\` or the repeated \`country__in=fr&country__in=it\` (both mean the same). \`__in\` takes at most 100 values.
 - A filter on a country's own field (\`efficiency__ne=0.5\`) matches only sites that have that field.
 - Every problem body carries \`request_id\` (the API Gateway request id), not only 500s.
 - A route that does not exist (or a method a path does not have) is a 404 \`NOT_FOUND\` problem.

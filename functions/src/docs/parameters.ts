@@ -13,6 +13,7 @@ import {
   MAX_LIMIT,
   type Operator,
   STORABLE,
+  scanning,
   siteListSpec,
   type ValueKind,
 } from "@sites-groups/core";
@@ -27,6 +28,8 @@ export interface ParameterObject {
   style?: "form";
   explode?: boolean;
   example?: unknown;
+  /** A filter that may be evaluated as a filter expression over the list (core's lists/plan.ts says when). */
+  "x-scanning"?: true;
 }
 
 const OPERATOR_TEXT: Record<Operator, string> = {
@@ -36,7 +39,7 @@ const OPERATOR_TEXT: Record<Operator, string> = {
   gte: "greater than or equal to",
   lt: "less than",
   lte: "less than or equal to",
-  in: "one of (comma-separated values)",
+  in: "one of",
   contains: "containing, case-insensitively,",
   startswith: "starting, case-insensitively, with",
 };
@@ -56,12 +59,15 @@ function valueSchema(kind: ValueKind): JsonSchema {
 }
 
 function filterParameter(
-  resource: string,
+  spec: ListSpec,
   name: string,
   field: FilterField,
   operator: Operator,
   note: string | undefined,
 ): ParameterObject {
+  const resource = spec.resource;
+  const scans = scanning(spec, name, operator);
+  const marks = scans ? { "x-scanning": true as const } : {};
   const parameter = operator === "eq" ? name : `${name}__${operator}`;
   const text = operator === "contains" || operator === "startswith";
   const base = valueSchema(text ? "string" : field.kind);
@@ -69,20 +75,26 @@ function filterParameter(
     field.isSet && operator === "eq"
       ? `${resource} whose \`${field.attribute}\` contain the value`
       : `${resource} whose \`${name}\` is ${OPERATOR_TEXT[operator]} the value`;
-  const extra = [note, field.optional ? `Matches only ${resource} that have this field.` : undefined]
+  const extra = [
+    note,
+    field.optional ? `Matches only ${resource} that have this field.` : undefined,
+    scans ?? "A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`.",
+  ]
     .filter(Boolean)
     .join(" ");
   if (operator === "in") {
     return {
       name: parameter,
       in: "query",
-      description: `Filter: ${what}; at most ${MAX_IN_VALUES} values. ${extra}`.trim(),
+      description:
+        `Filter: ${what} values, repeated (\`${parameter}=a&${parameter}=b\`, as generated clients send an array) or comma-separated (\`${parameter}=a,b\`); both mean the same. At most ${MAX_IN_VALUES} values. ${extra}`.trim(),
       schema: { type: "array", items: base, minItems: 1, maxItems: MAX_IN_VALUES },
       style: "form",
-      explode: false,
+      explode: true,
+      ...marks,
     };
   }
-  return { name: parameter, in: "query", description: `Filter: ${what}. ${extra}`.trim(), schema: base };
+  return { name: parameter, in: "query", description: `Filter: ${what}. ${extra}`.trim(), schema: base, ...marks };
 }
 
 /**
@@ -90,12 +102,10 @@ function filterParameter(
  * `group_id` means).
  */
 export function listParameters(spec: ListSpec, notes: Record<string, string> = {}): ParameterObject[] {
-  const resource = spec.resource;
   const sorts = Object.keys(spec.sorts);
   const parameters: ParameterObject[] = [];
   for (const [name, field] of Object.entries(spec.filters)) {
-    for (const operator of field.operators)
-      parameters.push(filterParameter(resource, name, field, operator, notes[name]));
+    for (const operator of field.operators) parameters.push(filterParameter(spec, name, field, operator, notes[name]));
   }
   parameters.push(
     {
@@ -124,7 +134,8 @@ export function listParameters(spec: ListSpec, notes: Record<string, string> = {
 export const LIST_RULES =
   "Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. " +
   "An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. " +
-  "A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).";
+  "An `__in` parameter may be repeated (`country__in=fr&country__in=it`) or comma-separated (`country__in=fr,it`); " +
+  "any other parameter given twice (`?country=fr&country=it`) is a 400.";
 
 export function siteListParameters(registry: CountryRegistry): ParameterObject[] {
   return listParameters(siteListSpec(registry), { group_id: "Sites directly in that group." });

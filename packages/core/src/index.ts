@@ -4,6 +4,7 @@
  * services). Sorted by module, as Biome keeps exports.
  */
 
+export { type BulkData, bulkLoad } from "./bulk.ts";
 export type { Claim, Country, CountryField, ExampleSite, Refusal } from "./countries/country.ts";
 export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
 export { isCalendarDate, weekday } from "./dates.ts";
@@ -23,6 +24,7 @@ export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } fro
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
+export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {
   DEFAULT_LIMIT,
   type FilterField,

@@ -4,6 +4,7 @@
  * keys) or a transaction item sent on its own. Services never build SDK commands themselves.
  */
 import {
+  BatchGetCommand,
   DeleteCommand,
   type NativeAttributeValue,
   PutCommand,
@@ -12,8 +13,10 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { ServiceUnavailableError } from "../errors.ts";
 import type { Database } from "./entities.ts";
 import { isConditionFailed } from "./errors.ts";
+import { AGAIN, retry } from "./retry.ts";
 
 export type RawItem = Record<string, NativeAttributeValue>;
 export type StartKey = Record<string, string>;
@@ -25,6 +28,36 @@ export async function queryPage(
 ): Promise<{ items: RawItem[]; lastKey: StartKey | undefined }> {
   const result = await db.client.send(new QueryCommand(input));
   return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey as StartKey | undefined };
+}
+
+/** BatchGetItem takes at most this many keys per call. */
+export const BATCH_GET_KEYS = 100;
+/** Tries of a BatchGetItem whose keys come back unprocessed (a throttled read). */
+const BATCH_ATTEMPTS = 5;
+
+/**
+ * The items of these table keys (eventually consistent, in no particular order; a missing item is
+ * simply absent): one BatchGetItem per 100 keys, sent at once. Keys DynamoDB answers as unprocessed
+ * (a partly throttled read) are asked again with backoff, then it is a 503.
+ */
+export async function batchGetItems(db: Database, keys: readonly Record<string, string>[]): Promise<RawItem[]> {
+  const chunks: Record<string, string>[][] = [];
+  for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) chunks.push(keys.slice(i, i + BATCH_GET_KEYS));
+  const exhausted = () => new ServiceUnavailableError("the database is throttling reads");
+  const pages = await Promise.all(
+    chunks.map(async (chunk) => {
+      const found: RawItem[] = [];
+      let pending = chunk;
+      await retry({ attempts: BATCH_ATTEMPTS, exhausted }, async () => {
+        const result = await db.client.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending } } }));
+        found.push(...(result.Responses?.[db.table] ?? []));
+        pending = (result.UnprocessedKeys?.[db.table]?.Keys ?? []) as Record<string, string>[];
+        return pending.length > 0 ? AGAIN : undefined;
+      });
+      return found;
+    }),
+  );
+  return pages.flat();
 }
 
 /**

@@ -4,7 +4,7 @@ import { commitChange, optimistic, type Step, transact } from "../db/transaction
 import { notFound } from "../errors.ts";
 import { diff, linkSteps } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
-import { buildListQuery, readPage } from "../lists/query.ts";
+import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
 import { nextId, recordSteps } from "../records.ts";
 import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../refusals.ts";
@@ -135,7 +135,7 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Group>> {
       const request = parseListRequest(groupListSpec, query, repeated);
-      const page = await readPage(db, buildListQuery(groupListSpec, request, db.table), request);
+      const page = await readList(db, groupListSpec, request);
       return { items: groupsOfPage(db, page.items), next_cursor: page.next_cursor };
     },
 

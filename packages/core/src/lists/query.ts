@@ -4,7 +4,7 @@ import type { Database } from "../db/entities.ts";
 import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
 import { tableDefinition } from "../table.ts";
 import { decodeCursor, encodeCursor, fingerprint, type StartKey } from "./cursor.ts";
-import type { Filter, FilterValue, ListRequest, ListSpec } from "./spec.ts";
+import type { Filter, FilterValue, ListRequest, ListSpec, SortOption } from "./spec.ts";
 
 /**
  * The read budget of one list request: at most QUERY_BUDGET Query calls. Without a filter
@@ -86,9 +86,7 @@ interface KeyPlan {
  * a prefix becomes begins_with, ranges become one BETWEEN (or >=, <=). See keys.ts for the
  * encoding that makes these string bounds exact.
  */
-function planKey(spec: ListSpec, request: ListRequest, sortKey: string, x: Expressions): KeyPlan {
-  const sort = spec.sorts[request.sort.field];
-  if (!sort) throw new Error(`no sort ${request.sort.field}`);
+function planKey(spec: ListSpec, request: ListRequest, sort: SortOption, sortKey: string, x: Expressions): KeyPlan {
   const mine = request.filters.filter((f) => f.field === sort.field);
   const encode = sort.encode;
   const sk = () => x.name(sortKey);
@@ -150,13 +148,35 @@ export interface ListQuery {
   empty: boolean;
 }
 
-/** The Query that serves a list request: index chosen by the sort, key condition, filter expression. */
-export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: string): ListQuery {
+/** The fingerprint of a listing: the same however its parameters (and the values of an `in`) are ordered. */
+export function listingOf(spec: ListSpec, request: ListRequest): string {
+  const canonicalFilters = request.filters
+    .map((f) => [f.field, f.operator, f.operator === "in" ? [...f.values].sort() : f.values])
+    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return fingerprint([spec.resource, request.sort, canonicalFilters]);
+}
+
+/** The option of the request's sort. */
+export function sortOf(spec: ListSpec, request: ListRequest): SortOption {
   const sort = spec.sorts[request.sort.field];
   if (!sort) throw new Error(`no sort ${request.sort.field}`);
-  const index = tableDefinition.indexes[sort.index];
+  return sort;
+}
+
+/**
+ * The Query that serves a list request on one list index: the sort's, or (`keyed`) the index of
+ * a field that an equality filter pins, whose equal values are in id order (lists/plan.ts).
+ * Key condition from the filters on that index's field, the other filters as a filter expression.
+ */
+export function buildListQuery(
+  spec: ListSpec,
+  request: ListRequest,
+  tableName: string,
+  keyed: SortOption = sortOf(spec, request),
+): ListQuery {
+  const index = tableDefinition.indexes[keyed.index];
   const x = new Expressions();
-  const key = planKey(spec, request, index.sortKey, x);
+  const key = planKey(spec, request, keyed, index.sortKey, x);
   // A value longer than any stored one matches nothing (and could not be a key condition:
   // DynamoDB caps sort keys at 1,024 bytes).
   const impossible = request.filters.some((f) => {
@@ -170,18 +190,14 @@ export function buildListQuery(spec: ListSpec, request: ListRequest, tableName: 
     .join(" AND ");
   const rest = request.filters.filter((f) => !key.absorbed.has(f));
   const filterExpression = rest.map((f) => filterCondition(spec, f, x)).join(" AND ");
-  // the same listing however its parameters (and the values of an `in`) are ordered
-  const canonicalFilters = request.filters
-    .map((f) => [f.field, f.operator, f.operator === "in" ? [...f.values].sort() : f.values])
-    .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
-    listing: fingerprint([spec.resource, request.sort, canonicalFilters]),
+    listing: listingOf(spec, request),
     keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey, index.partitionKey, index.sortKey],
     filtered: filterExpression.length > 0,
     empty: key.empty || impossible,
     input: {
       TableName: tableName,
-      IndexName: sort.index,
+      IndexName: keyed.index,
       KeyConditionExpression: keyCondition,
       ...(filterExpression ? { FilterExpression: filterExpression } : {}),
       ExpressionAttributeNames: x.names,

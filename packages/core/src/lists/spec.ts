@@ -31,13 +31,31 @@ export interface SortOption {
   encode?: (value: FilterValue) => string;
 }
 
+/**
+ * Where the edge items that answer an `=` filter on a link field are: the edges of one id share a
+ * partition (of the table, or of gsi1 for the other end), and their sort keys are `prefix` + the
+ * padded id of the listed item, so they come in id order.
+ */
+export interface LinkPath {
+  /** Absent: the table's own key. */
+  index?: "gsi1";
+  /** The partition key of the edges of `id`. */
+  partition: (id: number) => string;
+  /** The sort key's prefix before the listed item's padded id. */
+  prefix: string;
+  /** The edge item's attribute that holds the listed item's id. */
+  idAttribute: string;
+}
+
 export interface ListSpec {
   /** Stable name of the listing, part of every cursor so one listing's cursor fails on another. */
   resource: string;
-  /** The constant partition key of the list indexes for this resource. */
-  partition: string;
+  /** The constant partition key of the list indexes for this resource, and its entity's name. */
+  partition: "site" | "group";
   filters: Record<string, FilterField>;
   sorts: Record<string, SortOption>;
+  /** The link filters (`group_id`, `site_id`, …) that the edge items answer. */
+  links: Record<string, LinkPath>;
 }
 
 export interface Filter {

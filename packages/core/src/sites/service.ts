@@ -6,7 +6,7 @@ import { commitChange, optimistic, type Step } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, linkSteps } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
-import { buildListQuery, readPage } from "../lists/query.ts";
+import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
 import { nextId, recordSteps } from "../records.ts";
 import { unknownReference } from "../refusals.ts";
@@ -129,7 +129,7 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Site>> {
       const request = parseListRequest(listSpec, query, repeated);
-      const page = await readPage(db, buildListQuery(listSpec, request, db.table), request);
+      const page = await readList(db, listSpec, request);
       return { items: sitesOfPage(db, page.items), next_cursor: page.next_cursor };
     },
   };

@@ -1,0 +1,319 @@
+/**
+ * `pnpm bench`: what each operation of the API costs, at two table sizes. Not a test (nothing is
+ * asserted; tests/integration/request-counts.test.ts asserts the request counts).
+ *
+ * The parent process starts its own DynamoDB Local, then runs one child per size (`--size N`,
+ * a table of its own: the functions keep one services object per process, as a Lambda container
+ * does). A child bulk-loads N sites and 0.4 N groups (bulk-data.ts), then calls every route's
+ * handler in process with API Gateway events, counting through SDK middleware on the handlers'
+ * client: the requests, the items DynamoDB read (Query: ScannedCount; GetItem, BatchGetItem:
+ * items found) and the consumed capacity (ReturnConsumedCapacity=TOTAL set on every command:
+ * RRU, and WRU with the index writes). Each list is measured twice: through the planner, and
+ * through the sort's index alone (the path before the planner, "before"). Reads are repeated,
+ * each call interleaved with a raw GetItem of one site on the same DynamoDB, for medians.
+ * Prints Markdown (docs/bench.md holds a run).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+
+const RUNS = 11;
+const SIZES = [1000, 20000];
+
+interface Row {
+  operation: string;
+  requests: number;
+  read: number;
+  returned: number;
+  rru: number;
+  wru: number;
+  ms?: number;
+  before?: { requests: number; read: number; rru: number };
+}
+interface SizeResult {
+  size: number;
+  groups: number;
+  seedSeconds: number;
+  rows: Row[];
+  getItemMs: number;
+}
+
+async function child(size: number): Promise<SizeResult> {
+  process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+  const { services } = await import("@sites-groups/functions/commons/context");
+  const { routes } = await import("@sites-groups/functions/routes");
+  const { loadHandler } = await import("./gateway.ts");
+  const { ensureTable, localClient } = await import("./dynamodb-local.ts");
+  const { bulkData, SHAPE, UNIQUE_NAME } = await import("./bulk-data.ts");
+  const core = await import("@sites-groups/core");
+  const endpoint = process.env.DYNAMODB_ENDPOINT as string;
+  await ensureTable(endpoint, process.env.TABLE_NAME as string);
+  const db = services().db;
+
+  const tally = { requests: 0, read: 0, rru: 0, wru: 0 };
+  const reset = () => Object.assign(tally, { requests: 0, read: 0, rru: 0, wru: 0 });
+  db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      (args.input as Record<string, unknown>).ReturnConsumedCapacity = "TOTAL";
+      const result = await next(args);
+      const output = result.output as Record<string, any>;
+      tally.requests++;
+      if (typeof output.ScannedCount === "number") tally.read += output.ScannedCount;
+      else if (output.Item) tally.read += 1;
+      else if (output.Responses && !Array.isArray(output.Responses)) {
+        for (const items of Object.values(output.Responses)) tally.read += (items as unknown[]).length;
+      }
+      const capacity = output.ConsumedCapacity;
+      for (const c of Array.isArray(capacity) ? capacity : capacity ? [capacity] : []) {
+        const units = c.CapacityUnits ?? 0;
+        const reads = c.ReadCapacityUnits ?? 0;
+        const writes = c.WriteCapacityUnits ?? 0;
+        if (reads || writes) {
+          tally.rru += reads;
+          tally.wru += writes;
+        } else if (/Get|Query|Scan/.test(String(context.commandName))) tally.rru += units;
+        else tally.wru += units;
+      }
+      return result;
+    },
+    { step: "initialize", name: "benchTally" },
+  );
+
+  const data = bulkData(size, Math.round(size * 0.4));
+  const seedStart = Date.now();
+  await core.bulkLoad(db, data, 16);
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+
+  const handlers = new Map<string, Awaited<ReturnType<typeof loadHandler>>>();
+  for (const route of routes) handlers.set(`${route.method} ${route.path}`, await loadHandler(route));
+  let requestNumber = 0;
+  async function call(method: string, path: string, body?: unknown, query: Record<string, string> = {}) {
+    const route = routes.find((r) => {
+      if (r.method !== method) return false;
+      const pattern = new RegExp(`^${r.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
+      return pattern.test(path);
+    });
+    if (!route) throw new Error(`no route ${method} ${path}`);
+    const names = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+    const values = new RegExp(`^${route.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`).exec(path)?.slice(1) ?? [];
+    const requestId = `bench-${++requestNumber}`;
+    const event = {
+      resource: route.path,
+      path,
+      httpMethod: method,
+      headers: { "content-type": "application/json" },
+      multiValueHeaders: {},
+      queryStringParameters: Object.keys(query).length > 0 ? query : null,
+      multiValueQueryStringParameters:
+        Object.keys(query).length > 0 ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
+      pathParameters: names.length > 0 ? Object.fromEntries(names.map((n, i) => [n, values[i]])) : null,
+      stageVariables: null,
+      body: body === undefined ? null : JSON.stringify(body),
+      isBase64Encoded: false,
+      requestContext: { requestId, authorizer: null },
+    };
+    const context = { awsRequestId: requestId, functionName: route.name, getRemainingTimeInMillis: () => 29_000 };
+    const handler = handlers.get(`${route.method} ${route.path}`) as (e: unknown, c: unknown) => Promise<any>;
+    const result = await handler(event, context);
+    if (result.statusCode >= 300) throw new Error(`${method} ${path}: ${result.statusCode} ${result.body}`);
+    return result.body ? JSON.parse(result.body) : undefined;
+  }
+
+  const raw = localClient(endpoint);
+  const siteKey = db.entities.site.get({ id_key: "0000000000000042" }).params().Key as Record<string, string>;
+  const rawGet = () =>
+    raw.send(
+      new GetItemCommand({
+        TableName: db.table,
+        Key: { pk: { S: siteKey.pk as string }, sk: { S: siteKey.sk as string } },
+      }),
+    );
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  const rawTimes: number[] = [];
+
+  const rows: Row[] = [];
+  async function measure(operation: string, run: () => Promise<any>, repeat = false): Promise<any> {
+    reset();
+    const result = await run();
+    const row: Row = {
+      operation,
+      ...tally,
+      returned: Array.isArray(result?.items) ? result.items.length : result && typeof result === "object" ? 1 : 0,
+    };
+    if (repeat) {
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        let start = performance.now();
+        await run();
+        times.push(performance.now() - start);
+        start = performance.now();
+        await rawGet();
+        rawTimes.push(performance.now() - start);
+      }
+      row.ms = median(times);
+    }
+    rows.push(row);
+    return result;
+  }
+
+  const [siteSpec, groupSpec] = [core.siteListSpec(services().registry), core.groupListSpec];
+  async function list(resource: "sites" | "groups", label: string, query: Record<string, string>) {
+    await measure(`GET /${resource} ${label}`, () => call("GET", `/${resource}`, undefined, query), true);
+    const spec = resource === "sites" ? siteSpec : groupSpec;
+    reset();
+    await core.readList(db, spec, core.parseListRequest(spec, query), core.sortIndexOnly);
+    (rows.at(-1) as Row).before = { requests: tally.requests, read: tally.read, rru: tally.rru };
+  }
+
+  const holder = data.sites.reduce((a, b) => (b.group_ids.length > a.group_ids.length ? b : a));
+  // reads
+  await measure("GET /sites/{id}", () => call("GET", "/sites/42"), true);
+  await measure("GET /groups/{id}", () => call("GET", `/groups/${SHAPE.thirty}`), true);
+  await list("sites", "(default: id, limit 20)", {});
+  for (const sort of ["-id", "name", "installation_date", "-max_power_megawatt"]) {
+    await list("sites", `sort=${sort}`, { sort });
+  }
+  await list("sites", "limit=100", { limit: "100" });
+  await list("sites", "group_id (4 sites)", { group_id: String(SHAPE.small) });
+  await list("sites", "group_id (30 sites) sort=name", { group_id: String(SHAPE.thirty), sort: "name" });
+  await list("sites", "group_id (half the table)", { group_id: String(SHAPE.half) });
+  await list("sites", "group_id (half the table) sort=name", { group_id: String(SHAPE.half), sort: "name" });
+  await list("sites", "group_id (empty group)", { group_id: String(SHAPE.empty) });
+  await list("sites", "id__in=5,700,17", { id__in: "5,700,17" });
+  await list("sites", "name=<a repeated name>", { name: "Site 42" });
+  await list("sites", "name=<unique>", { name: UNIQUE_NAME });
+  await list("sites", "installation_date=<day>", { installation_date: "2016-01-01" });
+  await list("sites", "installation_date__gte sort=installation_date", {
+    installation_date__gte: "2020-01-01",
+    sort: "installation_date",
+  });
+  await list("sites", "country=fr (half)", { country: "fr" });
+  await list("sites", "max_power_megawatt__gt=96 (1 in 97)", { max_power_megawatt__gt: "96" });
+  await list("sites", "name__contains=42", { name__contains: "42" });
+  await list("sites", "name__contains=<no match>", { name__contains: "no such name" });
+  await list("groups", "(default)", {});
+  await list("groups", "sort=name", { sort: "name" });
+  await list("groups", "type=group3", { type: "group3" });
+  await list("groups", `site_id (${holder.group_ids.length} groups)`, { site_id: String(holder.id) });
+  await list("groups", "parent_group_id (35 children)", { parent_group_id: String(SHAPE.parent) });
+  await list("groups", "name=<a repeated name>", { name: "Group 7" });
+
+  // writes (once each)
+  const french = {
+    country: "fr",
+    name: "Bench site",
+    installation_date: "2030-01-01",
+    max_power_megawatt: 10,
+    min_power_megawatt: 1,
+    useful_energy_at_1_megawatt: 3,
+  };
+  const italian = { ...french, country: "it", installation_date: "2030-01-05", efficiency: 0.5 };
+  delete (italian as Record<string, unknown>).useful_energy_at_1_megawatt;
+  const fr = await measure("POST /sites (fr: day lock)", () => call("POST", "/sites", french));
+  const it = await measure("POST /sites (it)", () => call("POST", "/sites", italian));
+  await measure("POST /sites (it, 1 group)", () => call("POST", "/sites", { ...italian, group_ids: [SHAPE.thirty] }));
+  await measure("PATCH /sites/{id} (name)", () => call("PATCH", `/sites/${it.id}`, { name: "Renamed" }));
+  await measure("PATCH /sites/{id} (fr day moves)", () =>
+    call("PATCH", `/sites/${fr.id}`, { installation_date: "2030-01-02" }),
+  );
+  const g = await measure("POST /groups", () => call("POST", "/groups", { name: "Bench group", type: "group1" }));
+  const g2 = await measure("POST /groups (2 sites, 1 child)", () =>
+    call("POST", "/groups", { name: "Bench group 2", type: "group1", site_ids: [1, 3], child_group_ids: [g.id] }),
+  );
+  await measure("PATCH /groups/{id} (name)", () => call("PATCH", `/groups/${g.id}`, { name: "Renamed group" }));
+  await measure("PUT /groups/{id}/sites/{site_id}", () => call("PUT", `/groups/${g.id}/sites/${it.id}`));
+  await measure("DELETE /groups/{id}/sites/{site_id}", () => call("DELETE", `/groups/${g.id}/sites/${it.id}`));
+  const g3 = await call("POST", "/groups", { name: "Bench group 3", type: "group2" });
+  await measure("PUT /groups/{id}/groups/{child_id}", () => call("PUT", `/groups/${g3.id}/groups/${g.id}`));
+  await measure("DELETE /groups/{id}/groups/{child_id}", () => call("DELETE", `/groups/${g3.id}/groups/${g.id}`));
+  await measure("DELETE /sites/{id} (fr)", () => call("DELETE", `/sites/${fr.id}`));
+  await measure("DELETE /groups/{id} (2 sites, 1 child)", () => call("DELETE", `/groups/${g2.id}`));
+  await measure("DELETE /groups/{id}", () => call("DELETE", `/groups/${g.id}`));
+
+  raw.destroy();
+  return { size, groups: data.groups.length, seedSeconds, rows, getItemMs: median(rawTimes) };
+}
+
+const round = (n: number, digits = 1) => (Number.isInteger(n) ? String(n) : n.toFixed(digits));
+
+function markdown(results: SizeResult[]): string {
+  const cpu = cpus()[0]?.model ?? "unknown CPU";
+  const lines = [
+    `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB), Node ${process.version}, DynamoDB Local ${javaVersion()}.`,
+    "",
+    "Columns: DynamoDB requests; items read by DynamoDB per item returned (Query: scanned items; GetItem/BatchGetItem: items found); read and write request units from ReturnConsumedCapacity=TOTAL (index writes included; DynamoDB Local's arithmetic); for reads, the median of " +
+      `${RUNS} in-process handler calls and its ratio to a raw GetItem of one site on the same DynamoDB, interleaved; for lists, "before": the same request through the sort's index alone (the path before the planner).`,
+  ];
+  for (const result of results) {
+    lines.push(
+      "",
+      `### ${result.size.toLocaleString("en")} sites, ${result.groups.toLocaleString("en")} groups`,
+      "",
+      `Bulk load: ${round(result.seedSeconds)} s. Raw GetItem median: ${result.getItemMs.toFixed(2)} ms.`,
+      "",
+      "| operation | requests | read / returned | RRU | WRU | median ms (× GetItem) | before: requests | before: read / returned | before: RRU |",
+      "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    );
+    for (const row of result.rows) {
+      const perItem = (read: number) => (row.returned > 0 ? round(read / row.returned, 2) : `${read} / 0`);
+      lines.push(
+        `| ${row.operation.replace(/\|/g, "\\|")} | ${row.requests} | ${perItem(row.read)} | ${round(row.rru)} | ${round(row.wru)} | ${
+          row.ms === undefined ? "" : `${row.ms.toFixed(2)} (${(row.ms / result.getItemMs).toFixed(2)}×)`
+        } | ${row.before?.requests ?? ""} | ${row.before ? perItem(row.before.read) : ""} | ${row.before ? round(row.before.rru) : ""} |`,
+      );
+    }
+  }
+  return lines.join("\n");
+}
+
+function javaVersion(): string {
+  const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
+  return `on ${(probe.stderr || probe.stdout || "").split("\n")[0]?.trim() || "an unknown Java"}`;
+}
+
+async function parent() {
+  const { startDynamoDbLocal } = await import("./dynamodb-local.ts");
+  const dynamo = await startDynamoDbLocal();
+  const results: SizeResult[] = [];
+  try {
+    for (const size of SIZES) {
+      process.stderr.write(`bench: ${size} sites…\n`);
+      const output = await new Promise<string>((resolve, reject) => {
+        const run = spawn(
+          process.execPath,
+          [...process.execArgv, fileURLToPath(import.meta.url), "--size", String(size)],
+          {
+            env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${size}` },
+            stdio: ["ignore", "pipe", "inherit"],
+          },
+        );
+        let out = "";
+        run.stdout.on("data", (chunk) => {
+          out += chunk;
+        });
+        run.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`bench child exited ${code}`))));
+      });
+      results.push(JSON.parse(output.trim().split("\n").at(-1) as string));
+    }
+  } finally {
+    await dynamo.stop();
+  }
+  process.stdout.write(`${markdown(results)}\n`);
+}
+
+const sizeAt = process.argv.indexOf("--size");
+if (sizeAt > 0) {
+  child(Number(process.argv[sizeAt + 1])).then(
+    (result) => {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      process.exit(0);
+    },
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+} else {
+  await parent();
+}
