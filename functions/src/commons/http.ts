@@ -5,6 +5,7 @@ import { DomainError, readId, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { routeFor } from "../routes.ts";
 import { corsOrigins } from "./environment.ts";
+import { isReplay, once } from "./idempotency.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
 
@@ -94,7 +95,8 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
     if (!response) return;
     if (response.statusCode < 400) {
       const metric = routeFor(event.httpMethod, event.resource)?.metric;
-      if (metric) metrics.addMetric(metric, MetricUnit.Count, 1);
+      // a replayed answer (Idempotency-Key) created nothing
+      if (metric && !isReplay(response)) metrics.addMetric(metric, MetricUnit.Count, 1);
     } else {
       const problem = metrics.singleMetric();
       problem.addDimension("code", String((JSON.parse(response.body) as { code?: string }).code ?? "UNKNOWN"));
@@ -129,7 +131,12 @@ export function http(route: Route) {
     .use(measure())
     .use(cors())
     .use(problems())
-    .handler(async (event) => route(toRequest(event)));
+    .handler(async (event, context) => {
+      const request = toRequest(event);
+      // POST /sites, POST /groups with an Idempotency-Key: once per key (commons/idempotency.ts);
+      // problems are thrown through it, so that only successes are remembered
+      return once(event, context, request.body, () => route(request));
+    });
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {

@@ -13,11 +13,14 @@ import type { APIGatewayProxyResult } from "aws-lambda";
 export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   VALIDATION_FAILED: 400,
   NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   GROUP3_CANNOT_HOLD_SITES: 422,
   GROUP_CYCLE: 422,
   UNKNOWN_REFERENCE: 422,
   TOO_MANY_CHANGES: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 };
@@ -83,15 +86,21 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
   }
   const status = error instanceof DomainError ? statusOf(error.code, statuses) : undefined;
   if (error instanceof DomainError && status !== undefined) {
-    return problemResponse({
-      type: "about:blank",
-      title: error.title,
-      status,
-      code: error.code,
-      detail: error.detail,
-      ...(error.errors.length > 0 ? { errors: error.errors } : {}),
-      request_id: requestId,
-    });
+    // a refusal that says when to try again (IDEMPOTENCY_KEY_IN_USE)
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
+    return problemResponse(
+      {
+        type: "about:blank",
+        title: error.title,
+        status,
+        code: error.code,
+        detail: error.detail,
+        ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+        request_id: requestId,
+      },
+      headers,
+    );
   }
   return problemResponse({
     type: "about:blank",
