@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { routes } from "@sites-groups/functions/routes";
+import type { LocalIssuer } from "@sites-groups/local/auth";
 import { createGateway } from "@sites-groups/local/gateway";
 import { afterAll } from "vitest";
 import { contract } from "./contract.ts";
@@ -14,12 +15,17 @@ export interface ApiResponse<T = any> {
 export interface TestApi {
   url: string;
   db: TestDatabase;
-  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
-  get<T = any>(path: string): Promise<ApiResponse<T>>;
-  post<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
-  patch<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<ApiResponse<T>>;
+  get<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  post<T = any>(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
+  patch<T = any>(path: string, body: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
   put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
-  delete<T = any>(path: string): Promise<ApiResponse<T>>;
+  delete<T = any>(path: string, headers?: Record<string, string>): Promise<ApiResponse<T>>;
 }
 
 /**
@@ -27,21 +33,26 @@ export interface TestApi {
  * handler modules, on this file's own table. Every response is checked against the OpenAPI
  * document (tests/support/contract.ts): one that the document does not describe fails the test.
  */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { auth?: LocalIssuer } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // The handlers read these once, on first use, in this file's module graph.
   process.env.TABLE_NAME = db.table;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
-  const server = createGateway({ routes });
+  const server = createGateway({ routes, ...(options.auth ? { auth: options.auth } : {}) });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    const init: RequestInit = { method };
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const init: RequestInit = { method, headers };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
-      init.headers = { "content-type": "application/json" };
+      init.headers = { "content-type": "application/json", ...headers };
     }
     const response = await fetch(url + path, init);
     const text = await response.text();
@@ -54,10 +65,10 @@ export async function startTestApi(): Promise<TestApi> {
     url,
     db,
     request,
-    get: (path) => request("GET", path),
-    post: (path, body) => request("POST", path, body),
-    patch: (path, body) => request("PATCH", path, body),
+    get: (path, headers) => request("GET", path, undefined, headers),
+    post: (path, body, headers) => request("POST", path, body, headers),
+    patch: (path, body, headers) => request("PATCH", path, body, headers),
     put: (path, body) => request("PUT", path, body),
-    delete: (path) => request("DELETE", path),
+    delete: (path, headers) => request("DELETE", path, undefined, headers),
   };
 }
