@@ -12,11 +12,14 @@ import { italianSite as fixtureSite, freshWeekday } from "./fixtures.ts";
 let api: TestApi;
 /** While set, every request of the handlers that is not an idempotency record's waits for it. */
 let gate: { opened: Promise<void>; held: () => void } | undefined;
+/** The handlers' DynamoDB requests, by command name. */
+const sent: string[] = [];
 
 beforeAll(async () => {
   api = await startTestApi();
   services().db.client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
+      sent.push(String(context.commandName).replace(/Command$/, ""));
       if (gate && !JSON.stringify(args.input).includes("idempotency#")) {
         gate.held();
         await gate.opened;
@@ -176,6 +179,21 @@ describe("a POST with an Idempotency-Key", () => {
       expect(await itemsNamed(site.name)).toHaveLength(0);
     }
     expect((await api.post("/sites", italianSite(), { "idempotency-key": "a".repeat(255) })).status).toBe(201);
+  });
+
+  it("costs a conditional PutItem before the create and an UpdateItem after; a replay the PutItem alone", async () => {
+    const site = italianSite();
+    const headers = key();
+    sent.length = 0;
+    expect((await api.post("/sites", site, headers)).status).toBe(201);
+    // record (INPROGRESS), id counter, the site, record (the answer)
+    expect(sent).toEqual(["PutItem", "UpdateItem", "PutItem", "UpdateItem"]);
+    sent.length = 0;
+    expect(replayed(await api.post("/sites", site, headers))).toBe(true);
+    expect(sent).toEqual(["PutItem"]);
+    sent.length = 0;
+    expect((await api.post("/sites", { ...site, installation_date: freshWeekday() }, key())).status).toBe(422);
+    expect(sent).toEqual(["PutItem", "DeleteItem"]);
   });
 
   it("is ignored by the routes that do not take it", async () => {
