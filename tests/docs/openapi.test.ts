@@ -22,6 +22,7 @@ import { routes } from "@sites-groups/functions/routes";
 import { describe, expect, it } from "vitest";
 import { spain } from "../../packages/core/test/spain.ts";
 import { Contract, ContractViolation } from "../support/contract.ts";
+import { fixedItalianSite } from "../support/fixtures.ts";
 
 const document = buildOpenApiDocument();
 const contract = new Contract(document);
@@ -95,7 +96,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every error status with the problem schema and the codes the route can return", () => {
     const create = operation("POST", "/sites").responses;
-    expect(Object.keys(create).sort()).toEqual(["201", "400", "409", "413", "422", "500", "503"]);
+    expect(Object.keys(create).sort()).toEqual(["201", "400", "401", "403", "409", "413", "415", "422", "500", "503"]);
     const codes = (status: string) => {
       const schema = create[status]?.content?.["application/problem+json"]?.schema ?? {};
       const parts = (schema.allOf ?? []) as { properties?: { code?: { enum: string[] } } }[];
@@ -121,6 +122,7 @@ describe("the OpenAPI document", () => {
       "200",
       "304",
       "400",
+      "401",
       "404",
       "500",
       "503",
@@ -275,12 +277,7 @@ describe("the contract check of every response", () => {
     new Headers({ "content-type": "application/json", etag: '"1"', ...values });
   const site = {
     id: 1,
-    country: "it",
-    name: "Roma",
-    installation_date: "2024-05-04",
-    max_power_megawatt: 3,
-    min_power_megawatt: 1,
-    efficiency: 0.5,
+    ...fixedItalianSite(),
     group_ids: [],
     created_at: "2024-05-06T09:30:00.000Z",
     updated_at: "2024-05-06T09:30:00.000Z",

@@ -10,7 +10,9 @@
 import { DomainError, type IfMatch } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
+import type { Reply } from "../support/client.ts";
 import type { TestDatabase } from "../support/database.ts";
+import { fixedFrenchSite, fixedItalianSite } from "../support/fixtures.ts";
 import { expectConsistent } from "../support/invariants.ts";
 
 let api: TestApi;
@@ -96,22 +98,8 @@ async function run(seed: number, operations: number, concurrency: number, retrie
   const maybeIds = (ids: number[], max: number) => [...r.some(ids, max), ...(r.next() < 0.05 ? [999_999] : [])];
   const site = () =>
     r.next() < 0.5
-      ? {
-          country: "fr",
-          name: `fr ${r.int(1e6)}`,
-          installation_date: day(),
-          max_power_megawatt: 5,
-          min_power_megawatt: 1,
-          useful_energy_at_1_megawatt: 2,
-        }
-      : {
-          country: "it",
-          name: `it ${r.int(1e6)}`,
-          installation_date: r.pick(WEEKENDS) ?? "2027-03-06",
-          max_power_megawatt: 5,
-          min_power_megawatt: 1,
-          efficiency: 0.5,
-        };
+      ? fixedFrenchSite({ name: `fr ${r.int(1e6)}`, installation_date: day() })
+      : fixedItalianSite({ name: `it ${r.int(1e6)}`, installation_date: r.pick(WEEKENDS) ?? "2027-03-06" });
 
   const { sites, groups } = db.context;
   /** Deletes a known id and stops picking it (now and then an id already gone, for the 404). */
@@ -180,7 +168,7 @@ async function run(seed: number, operations: number, concurrency: number, retrie
           : { name, type: type(), child_group_ids: maybeIds(groupIds, 1) });
       const record = entry ?? { path, body, name, ids: new Set<number>() };
       retries.keys.set(key, record);
-      const response = await api.post(path, body, { "idempotency-key": key });
+      const response = (await api.raw("POST", path, body, { "idempotency-key": key })) as Reply<any>;
       if (response.status === 201) {
         record.ids.add(response.body.id);
         if (response.headers.get("idempotent-replayed") === "true") retries.replays++;

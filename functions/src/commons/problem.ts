@@ -12,9 +12,12 @@ import type { APIGatewayProxyResult } from "aws-lambda";
 /** The status of each code of the API itself; a country's own codes come with it (`Country.refusals`). */
 export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   IDEMPOTENCY_KEY_IN_USE: 409,
   PRECONDITION_FAILED: 412,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   GROUP3_CANNOT_HOLD_SITES: 422,
   GROUP_CYCLE: 422,
@@ -99,7 +102,8 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
         ...(error.errors.length > 0 ? { errors: error.errors } : {}),
         request_id: requestId,
       },
-      headers,
+      // RFC 9110: a 401 names the scheme that would have worked
+      { ...headers, ...(status === 401 ? { "www-authenticate": "Bearer" } : {}) },
     );
   }
   return problemResponse({
