@@ -6,9 +6,9 @@ import { DomainError, readId, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
-import { isReplay, once } from "./idempotency.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
+import { isReplay } from "./replay.ts";
 import { tracer } from "./tracing.ts";
 
 /** Bodies larger than this are refused before parsing (413). */
@@ -16,6 +16,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Request {
   event: APIGatewayProxyEvent;
+  /** The invocation's Lambda context (its deadline: commons/idempotency.ts). */
+  context: Context;
   /** The parsed JSON body, or undefined when the request had none. */
   body: unknown;
   /** A positive integer path parameter, or a 400 naming it. */
@@ -48,10 +50,11 @@ function readBody(event: APIGatewayProxyEvent): unknown {
   }
 }
 
-function toRequest(event: APIGatewayProxyEvent): Request {
+function toRequest(event: APIGatewayProxyEvent, context: Context): Request {
   const multi = event.multiValueQueryStringParameters ?? {};
   return {
     event,
+    context,
     body: readBody(event),
     id(name) {
       const read = readId(event.pathParameters?.[name] ?? "");
@@ -220,12 +223,7 @@ export function http(route: Route) {
     .use(cors())
     .use(problems())
     .use(guard())
-    .handler(async (event, context) => {
-      const request = toRequest(event);
-      // POST /sites, POST /groups with an Idempotency-Key: once per key (commons/idempotency.ts);
-      // problems are thrown through it, so that only successes are remembered
-      return once(event, context, request.body, () => route(request));
-    });
+    .handler(async (event, context) => route(toRequest(event, context)));
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {

@@ -25,41 +25,20 @@ import {
 } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { AttributeValue, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { asUnavailable, DomainError, validationFailed } from "@sites-groups/core";
+import { asUnavailable, validationFailed } from "@sites-groups/core";
 import { tableDefinition } from "@sites-groups/core/table";
-import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { routeFor } from "../routes.ts";
 import { services } from "./context.ts";
 import { header } from "./headers.ts";
+import type { Request } from "./http.ts";
 import { logger } from "./powertools.ts";
+import { IDEMPOTENCY_HEADER, keyInUse, keyReused, REPLAYED_HEADER } from "./replay.ts";
 
-export const IDEMPOTENCY_HEADER = "Idempotency-Key";
-export const REPLAYED_HEADER = "idempotent-replayed";
 /** How long a key is remembered: 24 hours (API.md). */
 export const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
 /** The sort key of every idempotency record. */
 export const RECORD_SORT_KEY = "idempotency";
-/** Seconds a client is told to wait when the first request with its key is still running. */
-const IN_USE_RETRY_AFTER = 1;
-
-/** 409: the first request with the key is still running (with `Retry-After`, commons/problem.ts). */
-export const keyInUse = (): DomainError =>
-  Object.assign(
-    new DomainError(
-      "IDEMPOTENCY_KEY_IN_USE",
-      "Idempotency key in use",
-      `a request with this ${IDEMPOTENCY_HEADER} is still running; retry after it has answered`,
-    ),
-    { retryAfterSeconds: IN_USE_RETRY_AFTER },
-  );
-
-/** 422: the key was used with another body or route. */
-export const keyReused = (): DomainError =>
-  new DomainError(
-    "IDEMPOTENCY_KEY_REUSED",
-    "Idempotency key reused",
-    `this ${IDEMPOTENCY_HEADER} was used in the last 24 hours with another body or route; use a new key for a new request`,
-  );
 
 /** What identifies a request with a key (`caller`, `key`) and what it must repeat (`route`, `body`). */
 interface Attempt {
@@ -146,48 +125,43 @@ function translate(error: unknown): unknown {
 }
 
 /**
- * Runs the route, exactly once per key when its route is idempotent (`idempotent: true` in
- * routes.ts) and the request has an `Idempotency-Key`; else simply runs it.
+ * The route, run exactly once per caller and key when the request has an `Idempotency-Key` (the
+ * create handlers of the routes marked `idempotent` in routes.ts wrap themselves in it); without
+ * the header, simply the route.
  */
-export async function once(
-  event: APIGatewayProxyEvent,
-  context: Context,
-  body: unknown,
-  run: () => Promise<Result>,
-): Promise<Result> {
-  if (!routeFor(event.httpMethod, event.resource)?.idempotent) return run();
-  const key = keyOf(event);
-  if (key === undefined) return run();
-  config.registerLambdaContext(context);
-  let answered: Result | undefined;
-  let refused: { error: unknown } | undefined;
-  try {
-    return await runner()(
-      { caller: callerOf(event), key, route: `${event.httpMethod} ${event.resource}`, body },
-      async () => {
-        try {
-          answered = await run();
-        } catch (error) {
-          refused = { error };
-          throw error;
-        }
+export function once(route: (request: Request) => Promise<Result>): (request: Request) => Promise<Result> {
+  return async (request) => {
+    const { event, context } = request;
+    if (!routeFor(event.httpMethod, event.resource)?.idempotent) return route(request);
+    const key = keyOf(event);
+    if (key === undefined) return route(request);
+    config.registerLambdaContext(context);
+    let answered: Result | undefined;
+    let refused: { error: unknown } | undefined;
+    try {
+      return await runner()(
+        { caller: callerOf(event), key, route: `${event.httpMethod} ${event.resource}`, body: request.body },
+        async () => {
+          try {
+            answered = await route(request);
+          } catch (error) {
+            refused = { error };
+            throw error;
+          }
+          return answered;
+        },
+      );
+    } catch (error) {
+      // The route's own problem, even when deleting the record failed too (it then stays
+      // INPROGRESS until the invocation's deadline).
+      if (refused) throw refused.error;
+      // The write is done but its record could not be stored: the client gets its answer (the
+      // record stays INPROGRESS until the invocation's deadline, then the key is free again).
+      if (answered) {
+        logger.error("idempotency record not stored after the write", { error: error as Error });
         return answered;
-      },
-    );
-  } catch (error) {
-    // The route's own problem, even when deleting the record failed too (it then stays
-    // INPROGRESS until the invocation's deadline).
-    if (refused) throw refused.error;
-    // The write is done but its record could not be stored: the client gets its answer (the
-    // record stays INPROGRESS until the invocation's deadline, then the key is free again).
-    if (answered) {
-      logger.error("idempotency record not stored after the write", { error: error as Error });
-      return answered;
+      }
+      throw translate(error);
     }
-    throw translate(error);
-  }
+  };
 }
-
-/** True for an answer replayed from a record (no new write happened). */
-export const isReplay = (response: Result | null | undefined): boolean =>
-  response?.headers?.[REPLAYED_HEADER] === "true";

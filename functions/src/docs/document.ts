@@ -29,8 +29,8 @@ import {
   validationFailed,
 } from "@sites-groups/core";
 import { MAX_BODY_BYTES } from "#commons/http";
-import { keyInUse, keyReused } from "#commons/idempotency";
 import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem";
+import { keyInUse, keyReused } from "#commons/replay";
 import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, routes, type SchemaName } from "../routes.ts";
 import { countryRefusals, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
