@@ -129,6 +129,14 @@ describe("the OpenAPI document", () => {
     ]);
     expect(Object.keys(operation("PATCH", "/groups/{id}").responses)).toContain("412");
     expect(Object.keys(operation("DELETE", "/sites/{id}").responses)).toContain("412");
+    expect(create["401"]?.headers?.["WWW-Authenticate"]?.required).toBe(true);
+    expect(codes("401")).toEqual(["UNAUTHENTICATED"]);
+    expect(codes("403")).toEqual(["FORBIDDEN"]);
+    expect(codes("415")).toEqual(["UNSUPPORTED_MEDIA_TYPE"]);
+    // an open stage's document declares no access codes
+    const open = buildOpenApiDocument({ access: { mode: "open" } });
+    expect(Object.keys(open.paths["/sites"]?.post?.responses ?? {})).not.toContain("401");
+    expect(open.paths["/sites"]?.post?.security).toEqual([]);
     // API.md's silences, and the choices made, are in the document too
     const description = String((document.info as { description: string }).description);
     for (const choice of ["Retry-After: 1", "given twice", "request_id", "PATCH` with `{}`", "control characters"]) {

@@ -1,4 +1,5 @@
 import { Tracer } from "@aws-lambda-powertools/tracer";
+import { powertoolsSettings } from "./environment.ts";
 
 /**
  * X-Ray traces (Powertools Tracer): a subsegment per invocation (the middleware in http.ts) and
@@ -7,4 +8,4 @@ import { Tracer } from "@aws-lambda-powertools/tracer";
  * AWS_EXECUTION_ENV and Powertools turns it off, and POWERTOOLS_TRACE_ENABLED=false turns it off
  * where the stack has no X-Ray (LocalStack).
  */
-export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? "sites-and-groups" });
+export const tracer = new Tracer({ serviceName: powertoolsSettings().serviceName });
