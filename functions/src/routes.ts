@@ -102,6 +102,16 @@ export interface RouteDefinition {
   files?: readonly string[];
   /** CloudWatch metric counted once per success (Powertools EMF, see commons/http.ts). */
   metric?: string;
+  /**
+   * Takes an `Idempotency-Key` (API.md "Safe retries"; commons/idempotency.ts): its table access
+   * includes the idempotency record's GetItem, PutItem, UpdateItem and DeleteItem.
+   */
+  idempotent?: true;
+  /**
+   * The `ETag` precondition the route honours (API.md "Concurrent edits"; commons/etag.ts):
+   * `If-None-Match` on a read (304), `If-Match` on a write (412).
+   */
+  precondition?: "If-None-Match" | "If-Match";
   docs: RouteDocs;
 }
 
@@ -120,6 +130,7 @@ const SITE_SORTS: readonly IndexName[] = ["gsi1", "gsi2", "gsi3", "gsi4"];
 const GROUP_SORTS: readonly IndexName[] = ["gsi1", "gsi2"];
 
 const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
+const IDEMPOTENCY: readonly RouteError[] = ["IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED"];
 const SITE_WRITES: readonly RouteError[] = [
   "VALIDATION_FAILED",
   "PAYLOAD_TOO_LARGE",
@@ -157,9 +168,11 @@ export const routes = [
     name: "CreateSite",
     handler: "sites/create",
     scope: "write",
-    // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update)
-    table: { actions: ["PutItem", "UpdateItem"], indexes: [] },
+    // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update);
+    // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+    table: { actions: ["PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
     metric: "SitesCreated",
+    idempotent: true,
     docs: {
       tag: "Sites",
       summary: "Create a site",
@@ -172,13 +185,14 @@ export const routes = [
         schema: "Site",
         location: "/sites/61",
       },
-      errors: SITE_WRITES,
+      errors: [...SITE_WRITES, ...IDEMPOTENCY],
     },
   },
   {
     method: "GET",
     path: "/sites/{id}",
     name: "GetSite",
+    precondition: "If-None-Match",
     handler: "sites/get",
     scope: "read",
     table: { actions: ["GetItem"], indexes: [] },
@@ -194,6 +208,7 @@ export const routes = [
     method: "PATCH",
     path: "/sites/{id}",
     name: "UpdateSite",
+    precondition: "If-Match",
     handler: "sites/update",
     scope: "write",
     // read, then put the site; moving a day deletes the old lock; dropped groups delete memberships
@@ -211,13 +226,14 @@ export const routes = [
         },
       },
       success: { status: 200, description: "The site as stored now.", schema: "Site" },
-      errors: [...SITE_WRITES, "NOT_FOUND"],
+      errors: [...SITE_WRITES, "NOT_FOUND", "PRECONDITION_FAILED"],
     },
   },
   {
     method: "DELETE",
     path: "/sites/{id}",
     name: "DeleteSite",
+    precondition: "If-Match",
     handler: "sites/delete",
     scope: "write",
     // read, tombstone or group updates (UpdateItem), then delete the site, its lock and memberships
@@ -228,7 +244,7 @@ export const routes = [
       description:
         "Also removes the site from every group and frees its French installation day. Its id is never reused.",
       success: { status: 204, description: "Deleted; no body." },
-      errors: READS,
+      errors: [...READS, "PRECONDITION_FAILED"],
     },
   },
   {
@@ -254,9 +270,11 @@ export const routes = [
     name: "CreateGroup",
     handler: "groups/create",
     scope: "write",
-    // with children, the nesting graph's version (GetItem) is read and conditioned on
-    table: { actions: ["GetItem", "PutItem", "UpdateItem"], indexes: [] },
+    // with children, the nesting graph's version (GetItem) is read and conditioned on;
+    // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+    table: { actions: ["GetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
     metric: "GroupsCreated",
+    idempotent: true,
     docs: {
       tag: "Groups",
       summary: "Create a group",
@@ -284,6 +302,7 @@ export const routes = [
         "UNKNOWN_REFERENCE",
         "TOO_MANY_CHANGES",
         "SERVICE_UNAVAILABLE",
+        ...IDEMPOTENCY,
       ],
     },
   },
@@ -291,6 +310,7 @@ export const routes = [
     method: "GET",
     path: "/groups/{id}",
     name: "GetGroup",
+    precondition: "If-None-Match",
     handler: "groups/get",
     scope: "read",
     table: { actions: ["GetItem"], indexes: [] },
@@ -306,6 +326,7 @@ export const routes = [
     method: "PATCH",
     path: "/groups/{id}",
     name: "UpdateGroup",
+    precondition: "If-Match",
     handler: "groups/update",
     scope: "write",
     // new children: the nesting graph's version (GetItem) and the ancestry walk (BatchGetItem)
@@ -326,6 +347,7 @@ export const routes = [
         "UNKNOWN_REFERENCE",
         "TOO_MANY_CHANGES",
         "SERVICE_UNAVAILABLE",
+        "PRECONDITION_FAILED",
       ],
     },
   },
@@ -333,6 +355,7 @@ export const routes = [
     method: "DELETE",
     path: "/groups/{id}",
     name: "DeleteGroup",
+    precondition: "If-Match",
     handler: "groups/delete",
     scope: "write",
     table: { actions: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },
@@ -341,7 +364,7 @@ export const routes = [
       summary: "Delete a group",
       description: "Removes its membership and nesting links, never the sites or groups they point at.",
       success: { status: 204, description: "Deleted; no body." },
-      errors: READS,
+      errors: [...READS, "PRECONDITION_FAILED"],
     },
   },
   {

@@ -157,6 +157,10 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
       Object.keys(tableDefinition.indexes),
     );
     expect(table.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.TimeToLiveSpecification).toEqual({
+      AttributeName: tableDefinition.timeToLiveAttribute,
+      Enabled: true,
+    });
   });
 
   it("gives each function exactly the DynamoDB actions of its route; read routes cannot write", () => {

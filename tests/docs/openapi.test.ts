@@ -123,22 +123,33 @@ describe("the OpenAPI document", () => {
       const parts = (schema.allOf ?? []) as { properties?: { code?: { enum: string[] } } }[];
       return parts[1]?.properties?.code?.enum;
     };
-    expect(codes("409")).toEqual(["FRENCH_SITE_DAY_TAKEN"]);
+    expect(codes("409")).toEqual(["FRENCH_SITE_DAY_TAKEN", "IDEMPOTENCY_KEY_IN_USE"]);
     expect(codes("422")?.sort()).toEqual(
-      ["GROUP3_CANNOT_HOLD_SITES", "ITALIAN_SITE_NOT_ON_WEEKEND", "TOO_MANY_CHANGES", "UNKNOWN_REFERENCE"].sort(),
+      [
+        "GROUP3_CANNOT_HOLD_SITES",
+        "ITALIAN_SITE_NOT_ON_WEEKEND",
+        "TOO_MANY_CHANGES",
+        "UNKNOWN_REFERENCE",
+        "IDEMPOTENCY_KEY_REUSED",
+      ].sort(),
     );
+    // Retry-After comes with IDEMPOTENCY_KEY_IN_USE, not with FRENCH_SITE_DAY_TAKEN
+    expect(create["409"]?.headers?.["Retry-After"]?.required).toBe(false);
     expect(create["503"]?.headers?.["Retry-After"]?.required).toBe(true);
     expect(create["503"]?.description).toContain("Retry-After");
     expect(create["201"]?.headers?.Location?.required).toBe(true);
     expect(Object.keys(operation("PUT", "/groups/{id}/groups/{child_id}").responses)).toContain("422");
     expect(Object.keys(operation("GET", "/sites/{id}").responses).sort()).toEqual([
       "200",
+      "304",
       "400",
       "401",
       "404",
       "500",
       "503",
     ]);
+    expect(Object.keys(operation("PATCH", "/groups/{id}").responses)).toContain("412");
+    expect(Object.keys(operation("DELETE", "/sites/{id}").responses)).toContain("412");
     expect(create["401"]?.headers?.["WWW-Authenticate"]?.required).toBe(true);
     expect(codes("401")).toEqual(["UNAUTHENTICATED"]);
     expect(codes("403")).toEqual(["FORBIDDEN"]);
@@ -151,6 +162,26 @@ describe("the OpenAPI document", () => {
     const description = String((document.info as { description: string }).description);
     for (const choice of ["Retry-After: 1", "given twice", "request_id", "PATCH` with `{}`", "control characters"]) {
       expect(description).toContain(choice);
+    }
+  });
+
+  it("documents Idempotency-Key, If-Match, If-None-Match, ETag and Idempotent-Replayed where API.md puts them", () => {
+    const headerNames = (method: string, path: string) =>
+      ((operation(method, path) as { parameters?: { name: string; in: string }[] }).parameters ?? [])
+        .filter((p) => p.in === "header")
+        .map((p) => p.name);
+    for (const path of ["/sites", "/groups"]) {
+      expect(headerNames("POST", path)).toEqual(["Idempotency-Key"]);
+      expect(Object.keys(operation("POST", path).responses["201"]?.headers ?? {}).sort()).toEqual(
+        ["ETag", "Idempotent-Replayed", "Location"].sort(),
+      );
+      expect(headerNames("GET", `${path}/{id}`)).toEqual(["If-None-Match"]);
+      expect(operation("GET", `${path}/{id}`).responses["200"]?.headers?.ETag?.required).toBe(true);
+      expect(operation("GET", `${path}/{id}`).responses["304"]?.content).toBeUndefined();
+      expect(headerNames("PATCH", `${path}/{id}`)).toEqual(["If-Match"]);
+      expect(operation("PATCH", `${path}/{id}`).responses["200"]?.headers?.ETag?.required).toBe(true);
+      expect(headerNames("DELETE", `${path}/{id}`)).toEqual(["If-Match"]);
+      expect(headerNames("GET", path)).toEqual([]);
     }
   });
 
@@ -272,7 +303,7 @@ describe("the OpenAPI document", () => {
 
 describe("the contract check of every response", () => {
   const headers = (values: Record<string, string> = {}) =>
-    new Headers({ "content-type": "application/json", ...values });
+    new Headers({ "content-type": "application/json", etag: '"1"', ...values });
   const site = {
     id: 1,
     ...fixedItalianSite(),
@@ -296,6 +327,8 @@ describe("the contract check of every response", () => {
     ["a wrong type", { body: { ...site, id: "1" } }],
     ["a status the route does not document", { status: 409 }],
     ["a missing Location", { method: "POST", path: "/sites", status: 201 }],
+    ["a site without its ETag", { headers: new Headers({ "content-type": "application/json" }) }],
+    ["a 304 with a body", { status: 304 }],
     ["another media type", { headers: new Headers({ "content-type": "text/plain" }) }],
     ["a body on a 204", { method: "DELETE", status: 204, body: {} }],
     [

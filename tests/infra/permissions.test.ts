@@ -60,14 +60,31 @@ beforeAll(async () => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<any> {
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  expected = (status: number) => status < 300,
+): Promise<any> {
   const response = await fetch(url + path, {
     method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+    headers,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } }),
   });
   const text = await response.text();
-  if (response.status >= 300) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+  if (!expected(response.status)) throw new Error(`${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
+}
+
+/** A create with an Idempotency-Key, then its replay; a refused one with a key deletes its record. */
+async function idempotentCreates(path: string, body: unknown, refused: unknown) {
+  const key = { "idempotency-key": `permissions-${path}` };
+  await call("POST", path, body, key);
+  await call("POST", path, body, key);
+  await call("POST", path, refused, { "idempotency-key": `refused-${path}` }, (status) => status === 422);
 }
 
 const french = (installation_date: string, group_ids: number[] = []) => frenchSiteOn(installation_date, { group_ids });
@@ -81,6 +98,12 @@ describe("each route's IAM policy", () => {
     const it1 = await call("POST", "/sites", italian);
     const fr = await call("POST", "/sites", french("2024-01-01", [g1.id]));
     await call("POST", "/groups", { name: "Four", type: "group1", site_ids: [it1.id] });
+    await idempotentCreates(
+      "/groups",
+      { name: "Five", type: "group1" },
+      { name: "Six", type: "group3", site_ids: [it1.id] },
+    );
+    await idempotentCreates("/sites", italian, { ...italian, installation_date: "2024-06-03" });
 
     await call("GET", `/sites/${fr.id}`);
     await call("GET", `/groups/${g1.id}`);

@@ -2,17 +2,58 @@
  * A seeded random sequence of operations of every kind through the services, after which every
  * invariant of the data model must hold (see tests/support/invariants.ts). A failure prints the
  * seed; rerun with INVARIANT_SEED=<seed> to replay the same sequence.
+ *
+ * Among them, over HTTP: creates with an `Idempotency-Key`, some re-sent (a client's retry,
+ * now and then while the first is in flight); and writes with `If-Match`, some deliberately
+ * stale. Afterwards no key created more than one item, and no stale `If-Match` write landed.
  */
-import { DomainError } from "@sites-groups/core";
+import { DomainError, type IfMatch } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { startTestApi, type TestApi } from "../support/api.ts";
+import type { Reply } from "../support/client.ts";
+import type { TestDatabase } from "../support/database.ts";
 import { fixedFrenchSite, fixedItalianSite } from "../support/fixtures.ts";
 import { expectConsistent } from "../support/invariants.ts";
 
+let api: TestApi;
 let db: TestDatabase;
 beforeAll(async () => {
-  db = await createTestDatabase();
+  api = await startTestApi();
+  db = api.db;
 });
+
+/** What the idempotent creates and the If-Match writes of a run did, checked after it. */
+interface Retries {
+  /** Per key: its name (unique), and the ids its 201 answers named. */
+  keys: Map<string, { path: string; body: Record<string, unknown>; name: string; ids: Set<number> }>;
+  /** If-Match writes: the version named, and the version stored by a success. */
+  conditional: { name: string; expected: number; stale: boolean; stored?: number }[];
+  /** Answers replayed from a key's record. */
+  replays: number;
+}
+
+/** No key created twice, no stale If-Match write landed, every conditional success on the version named. */
+async function expectNoDuplicateNorStaleWrite(retries: Retries) {
+  const items = await db.scanAll();
+  const named = (name: string) =>
+    items.filter((i) => (i.__edb_e__ === "site" || i.__edb_e__ === "group") && i.name === name);
+  for (const [key, { ids, name }] of retries.keys) {
+    expect(ids.size, `key ${key} answered several ids`).toBeLessThanOrEqual(1);
+    expect(named(name).length, `key ${key} created several items`).toBeLessThanOrEqual(1);
+  }
+  for (const write of retries.conditional) {
+    if (write.stored === undefined) expect(named(write.name), `refused write ${write.name} landed`).toEqual([]);
+    else expect(write.stored, `${write.name} landed on another version`).toBe(write.expected + 1);
+    if (write.stale) expect(write.stored, `stale write ${write.name} landed`).toBeUndefined();
+  }
+  const refused = retries.conditional.filter((w) => w.stored === undefined).length; // stale or gone
+  return {
+    keys: retries.keys.size,
+    replays: retries.replays,
+    conditional: retries.conditional.length,
+    conditionalRefused: refused,
+  };
+}
 
 /** mulberry32: a small seeded PRNG, so a failing sequence can be replayed. */
 function random(seed: number) {
@@ -41,12 +82,13 @@ const EXPECTED_REFUSALS = new Set([
   "VALIDATION_FAILED",
   "TOO_MANY_CHANGES",
   "SERVICE_UNAVAILABLE",
+  "PRECONDITION_FAILED",
 ]);
 
 /** Saturdays and Sundays of March 2027, and a Monday now and then to hit the Italian rule. */
 const WEEKENDS = ["2027-03-06", "2027-03-07", "2027-03-13", "2027-03-14", "2027-03-20", "2027-03-21", "2027-03-08"];
 
-async function run(seed: number, operations: number, concurrency: number) {
+async function run(seed: number, operations: number, concurrency: number, retries?: Retries) {
   const r = random(seed);
   const siteIds: number[] = [];
   const groupIds: number[] = [];
@@ -110,6 +152,54 @@ async function run(seed: number, operations: number, concurrency: number) {
     [4, () => forget(siteIds, (id) => sites.remove(id))],
     [3, () => forget(groupIds, (id) => groups.remove(id))],
   ];
+  if (retries) {
+    let n = 0;
+    /** A create with a new key, or a client's retry of an earlier one (same key, route, body). */
+    const keyedCreate = async () => {
+      const earlier = [...retries.keys.entries()];
+      const retry = earlier.length > 0 && r.next() < 0.5 ? r.pick(earlier) : undefined;
+      const [key, entry] = retry ?? [`key-${seed}-${n++}`, undefined];
+      const name = entry?.name ?? `keyed ${key}`;
+      const path = entry?.path ?? (r.next() < 0.5 ? "/sites" : "/groups");
+      const body =
+        entry?.body ??
+        (path === "/sites"
+          ? { ...site(), name, group_ids: maybeIds(groupIds, 1) }
+          : { name, type: type(), child_group_ids: maybeIds(groupIds, 1) });
+      const record = entry ?? { path, body, name, ids: new Set<number>() };
+      retries.keys.set(key, record);
+      const response = (await api.raw("POST", path, body, { "idempotency-key": key })) as Reply<any>;
+      if (response.status === 201) {
+        record.ids.add(response.body.id);
+        if (response.headers.get("idempotent-replayed") === "true") retries.replays++;
+        else (path === "/sites" ? siteIds : groupIds).push(response.body.id);
+        return;
+      }
+      if (response.status === 409 && response.body.code !== "IDEMPOTENCY_KEY_IN_USE") {
+        throw new DomainError(response.body.code, "refused", response.body.detail);
+      }
+      if (response.status >= 500 && response.status !== 503)
+        throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 409) throw new DomainError(response.body.code, "refused", response.body.detail);
+    };
+    /** A rename on the version just read, or (now and then) on the one before: a stale If-Match. */
+    const conditionalWrite = async () => {
+      const isSite = r.next() < 0.5;
+      const id = r.pick(isSite ? siteIds : groupIds);
+      if (id === undefined) return;
+      const current = await (isSite ? sites.get(id) : groups.get(id));
+      const stale = current.version > 1 && r.next() < 0.3;
+      const expected = stale ? current.version - 1 : current.version;
+      const write: Retries["conditional"][number] = { name: `if-match ${seed}-${n++}`, expected, stale };
+      retries.conditional.push(write);
+      const ifMatch: IfMatch = [expected];
+      const updated = await (isSite
+        ? sites.update(id, { name: write.name }, ifMatch)
+        : groups.update(id, { name: write.name }, ifMatch));
+      write.stored = updated.version;
+    };
+    kinds.push([10, keyedCreate], [10, conditionalWrite]);
+  }
   const total = kinds.reduce((sum, [weight]) => sum + weight, 0);
   const choose = () => {
     let n = r.int(total);
@@ -161,5 +251,18 @@ describe("after a random sequence of operations", () => {
     const counts = await run(seed + 1, 300, 6);
     expect(counts.ok).toBeGreaterThan(50);
     await expectConsistent(db);
+  });
+
+  it(`every invariant holds with idempotent retries and If-Match writes: 300 more, 6 at a time (seed ${seed + 2})`, async () => {
+    const retries: Retries = { keys: new Map(), conditional: [], replays: 0 };
+    const counts = await run(seed + 2, 300, 6, retries);
+    expect(counts.ok).toBeGreaterThan(50);
+    await expectConsistent(db);
+    const checked = await expectNoDuplicateNorStaleWrite(retries);
+    console.log(JSON.stringify({ ...counts, ...checked }));
+    // the run did what it is for: retried keys, and refused and accepted If-Match writes
+    expect(checked.replays).toBeGreaterThan(0);
+    expect(checked.conditionalRefused).toBeGreaterThan(0);
+    expect(checked.conditionalRefused).toBeLessThan(checked.conditional);
   });
 });

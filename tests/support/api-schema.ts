@@ -705,7 +705,13 @@ export interface operations {
     CreateSite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
+                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -720,6 +726,10 @@ export interface operations {
                 headers: {
                     /** @description The new resource's path. */
                     Location: string;
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
+                    /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -786,9 +796,12 @@ export interface operations {
              * @description Conflict.
              *
              *     - `FRENCH_SITE_DAY_TAKEN`: At most one French site per `installation_date`; the detail names the date and the site holding it. Holds under concurrency: of simultaneous creates for one day, exactly one succeeds.
+             *     - `IDEMPOTENCY_KEY_IN_USE`: A request with the same `Idempotency-Key` is still running; the `Retry-After` header (seconds) says when to try again.
              */
             409: {
                 headers: {
+                    /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -796,7 +809,7 @@ export interface operations {
                         /** @constant */
                         status?: 409;
                         /** @enum {string} */
-                        code?: "FRENCH_SITE_DAY_TAKEN";
+                        code?: "FRENCH_SITE_DAY_TAKEN" | "IDEMPOTENCY_KEY_IN_USE";
                     };
                 };
             };
@@ -843,6 +856,7 @@ export interface operations {
              *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
              *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
              *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             *     - `IDEMPOTENCY_KEY_REUSED`: The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.
              */
             422: {
                 headers: {
@@ -853,7 +867,7 @@ export interface operations {
                         /** @constant */
                         status?: 422;
                         /** @enum {string} */
-                        code?: "ITALIAN_SITE_NOT_ON_WEEKEND" | "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                        code?: "ITALIAN_SITE_NOT_ON_WEEKEND" | "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES" | "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -900,7 +914,13 @@ export interface operations {
     GetSite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description When it names the item's current `ETag` (or is `*`), the answer is a 304 with no body.
+                 * @example "3"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The site's id. Not a positive integer: 400; no such site: 404. */
                 id: number;
@@ -912,11 +932,22 @@ export interface operations {
             /** @description The site. */
             200: {
                 headers: {
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Site"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /**
              * @description Bad request.
@@ -1017,7 +1048,13 @@ export interface operations {
     DeleteSite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Writes only if the item's current `ETag` is one of these (strong comparison) or, with `*`, if it exists; else a 412 `PRECONDITION_FAILED` and nothing is written. Without it, the last write wins.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The site's id. Not a positive integer: 400; no such site: 404. */
                 id: number;
@@ -1108,6 +1145,24 @@ export interface operations {
                 };
             };
             /**
+             * @description Precondition failed.
+             *
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
@@ -1150,7 +1205,13 @@ export interface operations {
     UpdateSite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Writes only if the item's current `ETag` is one of these (strong comparison) or, with `*`, if it exists; else a 412 `PRECONDITION_FAILED` and nothing is written. Without it, the last write wins.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The site's id. Not a positive integer: 400; no such site: 404. */
                 id: number;
@@ -1166,6 +1227,8 @@ export interface operations {
             /** @description The site as stored now. */
             200: {
                 headers: {
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1261,6 +1324,24 @@ export interface operations {
                         status?: 409;
                         /** @enum {string} */
                         code?: "FRENCH_SITE_DAY_TAKEN";
+                    };
+                };
+            };
+            /**
+             * @description Precondition failed.
+             *
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
                     };
                 };
             };
@@ -1506,7 +1587,13 @@ export interface operations {
     CreateGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
+                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
+                 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1521,6 +1608,10 @@ export interface operations {
                 headers: {
                     /** @description The new resource's path. */
                     Location: string;
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
+                    /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1600,6 +1691,26 @@ export interface operations {
                 };
             };
             /**
+             * @description Conflict.
+             *
+             *     - `IDEMPOTENCY_KEY_IN_USE`: A request with the same `Idempotency-Key` is still running; the `Retry-After` header (seconds) says when to try again.
+             */
+            409: {
+                headers: {
+                    /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_IN_USE";
+                    };
+                };
+            };
+            /**
              * @description Payload too large.
              *
              *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
@@ -1641,6 +1752,7 @@ export interface operations {
              *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
              *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
              *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             *     - `IDEMPOTENCY_KEY_REUSED`: The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.
              */
             422: {
                 headers: {
@@ -1651,7 +1763,7 @@ export interface operations {
                         /** @constant */
                         status?: 422;
                         /** @enum {string} */
-                        code?: "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                        code?: "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES" | "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -1698,7 +1810,13 @@ export interface operations {
     GetGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description When it names the item's current `ETag` (or is `*`), the answer is a 304 with no body.
+                 * @example "3"
+                 */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The group's id. Not a positive integer: 400; no such group: 404. */
                 id: number;
@@ -1710,6 +1828,8 @@ export interface operations {
             /** @description The group. */
             200: {
                 headers: {
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1731,6 +1851,15 @@ export interface operations {
                      */
                     "application/json": components["schemas"]["Group"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the current `ETag`; no body. */
+            304: {
+                headers: {
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /**
              * @description Bad request.
@@ -1831,7 +1960,13 @@ export interface operations {
     DeleteGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Writes only if the item's current `ETag` is one of these (strong comparison) or, with `*`, if it exists; else a 412 `PRECONDITION_FAILED` and nothing is written. Without it, the last write wins.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The group's id. Not a positive integer: 400; no such group: 404. */
                 id: number;
@@ -1922,6 +2057,24 @@ export interface operations {
                 };
             };
             /**
+             * @description Precondition failed.
+             *
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
@@ -1964,7 +2117,13 @@ export interface operations {
     UpdateGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Writes only if the item's current `ETag` is one of these (strong comparison) or, with `*`, if it exists; else a 412 `PRECONDITION_FAILED` and nothing is written. Without it, the last write wins.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description The group's id. Not a positive integer: 400; no such group: 404. */
                 id: number;
@@ -1980,6 +2139,8 @@ export interface operations {
             /** @description The group as stored now. */
             200: {
                 headers: {
+                    /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2073,6 +2234,24 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Precondition failed.
+             *
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 412;
+                        /** @enum {string} */
+                        code?: "PRECONDITION_FAILED";
                     };
                 };
             };

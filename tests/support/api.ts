@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { routes } from "@sites-groups/functions/routes";
+import type { LocalIssuer } from "@sites-groups/local/auth";
 import { createGateway } from "@sites-groups/local/gateway";
 import { afterAll } from "vitest";
 import { type Reply, type TypedApi, typedApi } from "./client.ts";
@@ -13,9 +14,10 @@ export interface TestApi extends TypedApi {
    * The deliberate escape hatch: a request the typed client refuses to write (malformed JSON, a
    * field the document does not have, a value of the wrong type, an id that is not one, an
    * undocumented method or path, a repeated query parameter) or one whose path comes from a
-   * response (`Location`). `body` is sent as is when a string, as JSON otherwise.
+   * response (`Location`), or one with request headers of its own (`Idempotency-Key`, `If-Match`).
+   * `body` is sent as is when a string, as JSON otherwise.
    */
-  raw(method: string, path: string, body?: unknown): Promise<Reply<unknown>>;
+  raw(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<unknown>>;
 }
 
 /** The body as the suites see it: the parsed JSON, the text of any other body, undefined when empty. */
@@ -31,12 +33,12 @@ async function bodyOf(response: Response): Promise<unknown> {
  * response is checked against the OpenAPI document (tests/support/contract.ts): one that the
  * document does not describe fails the test.
  */
-export async function startTestApi(): Promise<TestApi> {
+export async function startTestApi(options: { auth?: LocalIssuer } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   // The handlers read these once, on first use, in this file's module graph.
   process.env.TABLE_NAME = db.table;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
-  const server = createGateway({ routes });
+  const server = createGateway({ routes, ...(options.auth ? { auth: options.auth } : {}) });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -45,11 +47,16 @@ export async function startTestApi(): Promise<TestApi> {
     contract().check({ method, path, status: response.status, headers: response.headers, body });
   }
 
-  async function raw(method: string, path: string, body?: unknown): Promise<Reply<unknown>> {
-    const init: RequestInit = { method };
+  async function raw(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<unknown>> {
+    const init: RequestInit = { method, headers };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
-      init.headers = { "content-type": "application/json" };
+      init.headers = { "content-type": "application/json", ...headers };
     }
     const response = await fetch(url + path, init);
     const parsed = await bodyOf(response);

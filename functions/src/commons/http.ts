@@ -8,6 +8,7 @@ import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
+import { isReplay } from "./replay.ts";
 import { tracer } from "./tracing.ts";
 
 /** Bodies larger than this are refused before parsing (413). */
@@ -15,6 +16,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Request {
   event: APIGatewayProxyEvent;
+  /** The invocation's Lambda context (its deadline: commons/idempotency.ts). */
+  context: Context;
   /** The parsed JSON body, or undefined when the request had none. */
   body: unknown;
   /** A positive integer path parameter, or a 400 naming it. */
@@ -64,9 +67,10 @@ function readBody(event: APIGatewayProxyEvent): unknown {
   }
 }
 
-function toRequest(event: APIGatewayProxyEvent): Request {
+function toRequest(event: APIGatewayProxyEvent, context: Context): Request {
   return {
     event,
+    context,
     body: readBody(event),
     id(name) {
       const read = readId(event.pathParameters?.[name] ?? "");
@@ -109,7 +113,8 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
     if (!response) return;
     if (response.statusCode < 400) {
       const metric = routeFor(event.httpMethod, event.resource)?.metric;
-      if (metric) metrics.addMetric(metric, MetricUnit.Count, 1);
+      // a replayed answer (Idempotency-Key) created nothing
+      if (metric && !isReplay(response)) metrics.addMetric(metric, MetricUnit.Count, 1);
     } else {
       const problem = metrics.singleMetric();
       problem.addDimension("code", String((JSON.parse(response.body) as { code?: string }).code ?? "UNKNOWN"));
@@ -231,7 +236,7 @@ export function http(route: Route) {
     .use(cors())
     .use(problems())
     .use(guard())
-    .handler(async (event) => route(toRequest(event)));
+    .handler(async (event, context) => route(toRequest(event, context)));
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {

@@ -15,12 +15,15 @@ export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  PRECONDITION_FAILED: 412,
   UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   GROUP3_CANNOT_HOLD_SITES: 422,
   GROUP_CYCLE: 422,
   UNKNOWN_REFERENCE: 422,
   TOO_MANY_CHANGES: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 };
@@ -86,6 +89,9 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
   }
   const status = error instanceof DomainError ? statusOf(error.code, statuses) : undefined;
   if (error instanceof DomainError && status !== undefined) {
+    // a refusal that says when to try again (IDEMPOTENCY_KEY_IN_USE)
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
     return problemResponse(
       {
         type: "about:blank",
@@ -97,7 +103,7 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
         request_id: requestId,
       },
       // RFC 9110: a 401 names the scheme that would have worked
-      status === 401 ? { "www-authenticate": "Bearer" } : {},
+      { ...headers, ...(status === 401 ? { "www-authenticate": "Bearer" } : {}) },
     );
   }
   return problemResponse({

@@ -20,6 +20,7 @@ import {
   groupListSpec,
   notFound,
   parseListRequest,
+  preconditionFailed,
   readId,
   ServiceUnavailableError,
   TRANSACTION_LIMIT,
@@ -29,15 +30,10 @@ import {
 } from "@sites-groups/core";
 import { MAX_BODY_BYTES } from "#commons/http";
 import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem";
-import {
-  acceptedScopes,
-  OAUTH_SCOPES,
-  type RouteDefinition,
-  type RouteDocs,
-  routes,
-  type SchemaName,
-} from "../routes.ts";
+import { keyInUse, keyReused } from "#commons/replay";
+import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, routes, type SchemaName } from "../routes.ts";
 import { countryRefusals, groupExample, siteCreateExample, siteExample } from "./examples.ts";
+import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
 import { groupListParameters, LIST_RULES, type ParameterObject, siteListParameters } from "./parameters.ts";
 import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
 
@@ -105,6 +101,11 @@ const CODE_DOCS: Record<string, string> = {
   SERVICE_UNAVAILABLE:
     "DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.",
   INTERNAL: "A fault. The body holds the request id to quote, never a stack trace.",
+  IDEMPOTENCY_KEY_IN_USE:
+    "A request with the same `Idempotency-Key` is still running; the `Retry-After` header (seconds) says when to try again.",
+  IDEMPOTENCY_KEY_REUSED:
+    "The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.",
+  PRECONDITION_FAILED: "`If-Match` does not name the item's current `ETag`; nothing was written. Read it again.",
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -114,6 +115,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: "Not found",
   415: "Unsupported media type",
   409: "Conflict",
+  412: "Precondition failed",
   413: "Payload too large",
   422: "Unprocessable content: a business rule refused the write",
   500: "Internal error",
@@ -313,6 +315,9 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
       ),
     ],
     ["INTERNAL", new Error("an unexpected fault")],
+    ["PRECONDITION_FAILED", preconditionFailed(`${owner} 7`, 4)],
+    ["IDEMPOTENCY_KEY_IN_USE", keyInUse()],
+    ["IDEMPOTENCY_KEY_REUSED", keyReused()],
     ...countryRefusals(registry),
   ]);
   const statuses = statusesOf(registry);
@@ -349,12 +354,15 @@ function errorResponses(
             },
           }
         : {}),
-      ...(status === 503
+      ...(status === 503 || list.includes("IDEMPOTENCY_KEY_IN_USE")
         ? {
             headers: {
               "Retry-After": {
-                description: "Seconds to wait before trying again.",
-                required: true,
+                description:
+                  status === 503
+                    ? "Seconds to wait before trying again."
+                    : "With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again.",
+                required: list.every((code) => code === "SERVICE_UNAVAILABLE" || code === "IDEMPOTENCY_KEY_IN_USE"),
                 schema: { type: "integer", minimum: 1, example: 1 },
               },
             },
@@ -379,7 +387,8 @@ function errorResponses(
   return responses;
 }
 
-function successResponse(registry: CountryRegistry, success: RouteDocs["success"]): ResponseObject {
+function successResponse(registry: CountryRegistry, route: RouteDefinition): ResponseObject {
+  const success = route.docs.success;
   const content: Record<string, MediaObject> = {};
   if (success.schema) {
     content[JSON_TYPE] =
@@ -388,19 +397,21 @@ function successResponse(registry: CountryRegistry, success: RouteDocs["success"
         : { schema: success.schema };
   }
   for (const type of success.media ?? []) content[type] = { schema: { type: "string" } };
-  return {
-    description: success.description,
+  const headers: ResponseObject["headers"] = {
     ...(success.location
       ? {
-          headers: {
-            Location: {
-              description: "The new resource's path.",
-              required: true,
-              schema: { type: "string", example: success.location },
-            },
+          Location: {
+            description: "The new resource's path.",
+            required: true,
+            schema: { type: "string", example: success.location },
           },
         }
       : {}),
+    ...successHeaders(route),
+  };
+  return {
+    description: success.description,
+    ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(Object.keys(content).length > 0 ? { content } : {}),
   };
 }
@@ -414,7 +425,7 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
     const { docs } = route;
     const query =
       docs.list === "sites" ? siteListParameters(registry) : docs.list === "groups" ? groupListParameters() : [];
-    const parameters = [...pathParameters(route), ...query];
+    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query];
     const operation: OperationObject = {
       operationId: route.name,
       tags: [docs.tag],
@@ -436,7 +447,8 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
           }
         : {}),
       responses: {
-        [String(docs.success.status)]: successResponse(registry, docs.success),
+        [String(docs.success.status)]: successResponse(registry, route),
+        ...notModifiedResponse(route),
         ...errorResponses(registry, route, errorCodes(registry, route, access)),
       },
     };

@@ -21,7 +21,7 @@ import type { JsonSchema } from "./schemas.ts";
 
 export interface ParameterObject {
   name: string;
-  in: "query" | "path";
+  in: "query" | "path" | "header";
   description: string;
   required?: boolean;
   schema: JsonSchema;

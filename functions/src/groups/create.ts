@@ -1,8 +1,14 @@
 import { representGroup } from "@sites-groups/core";
 import { services } from "#commons/context";
+import { withETag } from "#commons/etag";
 import { created, http } from "#commons/http";
+import { once } from "#commons/idempotency";
 
-export const handler = http(async ({ body }) => {
-  const group = await services().groups.create(body);
-  return created(`/groups/${group.id}`, representGroup(group));
-});
+// POST with an Idempotency-Key: once per caller and key; problems are thrown through it, so only
+// successes are remembered (commons/idempotency.ts)
+export const handler = http(
+  once(async ({ body }) => {
+    const group = await services().groups.create(body);
+    return withETag(created(`/groups/${group.id}`, representGroup(group)), group.version);
+  }),
+);

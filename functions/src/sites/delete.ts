@@ -1,7 +1,8 @@
 import { services } from "#commons/context";
+import { ifMatch } from "#commons/etag";
 import { http, noContent } from "#commons/http";
 
 export const handler = http(async (request) => {
-  await services().sites.remove(request.id("id"));
+  await services().sites.remove(request.id("id"), ifMatch(request.event));
   return noContent();
 });

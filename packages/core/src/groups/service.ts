@@ -6,6 +6,7 @@ import { diff, linkSteps } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
+import { checkIfMatch, type IfMatch } from "../preconditions.ts";
 import { nextId, recordSteps } from "../records.ts";
 import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../refusals.ts";
 import { ancestry, graphStep, NESTING_ATTEMPTS, readGraphVersion } from "./ancestry.ts";
@@ -70,11 +71,13 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     get: (id: number): Promise<Group> => readExistingGroup(db, id),
 
-    async update(id: number, body: unknown): Promise<Group> {
+    /** With `ifMatch`, a group at another version is a 412 and nothing is written. */
+    async update(id: number, body: unknown, ifMatch?: IfMatch): Promise<Group> {
       const patch = parseGroupPatch(body);
       const nests = (patch.child_group_ids?.length ?? 0) > 0;
       const attempt = async () => {
         const current = await readExistingGroup(db, id, true);
+        checkIfMatch(ifMatch, `group ${id}`, current.version);
         if (patch.child_group_ids?.includes(id)) throw groupCycle(id, id, "child_group_ids");
         const values: GroupValues = {
           name: patch.name ?? current.name,
@@ -128,8 +131,9 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
       return optimistic(`group ${id}`, attempt, nests ? NESTING_ATTEMPTS : undefined);
     },
 
-    async remove(id: number): Promise<void> {
-      const found = await deleteWithLinks(db, groupDeletion(db, id, linkSteps(now().toISOString())));
+    /** With `ifMatch`, a group at another version is a 412 and nothing is deleted. */
+    async remove(id: number, ifMatch?: IfMatch): Promise<void> {
+      const found = await deleteWithLinks(db, groupDeletion(db, id, linkSteps(now().toISOString()), ifMatch));
       if (!found) throw notFound(`group ${id}`);
     },
 

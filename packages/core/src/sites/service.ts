@@ -8,6 +8,7 @@ import { diff, linkSteps } from "../links.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
+import { checkIfMatch, type IfMatch } from "../preconditions.ts";
 import { nextId, recordSteps } from "../records.ts";
 import { unknownReference } from "../refusals.ts";
 import { claimChanges, claimsOf, releaseClaim, takeClaim } from "./claims.ts";
@@ -77,10 +78,12 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
 
     get: (id: number): Promise<Site> => readExistingSite(db, id),
 
-    async update(id: number, body: unknown): Promise<Site> {
+    /** With `ifMatch`, a site at another version is a 412 and nothing is written. */
+    async update(id: number, body: unknown, ifMatch?: IfMatch): Promise<Site> {
       const patch = schemas.parsePatch(body);
       return optimistic(`site ${id}`, async () => {
         const current = await readExistingSite(db, id, true);
+        checkIfMatch(ifMatch, `site ${id}`, current.version);
         const values = schemas.merge(current, patch);
         const country = countryOf(current.country);
         checkRules(country, values);
@@ -105,7 +108,8 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
       });
     },
 
-    async remove(id: number): Promise<void> {
+    /** With `ifMatch`, a site at another version is a 412 and nothing is deleted. */
+    async remove(id: number, ifMatch?: IfMatch): Promise<void> {
       const { membership } = linkSteps(now().toISOString());
       const record = recordSteps("site", id);
       let held: string[] = [];
@@ -115,6 +119,7 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
           const stored = await readStoredSite(db, id, true);
           if (!stored) return undefined;
           const site = fromItem(stored);
+          if (!stored.deleting) checkIfMatch(ifMatch, `site ${id}`, site.version);
           held = claimsOf(countryOf(site.country), site).map((c) => c.key);
           return { deleting: stored.deleting === true, version: site.version, links: site.group_ids };
         },
