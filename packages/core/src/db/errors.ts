@@ -9,6 +9,9 @@ const THROTTLING = new Set([
   "LimitExceededException",
 ]);
 
+/** Error names of a call that got no answer in time (the SDK's own timeouts, after its retries). */
+const TIMEOUTS = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+
 /** Cancellation reasons that mean "try again later", not "refused". */
 export const RETRYABLE_REASONS = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
 
@@ -45,6 +48,9 @@ export function asUnavailable(error: unknown): ServiceUnavailableError | undefin
   if (hasErrorName(error, THROTTLING)) return new ServiceUnavailableError("the database is throttling requests");
   if (hasErrorName(error, "TransactionConflictException")) {
     return new ServiceUnavailableError("the write kept conflicting with concurrent writes");
+  }
+  if (hasErrorName(error, TIMEOUTS)) {
+    return new ServiceUnavailableError("the database did not answer in time");
   }
   if (hasErrorName(error, "TransactionInProgressException")) {
     return new ServiceUnavailableError("a transaction on the same items is in progress");
