@@ -7,6 +7,7 @@ export type KnownErrorCode =
   | "NOT_FOUND"
   | "GROUP3_CANNOT_HOLD_SITES"
   | "GROUP_CYCLE"
+  | "NESTING_TOO_DEEP"
   | "UNKNOWN_REFERENCE"
   | "TOO_MANY_CHANGES"
   | "PAYLOAD_TOO_LARGE"

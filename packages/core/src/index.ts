@@ -10,6 +10,7 @@ export { isCalendarDate, weekday } from "./dates.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
 export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
+export { deadlineOf, withDeadline } from "./deadline.ts";
 export {
   DomainError,
   type ErrorCode,
@@ -32,7 +33,7 @@ export {
   type Page,
   type ValueKind,
 } from "./lists/spec.ts";
-export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
+export { group3CannotHoldSites, groupCycle, nestingTooDeep, unknownReference } from "./refusals.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
