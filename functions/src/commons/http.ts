@@ -1,7 +1,7 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import middy, { type MiddlewareObj } from "@middy/core";
-import { DomainError, readId, validationFailed } from "@sites-groups/core";
+import { DomainError, deadlineOf, readId, validationFailed, withDeadline } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { routeFor } from "../routes.ts";
 import { corsOrigins } from "./environment.ts";
@@ -129,7 +129,10 @@ export function http(route: Route) {
     .use(measure())
     .use(cors())
     .use(problems())
-    .handler(async (event) => route(toRequest(event)));
+    .handler(async (event, context) =>
+      // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to answer
+      withDeadline(deadlineOf(context.getRemainingTimeInMillis()), () => route(toRequest(event))),
+    );
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {

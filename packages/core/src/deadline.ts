@@ -31,10 +31,19 @@ export function remainingMs(): number {
   return at === undefined ? Number.POSITIVE_INFINITY : at - Date.now();
 }
 
-/** The 503 of a request whose time is spent: nothing more is tried. */
+/**
+ * The 503 of a request whose time is spent: nothing more is tried. A write cut off while
+ * DynamoDB had it (`inFlight`) may still apply: its conditions are those of the state it read,
+ * so it applies whole and as asked or not at all, and the 503 says that repeating the request
+ * is safe rather than that nothing was written.
+ */
 export class DeadlineExceededError extends ServiceUnavailableError {
-  constructor(what: string) {
-    super(`${what} did not finish within the request's time limit`, 1);
+  constructor(what: string, inFlight = false) {
+    super(
+      `${what} did not finish within the request's time limit`,
+      1,
+      inFlight ? "the database did not confirm the write in time; repeat the request to be sure it applied" : undefined,
+    );
   }
 }
 

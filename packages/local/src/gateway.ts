@@ -22,6 +22,8 @@ export interface GatewayOptions {
 
 /** API Gateway's own payload limit; the handlers refuse far less (64 KiB). */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+/** Lambda's timeout of the functions (infra/lib/stage.ts): the handlers' deadline derives from it. */
+const FUNCTION_TIMEOUT_MS = 10_000;
 /** How much of the request line and headers the server reads (Node's default, made explicit). */
 const MAX_HEADER_BYTES = 16 * 1024;
 
@@ -119,7 +121,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
 }
 
 function lambdaContext(route: RouteDefinition, requestId: string): Context {
-  const deadline = Date.now() + 29_000;
+  // the functions' timeout in every stage (infra/lib/stage.ts)
+  const deadline = Date.now() + FUNCTION_TIMEOUT_MS;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: route.name,

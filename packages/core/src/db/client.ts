@@ -20,17 +20,20 @@ export const CONNECTION_TIMEOUT_MS = 1_000;
 export const REQUEST_TIMEOUT_MS = 2_000;
 export const MAX_ATTEMPTS = 3;
 
+const WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem"]);
+
 /** Not started after the deadline, and not waited for beyond it. */
 function deadlineMiddleware(client: DynamoDBClient) {
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const what = `DynamoDB ${String(context.commandName).replace(/Command$/, "")}`;
+      const name = String(context.commandName).replace(/Command$/, "");
+      const what = `DynamoDB ${name}`;
       checkDeadline(what);
       const left = remainingMs();
       if (!Number.isFinite(left)) return next(args);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new DeadlineExceededError(what)), left);
+        timer = setTimeout(() => reject(new DeadlineExceededError(what, WRITES.has(name))), left);
       });
       try {
         return await Promise.race([next(args), late]);
@@ -50,7 +53,12 @@ export function createDocumentClient(options: ClientOptions = {}): DynamoDBDocum
   const config: DynamoDBClientConfig = {
     maxAttempts: MAX_ATTEMPTS,
     // the options of the SDK's NodeHttpHandler, which it builds from them
-    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    requestHandler: {
+      connectionTimeout: CONNECTION_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      // else the handler only logs a warning and goes on waiting
+      throwOnRequestTimeout: true,
+    },
   };
   const region = options.region ?? environment.region;
   if (region) config.region = region;

@@ -44,7 +44,8 @@ export function isConditionFailed(error: unknown): boolean {
  * written. Returns the 503 to raise, or undefined for any other error.
  */
 export function asUnavailable(error: unknown): ServiceUnavailableError | undefined {
-  if (error instanceof ServiceUnavailableError) return error;
+  // ours, or ours wrapped by ElectroDB (a deadline met inside a client call)
+  for (const e of causes(error)) if (e instanceof ServiceUnavailableError) return e;
   if (hasErrorName(error, THROTTLING)) return new ServiceUnavailableError("the database is throttling requests");
   if (hasErrorName(error, "TransactionConflictException")) {
     return new ServiceUnavailableError("the write kept conflicting with concurrent writes");
