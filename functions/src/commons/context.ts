@@ -1,5 +1,6 @@
 import { createServices, type Services } from "@sites-groups/core";
-import { tableSettings } from "./environment.ts";
+import { secretReader } from "./cursor-secret.ts";
+import { cursorSecretArn, tableSettings } from "./environment.ts";
 
 let context: Services | undefined;
 
@@ -11,7 +12,8 @@ export function services(): Services {
   if (!context) {
     const { table, endpoint } = tableSettings();
     if (!table) throw new Error("TABLE_NAME is not set");
-    context = createServices({ table, endpoint });
+    const arn = cursorSecretArn();
+    context = createServices({ table, endpoint, ...(arn ? { cursorSecret: secretReader(arn) } : {}) });
   }
   return context;
 }

@@ -9,6 +9,15 @@ export function tableSettings(): { table: string | undefined; endpoint: string |
   return { table: process.env.TABLE_NAME, endpoint: process.env.DYNAMODB_ENDPOINT || undefined };
 }
 
+/**
+ * `CURSOR_SECRET_ARN`: the stage's cursor secret in Secrets Manager (generated at deploy; set on
+ * the functions that list). Without it, core reads `CURSOR_KEY` (the local emulator and the tests
+ * make a random one).
+ */
+export function cursorSecretArn(): string | undefined {
+  return process.env.CURSOR_SECRET_ARN || undefined;
+}
+
 /** `CORS_ORIGINS`: comma-separated origins, or `*`; empty: no CORS header. */
 export function corsOrigins(): string[] {
   return (process.env.CORS_ORIGINS ?? "")

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
@@ -182,6 +182,10 @@ async function tokenEndpoint(auth: LocalIssuer, req: IncomingMessage, body: Buff
  * deployed API's Gateway Responses make it.
  */
 export function createGateway(options: GatewayOptions): Server {
+  // The handlers run in this process and read their settings from the environment, as in Lambda.
+  // A deployed stage seals list cursors with a secret generated at deploy; this server makes its
+  // own random one at start (unless one is given), so none is ever written in the source.
+  process.env.CURSOR_KEY ||= randomBytes(32).toString("base64url");
   const compiled = options.routes.map(compile);
   const load = options.load ?? loadHandler;
   const handlers = new Map<RouteDefinition, Promise<ProxyHandler>>();

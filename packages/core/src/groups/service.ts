@@ -3,6 +3,7 @@ import type { Database } from "../db/entities.ts";
 import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, linkSteps } from "../links.ts";
+import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { buildListQuery, readPage } from "../lists/query.ts";
 import type { Page } from "../lists/spec.ts";
@@ -18,6 +19,8 @@ import { ascending, groupsOfPage, readExistingGroup, toItem } from "./store.ts";
 
 export interface GroupServiceOptions {
   db: Database;
+  /** Seals and opens list cursors with the stage\'s secret. */
+  cursors: Cursors;
   now?: () => Date;
 }
 
@@ -33,7 +36,7 @@ function group3Refusal(current: Group, patch: Partial<GroupValues>) {
   return group3CannotHoldSites(current.type === "group3" ? current.id : undefined, "site_ids");
 }
 
-export function createGroupService({ db, now = () => new Date() }: GroupServiceOptions) {
+export function createGroupService({ db, cursors, now = () => new Date() }: GroupServiceOptions) {
   return {
     async create(body: unknown): Promise<Group> {
       const values = parseGroupCreate(body);
@@ -141,7 +144,7 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Group>> {
       const request = parseListRequest(groupListSpec, query, repeated);
-      const page = await readPage(db, buildListQuery(groupListSpec, request, db.table), request);
+      const page = await readPage(db, cursors, buildListQuery(groupListSpec, request, db.table), request);
       return { items: groupsOfPage(db, page.items), next_cursor: page.next_cursor };
     },
 

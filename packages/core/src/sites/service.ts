@@ -5,6 +5,7 @@ import type { Database } from "../db/entities.ts";
 import { commitChange, optimistic, type Step } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, linkSteps } from "../links.ts";
+import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { buildListQuery, readPage } from "../lists/query.ts";
 import type { Page } from "../lists/spec.ts";
@@ -18,6 +19,8 @@ import { fromItem, readExistingSite, readStoredSite, sitesOfPage, toItem } from 
 
 export interface SiteServiceOptions {
   db: Database;
+  /** Seals and opens list cursors with the stage\'s secret. */
+  cursors: Cursors;
   registry: CountryRegistry;
   now?: () => Date;
 }
@@ -38,7 +41,7 @@ function sameValues(a: SiteValues, b: SiteValues): boolean {
 
 const unknownGroup = (id: number) => unknownReference("group_ids", [id], "group");
 
-export function createSiteService({ db, registry, now = () => new Date() }: SiteServiceOptions) {
+export function createSiteService({ db, registry, cursors, now = () => new Date() }: SiteServiceOptions) {
   const schemas = createSiteSchemas(registry);
   const listSpec = siteListSpec(registry);
 
@@ -129,7 +132,7 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Site>> {
       const request = parseListRequest(listSpec, query, repeated);
-      const page = await readPage(db, buildListQuery(listSpec, request, db.table), request);
+      const page = await readPage(db, cursors, buildListQuery(listSpec, request, db.table), request);
       return { items: sitesOfPage(db, page.items), next_cursor: page.next_cursor };
     },
   };
