@@ -1,7 +1,15 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import middy, { type MiddlewareObj } from "@middy/core";
-import { DomainError, deadlineOf, readId, validationFailed, withDeadline } from "@sites-groups/core";
+import {
+  assertWellFormed,
+  DomainError,
+  deadlineOf,
+  decodeUtf8,
+  readId,
+  validationFailed,
+  withDeadline,
+} from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { routeFor } from "../routes.ts";
 import { corsOrigins } from "./environment.ts";
@@ -38,8 +46,9 @@ function readBody(event: APIGatewayProxyEvent): unknown {
       `the body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES} bytes (64 KiB)`,
     );
   }
+  const text = decodeUtf8(raw);
   try {
-    return JSON.parse(raw.toString("utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw validationFailed([{ path: "", message: `malformed JSON: ${(error as Error).message}` }]);
   }
@@ -47,15 +56,19 @@ function readBody(event: APIGatewayProxyEvent): unknown {
 
 function toRequest(event: APIGatewayProxyEvent): Request {
   const multi = event.multiValueQueryStringParameters ?? {};
+  const body = readBody(event);
+  const query = { ...(event.queryStringParameters ?? {}) };
+  // text must be well-formed everywhere, before any schema reads it (core's text.ts)
+  assertWellFormed(body, query);
   return {
     event,
-    body: readBody(event),
+    body,
     id(name) {
       const read = readId(event.pathParameters?.[name] ?? "");
       if ("message" in read) throw validationFailed([{ path: name, message: read.message }]);
       return read.id;
     },
-    query: { ...(event.queryStringParameters ?? {}) },
+    query,
     repeated: Object.entries(multi)
       .filter(([, values]) => (values?.length ?? 0) > 1)
       .map(([name]) => name),

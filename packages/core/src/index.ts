@@ -39,4 +39,5 @@ export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
 export { createTableInput, tableDefinition } from "./table.ts";
+export { assertWellFormed, decodeUtf8 } from "./text.ts";
 export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation.ts";
