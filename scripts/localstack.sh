@@ -3,6 +3,12 @@
 #   scripts/localstack.sh up       start LocalStack and wait until it is ready
 #   scripts/localstack.sh deploy   bootstrap and deploy the dev stage with cdklocal, print the API URL
 #   scripts/localstack.sh down     stop LocalStack and remove its state
+#
+# What LocalStack 4.14.0 (free) does with the stack: docs/operations.md. In short, the deploy
+# passes `-c localstack=true` (the open stage: no X-Ray, CodeDeploy, dashboard; later, no Cognito
+# authorizer), and it deletes the stack before deploying again, because LocalStack cannot update
+# an API Gateway Stage (nor a Deployment): an update that changes routes could lose the stage.
+# The table's items go with it: run `pnpm seed` against LocalStack again if you need data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,13 +53,23 @@ case "${1:-}" in
     ;;
   deploy)
     wait_ready
-    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" -c stage="$stage"
-    "${cdklocal[@]}" deploy "$stage-sites-and-groups" -c stage="$stage" --require-approval never \
+    context=(-c stage="$stage" -c localstack=true)
+    "${cdklocal[@]}" bootstrap "aws://$CDK_DEFAULT_ACCOUNT/$AWS_REGION" "${context[@]}"
+    # A clean deploy every time: LocalStack's CloudFormation does not implement updating an
+    # AWS::ApiGateway::Stage or ::Deployment.
+    # (Deleting a stack that does not exist is a no-op.)
+    echo "deleting the previous $stage-sites-and-groups stack, if any (LocalStack cannot update a Stage)"
+    "${cdklocal[@]}" destroy "$stage-sites-and-groups" "${context[@]}" --force
+    mkdir -p cdk.out
+    "${cdklocal[@]}" deploy "$stage-sites-and-groups" "${context[@]}" --require-approval never \
       --outputs-file cdk.out/localstack-outputs.json
     api_id="$(node -e 'const o = require("./cdk.out/localstack-outputs.json"); console.log(Object.values(o)[0].ApiId)')"
+    # LocalStack's own path-style route: no wildcard DNS needed (any machine, any resolver).
+    base="$endpoint/restapis/$api_id/$stage/_user_request_"
     echo
-    echo "API: http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/"
-    echo "try: curl -s http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/sites"
+    echo "API: $base/"
+    echo "try: curl -s $base/sites"
+    echo "     (with wildcard DNS: http://$api_id.execute-api.localhost.localstack.cloud:4566/$stage/)"
     ;;
   down)
     "${compose[@]}" down --volumes

@@ -464,7 +464,8 @@ export const routes = [
     docs: {
       tag: "Documentation",
       summary: "A Swagger UI asset",
-      description: "A file of the `swagger-ui-dist` package that the documentation page loads; cached for a day.",
+      description:
+        "A file the documentation page loads: Swagger UI's own (from the `swagger-ui-dist` package) and the script that starts it.",
       success: { status: 200, description: "The file.", media: ["text/css", "text/javascript"] },
       errors: ["NOT_FOUND"],
     },

@@ -7,6 +7,7 @@ import { ProvisionedThroughputExceededException, TransactionCanceledException } 
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { fixedFrenchSite } from "../../tests/support/fixtures.ts";
 import { lambdaContext, proxyEvent } from "./event.ts";
 
 const dynamodb = mockClient(DynamoDBDocumentClient);
@@ -19,14 +20,7 @@ beforeAll(() => {
 });
 afterEach(() => dynamodb.reset());
 
-const frenchSite = {
-  country: "fr",
-  name: "Lyon",
-  installation_date: "2024-05-01",
-  max_power_megawatt: 10,
-  min_power_megawatt: 1,
-  useful_energy_at_1_megawatt: 4,
-};
+const frenchSite = fixedFrenchSite({ installation_date: "2024-05-01" });
 
 function cancelled(...codes: string[]) {
   return new TransactionCanceledException({

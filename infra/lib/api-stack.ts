@@ -1,10 +1,11 @@
 import path from "node:path";
 import { tableDefinition } from "@sites-groups/core/table";
 import { type RouteDefinition, WRITE_ACTIONS } from "@sites-groups/functions/routes";
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from "aws-cdk-lib";
+import { CfnOutput, Duration, Size, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
+import * as codedeploy from "aws-cdk-lib/aws-codedeploy";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
@@ -15,6 +16,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import { addGatewayProblems } from "./gateway-responses.ts";
+import { accessLogFormat, createDashboard, routeMetric, TABLE_OPERATIONS } from "./observability.ts";
 import { copyRuntimeFiles } from "./runtime-files.ts";
 import { APP_NAME, type StageConfig } from "./stage.ts";
 
@@ -26,7 +28,7 @@ export const METRICS_NAMESPACE = "SitesAndGroups";
 
 /**
  * esbuild options of every function: one self-contained ESM file per route, minified, with a
- * source map, the AWS SDK v3 bundled (the version we test with, not the runtime's). The banner
+ * source map where the stage wants one (`sourceMaps`), the AWS SDK v3 bundled (the version we test with, not the runtime's). The banner
  * gives CommonJS dependencies the `require` that ESM lacks.
  */
 export const BUNDLING = {
@@ -49,15 +51,25 @@ export interface ApiStackProps extends StackProps {
 }
 
 /**
- * One stage of the API: the table, one function per manifest route, the REST API in front of
- * them, and the alarms. Every physical name starts with the stage (`dev-sites-and-groups-…`).
+ * One stage of the API: the table, one function per manifest route (behind a `live` alias that
+ * CodeDeploy shifts gradually where the stage asks for it), the REST API in front of them, the
+ * alarms, their topic and the dashboard. Every fixed physical name starts with the stage
+ * (`dev-sites-and-groups-…`); nothing with a fixed name outlives `cdk destroy`.
  */
 export class ApiStack extends Stack {
   readonly table: dynamodb.Table;
   /** The stage's list-cursor secret, generated at deploy (never in the source); read by the list functions. */
   readonly cursorSecret: secretsmanager.Secret;
   readonly api: apigateway.RestApi;
+  readonly topic: sns.Topic;
   readonly functions = new Map<string, NodejsFunction>();
+  /** The `live` alias of each function, when the stage deploys gradually. */
+  readonly aliases = new Map<string, lambda.Alias>();
+  readonly logGroups = new Map<string, logs.LogGroup>();
+  /** Per function: the alarms that roll its deployment back (errors; p99 duration when gradual). */
+  readonly functionAlarms = new Map<string, cloudwatch.Alarm[]>();
+  private readonly deploymentGroups = new Map<string, codedeploy.LambdaDeploymentGroup>();
+  private readonly period = Duration.minutes(5);
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -65,6 +77,7 @@ export class ApiStack extends Stack {
     const { prefix } = config;
 
     this.table = this.createTable(config);
+    this.topic = this.createTopic(config);
     this.cursorSecret = new secretsmanager.Secret(this, "CursorSecret", {
       secretName: `${prefix}/cursor-secret`,
       description: "Seals the list cursors of this stage (functions read it once per container)",
@@ -82,10 +95,12 @@ export class ApiStack extends Stack {
       restApiName: `${prefix}-api`,
       description: `Sites & Groups API (${config.stage})`,
       endpointTypes: [apigateway.EndpointType.REGIONAL],
-      // Execution logs need the account's API Gateway CloudWatch role; retained because it is
-      // one setting per account and region, shared by every stage.
+      // Execution logs need the account's API Gateway CloudWatch role (one setting per account and
+      // region, the last stage deployed sets it): dev's is deleted with dev, prod's is kept.
       cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: RemovalPolicy.RETAIN,
+      cloudWatchRoleRemovalPolicy: config.cloudWatchRoleRemovalPolicy,
+      // Answers of 1 KiB and more are gzipped for clients that accept it (/docs's script: 1.7 MB).
+      minCompressionSize: Size.kibibytes(1),
       deployOptions: {
         stageName: config.stage,
         throttlingRateLimit: config.throttle.rateLimit,
@@ -93,24 +108,11 @@ export class ApiStack extends Stack {
         loggingLevel: apigateway.MethodLoggingLevel.ERROR,
         dataTraceEnabled: false,
         metricsEnabled: true,
+        tracingEnabled: config.tracing,
         accessLogDestination: new apigateway.LogGroupLogDestination(
-          new logs.LogGroup(this, "AccessLogs", {
-            logGroupName: `/aws/apigateway/${prefix}-access`,
-            retention: config.logRetention,
-            removalPolicy: config.removalPolicy,
-          }),
+          this.createLogGroup("AccessLogs", `/aws/apigateway/${prefix}-access`, config),
         ),
-        accessLogFormat: apigateway.AccessLogFormat.jsonWithStandardFields({
-          caller: false,
-          httpMethod: true,
-          ip: true,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-          user: false,
-        }),
+        accessLogFormat: accessLogFormat(),
       },
       ...(config.corsOrigins.length > 0
         ? {
@@ -135,25 +137,59 @@ export class ApiStack extends Stack {
       validateRequestBody: true,
     });
 
+    const deployments = config.gradualDeploy ? this.createDeploymentBase(config) : undefined;
     for (const route of routes) {
       const fn = this.createFunction(route, config);
       this.functions.set(route.name, fn);
+      const target = deployments ? this.deployGradually(route, fn, config, deployments) : fn;
+      this.functionAlarms.set(route.name, [
+        this.errorsAlarm(route, target, config),
+        ...(this.functionAlarms.get(route.name) ?? []),
+      ]);
       const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       api.root
         .resourceForPath(route.path)
-        .addMethod(route.method, new apigateway.LambdaIntegration(fn, { proxy: true, allowTestInvoke: false }), {
+        .addMethod(route.method, new apigateway.LambdaIntegration(target, { proxy: true, allowTestInvoke: false }), {
           operationName: route.name,
           requestValidator: validator,
           requestParameters: Object.fromEntries(parameters.map((p) => [`method.request.path.${p}`, true])),
         });
     }
 
-    this.createAlarms(config);
+    this.createAlarms(config, routes);
+    if (config.dashboard) {
+      createDashboard(this, {
+        name: prefix,
+        stage: config.stage,
+        namespace: METRICS_NAMESPACE,
+        api,
+        table: this.table,
+        routes,
+        functions: this.functions,
+        logGroups: [...this.logGroups.values()],
+        throttles: this.throttles(this.period),
+      });
+    }
     this.acknowledgeNagFindings();
 
     new CfnOutput(this, "ApiUrl", { value: api.url, description: "Base URL of the API (ends with the stage)" });
     new CfnOutput(this, "ApiId", { value: api.restApiId });
     new CfnOutput(this, "TableName", { value: this.table.tableName });
+    new CfnOutput(this, "AlarmTopicArn", { value: this.topic.topicArn, description: "Subscribe here to the alarms" });
+  }
+
+  /**
+   * A log group that never blocks a redeploy: with a fixed name it is deleted with the stack
+   * (dev); kept on delete (prod) it has a generated name, so the next deploy creates a new one.
+   */
+  private createLogGroup(id: string, name: string, config: StageConfig): logs.LogGroup {
+    const group = new logs.LogGroup(this, id, {
+      ...(config.logs.fixedNames ? { logGroupName: name } : {}),
+      retention: config.logRetention,
+      removalPolicy: config.logs.removalPolicy,
+    });
+    this.logGroups.set(id, group);
+    return group;
   }
 
   /** The table exactly as `packages/core/src/table.ts` defines it. */
@@ -181,11 +217,7 @@ export class ApiStack extends Stack {
 
   private createFunction(route: RouteDefinition, config: StageConfig): NodejsFunction {
     const functionName = `${config.prefix}-${route.name}`;
-    const logGroup = new logs.LogGroup(this, `${route.name}Logs`, {
-      logGroupName: `/aws/lambda/${functionName}`,
-      retention: config.logRetention,
-      removalPolicy: config.removalPolicy,
-    });
+    const logGroup = this.createLogGroup(`${route.name}Logs`, `/aws/lambda/${functionName}`, config);
     // Its own role: logs to its own log group, and the table actions of this route only.
     const access = route.table;
     if (route.method === "GET" && access?.actions.some((action) => WRITE_ACTIONS.includes(action))) {
@@ -213,6 +245,14 @@ export class ApiStack extends Stack {
       );
     }
 
+    if (config.tracing) {
+      Validations.of(role).acknowledge({
+        id: "AwsSolutions-IAM5[Resource::*]",
+        reason:
+          "Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource-level " +
+          "permission (Resource must be *); the role's DynamoDB statements name the table and its indexes",
+      });
+    }
     // a route that lists seals its cursors with the stage's secret: read access to it alone
     const lists = (access?.indexes.length ?? 0) > 0;
     if (lists) this.cursorSecret.grantRead(role);
@@ -230,6 +270,8 @@ export class ApiStack extends Stack {
       timeout: config.timeout,
       role,
       logGroup,
+      // X-Ray: the function's segment, the handler's (Powertools Tracer) and each DynamoDB call.
+      ...(config.tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
       environment: {
         ...(access ? { TABLE_NAME: this.table.tableName } : {}),
         ...(lists ? { CURSOR_SECRET_ARN: this.cursorSecret.secretArn } : {}),
@@ -237,10 +279,13 @@ export class ApiStack extends Stack {
         POWERTOOLS_SERVICE_NAME: APP_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(config.corsOrigins.length > 0 ? { CORS_ORIGINS: config.corsOrigins.join(",") } : {}),
-        NODE_OPTIONS: "--enable-source-maps",
+        ...(config.tracing ? {} : { POWERTOOLS_TRACE_ENABLED: "false" }),
+        // Source-mapped stacks cost ~20 ms of init and ~300 ms on the first error: dev only.
+        ...(config.sourceMaps ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
       },
       bundling: {
         ...BUNDLING,
+        sourceMap: config.sourceMaps,
         mainFields: [...BUNDLING.mainFields],
         externalModules: [],
         commandHooks: {
@@ -253,22 +298,108 @@ export class ApiStack extends Stack {
     });
   }
 
-  /** 5xx rate, throttles and p99 latency; to an SNS topic when an email is configured. */
-  private createAlarms(config: StageConfig) {
-    const period = Duration.minutes(5);
-    const topic = config.alarmEmail
-      ? new sns.Topic(this, "Alarms", { topicName: `${config.prefix}-alarms`, enforceSSL: true })
-      : undefined;
-    if (topic && config.alarmEmail) topic.addSubscription(new EmailSubscription(config.alarmEmail));
-    if (topic) {
-      Validations.of(topic).acknowledge({
-        id: "AwsSolutions-SNS2",
-        reason:
-          "CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key (aws/sns), and a " +
-          "customer managed key costs a monthly fee; the topic carries alarm names and states only",
-      });
-    }
+  /**
+   * The alarms' topic, always there (subscribe to it by email with `-c alarmEmail=…`, or with
+   * anything else SNS delivers to: chat, a pager, a queue).
+   */
+  private createTopic(config: StageConfig): sns.Topic {
+    const topic = new sns.Topic(this, "Alarms", { topicName: `${config.prefix}-alarms`, enforceSSL: true });
+    if (config.alarmEmail) topic.addSubscription(new EmailSubscription(config.alarmEmail));
+    Validations.of(topic).acknowledge({
+      id: "AwsSolutions-SNS2",
+      reason:
+        "CloudWatch alarms cannot publish to a topic encrypted with the AWS managed key (aws/sns), and a " +
+        "customer managed key costs a monthly fee; the topic carries alarm names and states only",
+    });
+    return topic;
+  }
 
+  /** The CodeDeploy application of the stage's functions and the role it deploys with. */
+  private createDeploymentBase(config: StageConfig) {
+    const application = new codedeploy.LambdaApplication(this, "Deployments", { applicationName: config.prefix });
+    const role = new iam.Role(this, "DeploymentRole", {
+      assumedBy: new iam.ServicePrincipal("codedeploy.amazonaws.com"),
+      description: "CodeDeploy shifts the live aliases of the stage's functions",
+    });
+    Validations.of(role).acknowledge({
+      id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]",
+      reason:
+        "AWSCodeDeployRoleForLambdaLimited is the AWS managed policy made for CodeDeploy's Lambda deployments " +
+        "(read alarms, update aliases, invoke hooks named CodeDeployHook_*); CodeDeploy assumes it, no function does",
+    });
+    return { application, role };
+  }
+
+  /**
+   * The function's `live` alias, which API Gateway calls: each deploy publishes a version and
+   * CodeDeploy moves 10% of the traffic to it, then the rest 5 minutes later unless the
+   * function's errors or p99 duration alarm fires, in which case the alias goes back.
+   */
+  private deployGradually(
+    route: RouteDefinition,
+    fn: NodejsFunction,
+    config: StageConfig,
+    base: { application: codedeploy.LambdaApplication; role: iam.Role },
+  ): lambda.Alias {
+    const alias = new lambda.Alias(this, `${route.name}Live`, { aliasName: "live", version: fn.currentVersion });
+    this.aliases.set(route.name, alias);
+    const latency = new cloudwatch.Alarm(this, `${route.name}Latency`, {
+      alarmName: `${config.prefix}-${route.name}-p99`,
+      alarmDescription: `${route.method} ${route.path}: p99 duration of the live alias above ${config.alarms.functionP99Ms} ms`,
+      metric: alias.metricDuration({ statistic: "p99", period: Duration.minutes(1) }),
+      threshold: config.alarms.functionP99Ms,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 3,
+      datapointsToAlarm: 2,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.functionAlarms.set(route.name, [latency]);
+    const group = new codedeploy.LambdaDeploymentGroup(this, `${route.name}Deployment`, {
+      application: base.application,
+      role: base.role,
+      alias,
+      deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+      autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
+    });
+    // the errors alarm is created after this (it reads the alias); both roll the deploy back
+    this.deploymentGroups.set(route.name, group);
+    group.addAlarm(latency);
+    return alias;
+  }
+
+  /**
+   * A function's errors: uncaught ones (crash, timeout, init failure) and the 5xx its route
+   * answered (the middleware turns faults into problem+json, which Lambda counts as a success).
+   */
+  private errorsAlarm(route: RouteDefinition, target: lambda.IFunction, config: StageConfig): cloudwatch.Alarm {
+    const period = Duration.minutes(1);
+    const alarm = new cloudwatch.Alarm(this, `${route.name}Errors`, {
+      alarmName: `${config.prefix}-${route.name}-errors`,
+      alarmDescription: `${route.method} ${route.path}: an uncaught error or a 5xx answer`,
+      metric: new cloudwatch.MathExpression({
+        expression: "FILL(uncaught, 0) + FILL(answered, 0)",
+        usingMetrics: {
+          uncaught: target.metricErrors({ statistic: "Sum", period }),
+          answered: routeMetric(this.api, config.stage, route, "5XXError", "Sum", period),
+        },
+        label: "errors and 5xx answers",
+        period,
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.deploymentGroups.get(route.name)?.addAlarm(alarm);
+    return alarm;
+  }
+
+  /**
+   * Stage alarms (5xx rate, throttles, p99 latency, the table's system errors) and each
+   * function's, all to the topic, on alarm and back to OK.
+   */
+  private createAlarms(config: StageConfig, routes: readonly RouteDefinition[]) {
+    const period = this.period;
     const alarms = [
       new cloudwatch.Alarm(this, "ServerErrorRate", {
         alarmName: `${config.prefix}-5xx-rate`,
@@ -301,12 +432,21 @@ export class ApiStack extends Stack {
         datapointsToAlarm: 3,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
+      new cloudwatch.Alarm(this, "TableSystemErrors", {
+        alarmName: `${config.prefix}-table-system-errors`,
+        alarmDescription: "DynamoDB answered requests on the table with a 500 (its own fault)",
+        metric: this.table.metricSystemErrorsForOperations({ operations: [...TABLE_OPERATIONS], period }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      ...routes.flatMap((route) => this.functionAlarms.get(route.name) ?? []),
     ];
-    if (topic) {
-      for (const alarm of alarms) {
-        alarm.addAlarmAction(new SnsAction(topic));
-        alarm.addOkAction(new SnsAction(topic));
-      }
+    const action = new SnsAction(this.topic);
+    for (const alarm of alarms) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
     }
   }
 

@@ -3,11 +3,13 @@ import { routes } from "@sites-groups/functions/routes";
 import { App, type AppProps, Validations } from "aws-cdk-lib";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { ApiStack } from "./api-stack.ts";
+import { GitHubOidcRoleStack } from "./deploy-role-stack.ts";
 import { APP_NAME, stageConfig } from "./stage.ts";
 
 /**
- * The CDK app: one stack, for the stage named by `-c stage=dev|prod`, checked by cdk-nag's
- * AwsSolutions pack (synthesis fails on any finding that is not acknowledged with a reason).
+ * The CDK app: one stack, for the stage named by `-c stage=dev|prod`, and, only when
+ * `-c githubRepo=owner/name` asks for it, the role the deploy workflow assumes. Both are checked by
+ * cdk-nag's AwsSolutions pack: synthesis fails on any finding that is not acknowledged with a reason.
  * Synthesis needs no AWS credentials: the stack is environment-agnostic unless
  * CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION are set (the CLI sets them from your profile).
  */
@@ -28,6 +30,17 @@ export function createApp(props: AppProps = {}) {
     ...(account && region ? { env: { account, region } } : {}),
     tags: { app: APP_NAME, stage: config.stage },
   });
+  const githubRepo = app.node.tryGetContext("githubRepo");
+  const providerArn = app.node.tryGetContext("githubOidcProviderArn");
+  const deployRole = githubRepo
+    ? new GitHubOidcRoleStack(app, `${APP_NAME}-github-deploy`, {
+        repository: String(githubRepo),
+        ...(providerArn ? { existingProviderArn: String(providerArn) } : {}),
+        description: "Sites & Groups: the role GitHub Actions assumes to deploy (OIDC)",
+        ...(account && region ? { env: { account, region } } : {}),
+        tags: { app: APP_NAME },
+      })
+    : undefined;
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, stack, config };
+  return { app, stack, config, deployRole };
 }

@@ -2,7 +2,7 @@
  * The stack as CloudFormation will receive it, for both stages: every manifest route, the table
  * of the shared definition, least-privilege roles, the API's protections and the alarms.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createTableInput, tableDefinition } from "@sites-groups/core";
 import { type RouteDefinition, routes, WRITE_ACTIONS } from "@sites-groups/functions/routes";
@@ -12,6 +12,7 @@ import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiStack } from "../lib/api-stack.ts";
+import { GitHubOidcRoleStack } from "../lib/deploy-role-stack.ts";
 import { GATEWAY_PROBLEMS, problemTemplate } from "../lib/gateway-responses.ts";
 import { stageConfig } from "../lib/stage.ts";
 import { logicalIdOf, type Synthesized, synthesize } from "./synth.ts";
@@ -62,8 +63,12 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     for (const fn of Object.values(resources(s(), "AWS::Lambda::Function"))) {
       expect(fn.Properties.FunctionName).toMatch(new RegExp(`^${stage}-sites-and-groups-`));
     }
-    for (const group of Object.values(resources(s(), "AWS::Logs::LogGroup"))) {
-      expect(group.Properties.LogGroupName).toContain(`${stage}-sites-and-groups`);
+    const groups = Object.values(resources(s(), "AWS::Logs::LogGroup"));
+    expect(groups).toHaveLength(routes.length + 1);
+    for (const group of groups) {
+      // a fixed name only on a group deleted with the stack: a kept one would block the next deploy
+      if (group.DeletionPolicy === "Retain") expect(group.Properties.LogGroupName).toBeUndefined();
+      else expect(group.Properties.LogGroupName).toContain(`${stage}-sites-and-groups`);
     }
   });
 
@@ -91,9 +96,17 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     const handlers = new Set(routes.map((r) => `functions/src/${r.handler}.ts`));
     for (const route of routes) {
       const fn = s().stack.functions.get(route.name)!;
-      const map = JSON.parse(
-        readFileSync(path.join(s().bundleDir(logicalIdOf(s().stack, fn)), "index.mjs.map"), "utf8"),
-      );
+      const dir = s().bundleDir(logicalIdOf(s().stack, fn));
+      const env = resources(s(), "AWS::Lambda::Function")[logicalIdOf(s().stack, fn)]!.Properties.Environment.Variables;
+      if (stage === "prod") {
+        // no source map in prod, and no --enable-source-maps (init CPU): the map is dev's evidence
+        expect(existsSync(path.join(dir, "index.mjs.map")), route.name).toBe(false);
+        expect(env.NODE_OPTIONS, route.name).toBeUndefined();
+        expect(readFileSync(path.join(dir, "index.mjs"), "utf8")).not.toContain("sourceMappingURL");
+        continue;
+      }
+      expect(env.NODE_OPTIONS).toBe("--enable-source-maps");
+      const map = JSON.parse(readFileSync(path.join(dir, "index.mjs.map"), "utf8"));
       const bundled = (map.sources as string[])
         .map((source) => source.replace(/\\/g, "/"))
         .map((source) => source.slice(source.indexOf("functions/src/")))
@@ -108,7 +121,12 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     );
     expect(methods).toHaveLength(routes.length);
     for (const route of routes) {
-      const fnId = logicalIdOf(s().stack, s().stack.functions.get(route.name)!);
+      // prod calls the function's `live` alias (gradual deploys), dev the function itself
+      const alias = s().stack.aliases.get(route.name);
+      expect(Boolean(alias), route.name).toBe(stage === "prod");
+      const fnId = alias
+        ? s().stack.getLogicalId(alias.node.defaultChild as never)
+        : logicalIdOf(s().stack, s().stack.functions.get(route.name)!);
       const resourceId = s().stack.getLogicalId(
         s().stack.api.root.resourceForPath(route.path).node.defaultChild as never,
       );
@@ -209,7 +227,16 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
       }),
     ]);
     expect(apiStage.AccessLogSetting.DestinationArn).toBeDefined();
-    expect(JSON.parse(apiStage.AccessLogSetting.Format)).toMatchObject({ requestId: "$context.requestId" });
+    expect(JSON.parse(apiStage.AccessLogSetting.Format)).toMatchObject({
+      requestId: "$context.requestId",
+      status: "$context.status",
+      userAgent: "$context.identity.userAgent",
+      integrationLatency: "$context.integrationLatency",
+      responseLatency: "$context.responseLatency",
+      errorMessage: "$context.error.message",
+      errorType: "$context.error.responseType",
+      integrationError: "$context.integrationErrorMessage",
+    });
     expect(only(s(), "AWS::ApiGateway::RestApi").Properties.EndpointConfiguration.Types).toEqual(["REGIONAL"]);
     expect(only(s(), "AWS::ApiGateway::RequestValidator").Properties.ValidateRequestParameters).toBe(true);
     s().template.hasOutput("ApiUrl", {});
@@ -244,16 +271,41 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     });
   });
 
-  it("alarms on the 5xx rate, throttles and p99 latency", () => {
+  it("alarms on the 5xx rate, throttles, p99 latency, the table's system errors and each function's errors", () => {
     const alarms = Object.values(resources(s(), "AWS::CloudWatch::Alarm")).map((a) => a.Properties);
     expect(alarms.map((a) => a.AlarmName).sort()).toEqual(
       [
         `${stage}-sites-and-groups-5xx-rate`,
         `${stage}-sites-and-groups-latency-p99`,
         `${stage}-sites-and-groups-throttles`,
+        `${stage}-sites-and-groups-table-system-errors`,
+        ...routes.map((r) => `${stage}-sites-and-groups-${r.name}-errors`),
+        ...(stage === "prod" ? routes.map((r) => `${stage}-sites-and-groups-${r.name}-p99`) : []),
       ].sort(),
     );
     const byName = (suffix: string) => alarms.find((a) => a.AlarmName.endsWith(suffix))!;
+    // every alarm reaches the topic, which exists with or without a subscription
+    const topicId = s().stack.getLogicalId(s().stack.topic.node.defaultChild as never);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions, alarm.AlarmName).toEqual([{ Ref: topicId }]);
+      expect(alarm.OKActions, alarm.AlarmName).toEqual([{ Ref: topicId }]);
+      // a math alarm reads at most 10 metrics
+      expect((alarm.Metrics ?? []).length, alarm.AlarmName).toBeLessThanOrEqual(11);
+    }
+    const errors = byName("GetSite-errors");
+    const read = errors.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric);
+    expect(read.map((m: any) => m.MetricName).sort()).toEqual(["5XXError", "Errors"]);
+    expect(read.find((m: any) => m.MetricName === "5XXError").Dimensions).toEqual(
+      expect.arrayContaining([
+        { Name: "Method", Value: "GET" },
+        { Name: "Resource", Value: "/sites/{id}" },
+        { Name: "Stage", Value: stage },
+      ]),
+    );
+    const system = byName("table-system-errors");
+    expect(
+      new Set(system.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.MetricName)),
+    ).toEqual(new Set(["SystemErrors"]));
     expect(byName("5xx-rate")).toMatchObject({ MetricName: "5XXError", Statistic: "Average", Threshold: 0.05 });
     expect(byName("latency-p99")).toMatchObject({ MetricName: "Latency", ExtendedStatistic: "p99" });
     const throttles = byName("throttles");
@@ -275,12 +327,14 @@ describe("what differs between the stages", () => {
     expect(table(dev).DeletionPolicy).toBe("Delete");
   });
 
-  it("sends alarms to an email topic only when one is configured", () => {
-    expect(resources(dev, "AWS::SNS::Topic")).toEqual({});
+  it("always has the alarm topic; subscribes an email to it only when one is configured", () => {
+    expect(Object.keys(resources(dev, "AWS::SNS::Topic"))).toHaveLength(1);
+    expect(resources(dev, "AWS::SNS::Subscription")).toEqual({});
     prod.template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "email", Endpoint: "ops@example.com" });
     for (const alarm of Object.values(resources(prod, "AWS::CloudWatch::Alarm"))) {
       expect(alarm.Properties.AlarmActions).toHaveLength(1);
     }
+    dev.template.hasOutput("AlarmTopicArn", {});
   });
 
   it("answers CORS preflights only for configured origins", () => {
@@ -342,15 +396,204 @@ describe("cdk-nag", () => {
       .findAll()
       .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
       .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ id, reason })));
-    expect(acknowledged.map((a) => /AwsSolutions-[A-Z]+\d+/.exec(a.id)?.[0]).sort()).toEqual(
+    // IAM5: X-Ray's actions take no resource (one per function role); SNS2: the alarm topic
+    expect([...new Set(acknowledged.map((a) => /AwsSolutions-[A-Z]+\d+/.exec(a.id)?.[0]))].sort()).toEqual(
       [
         "AwsSolutions-APIG3",
         "AwsSolutions-APIG4",
         "AwsSolutions-COG4",
         "AwsSolutions-IAM4",
+        "AwsSolutions-IAM5",
+        "AwsSolutions-SNS2",
         "AwsSolutions-SMG4",
       ].sort(),
     );
+    // each function role's X-Ray wildcard, and no other IAM5
+    const iam5 = acknowledged.filter((a) => a.id.includes("AwsSolutions-IAM5"));
+    expect(iam5).toHaveLength(routes.length);
+    for (const { id } of iam5) expect(id).toMatch(/AwsSolutions-IAM5\[Resource::\*\]$/);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
+  });
+});
+
+describe("operating the stages (issue 12)", () => {
+  it("prod: a live alias per function, shifted by a CodeDeploy canary that rolls back on the function's alarms", () => {
+    const groups = Object.values(resources(prod, "AWS::CodeDeploy::DeploymentGroup")).map((g) => g.Properties);
+    expect(groups).toHaveLength(routes.length);
+    const aliases = resources(prod, "AWS::Lambda::Alias");
+    for (const route of routes) {
+      const alias = prod.stack.aliases.get(route.name)!;
+      const aliasResource = aliases[prod.stack.getLogicalId(alias.node.defaultChild as never)] as Resource & {
+        UpdatePolicy: any;
+      };
+      expect(aliasResource.Properties.Name).toBe("live");
+      expect(aliasResource.Properties.FunctionName).toEqual({
+        Ref: logicalIdOf(prod.stack, prod.stack.functions.get(route.name)!),
+      });
+      // CloudFormation hands each alias update to CodeDeploy, with this route's deployment group
+      const groupRef = aliasResource.UpdatePolicy.CodeDeployLambdaAliasUpdate.DeploymentGroupName.Ref;
+      const group = resources(prod, "AWS::CodeDeploy::DeploymentGroup")[groupRef]!.Properties;
+      expect(group.DeploymentConfigName).toBe("CodeDeployDefault.LambdaCanary10Percent5Minutes");
+      expect(group.AutoRollbackConfiguration).toEqual({
+        Enabled: true,
+        Events: expect.arrayContaining([
+          "DEPLOYMENT_FAILURE",
+          "DEPLOYMENT_STOP_ON_REQUEST",
+          "DEPLOYMENT_STOP_ON_ALARM",
+        ]),
+      });
+      const alarmIds = prod.stack.functionAlarms
+        .get(route.name)!
+        .map((a) => prod.stack.getLogicalId(a.node.defaultChild as never));
+      expect(group.AlarmConfiguration.Enabled).toBe(true);
+      expect(group.AlarmConfiguration.Alarms.map((a: { Name: { Ref: string } }) => a.Name.Ref).sort()).toEqual(
+        alarmIds.sort(),
+      );
+      expect(alarmIds).toHaveLength(2); // errors and p99 duration
+    }
+  });
+
+  it("dev: deploys all at once, without alias or CodeDeploy", () => {
+    expect(resources(dev, "AWS::Lambda::Alias")).toEqual({});
+    expect(resources(dev, "AWS::CodeDeploy::DeploymentGroup")).toEqual({});
+    expect(resources(dev, "AWS::CodeDeploy::Application")).toEqual({});
+  });
+
+  it.each(["dev", "prod"] as const)("%s: X-Ray on every function and on the API stage", (stage) => {
+    const s = stage === "dev" ? dev : prod;
+    for (const fn of Object.values(resources(s, "AWS::Lambda::Function"))) {
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: "Active" });
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBeUndefined();
+    }
+    expect(only(s, "AWS::ApiGateway::Stage").Properties.TracingEnabled).toBe(true);
+  });
+
+  it.each(["dev", "prod"] as const)(
+    "%s: one dashboard with requests, codes, route latency, throttles, table and cold starts",
+    (stage) => {
+      const s = stage === "dev" ? dev : prod;
+      const dashboard = only(s, "AWS::CloudWatch::Dashboard").Properties;
+      expect(dashboard.DashboardName).toBe(`${stage}-sites-and-groups`);
+      const body = JSON.stringify(dashboard.DashboardBody);
+      for (const title of [
+        "Requests and errors answered",
+        "Problem answers by code",
+        "Latency p50 per route",
+        "Latency p99 per route",
+        "Throttles",
+        "DynamoDB consumed capacity and errors",
+        "Function errors",
+        "Cold starts",
+      ]) {
+        expect(body, title).toContain(title);
+      }
+      for (const metric of [
+        "ConsumedReadCapacityUnits",
+        "ConsumedWriteCapacityUnits",
+        "SystemErrors",
+        "@initDuration",
+      ]) {
+        expect(body, metric).toContain(metric);
+      }
+      expect(body).toContain('MetricName=\\\\\\"Refusals\\\\\\"');
+    },
+  );
+
+  it.each(["dev", "prod"] as const)("%s: the API compresses answers of 1 KiB and more", (stage) => {
+    const s = stage === "dev" ? dev : prod;
+    expect(only(s, "AWS::ApiGateway::RestApi").Properties.MinimumCompressionSize).toBe(1024);
+  });
+
+  it("no log group with a fixed name outlives the stack: dev's are deleted, prod's kept under generated names", () => {
+    for (const group of Object.values(resources(dev, "AWS::Logs::LogGroup"))) {
+      expect(group.DeletionPolicy).toBe("Delete");
+      expect(group.Properties.LogGroupName).toMatch(/^\/aws\/(lambda|apigateway)\/dev-sites-and-groups-/);
+    }
+    for (const group of Object.values(resources(prod, "AWS::Logs::LogGroup"))) {
+      expect(group.DeletionPolicy).toBe("Retain");
+      expect(group.Properties.LogGroupName).toBeUndefined();
+    }
+  });
+
+  it("dev's destroy removes API Gateway's CloudWatch role; prod keeps it", () => {
+    const role = (s: Synthesized) =>
+      Object.values(resources(s, "AWS::IAM::Role")).find((r) =>
+        JSON.stringify(r.Properties.ManagedPolicyArns ?? []).includes("AmazonAPIGatewayPushToCloudWatchLogs"),
+      )!;
+    expect(role(dev).DeletionPolicy).toBe("Delete");
+    expect(role(prod).DeletionPolicy).toBe("Retain");
+  });
+
+  it("the LocalStack deploy (-c localstack=true) creates nothing LocalStack free lacks: no X-Ray, dashboard or CodeDeploy", () => {
+    const config = stageConfig((key) => ({ stage: "prod", localstack: "true" })[key]);
+    expect(config).toMatchObject({ localstack: true, tracing: false, dashboard: false, gradualDeploy: false });
+    const local = synthesize({ stage: "dev", localstack: "true" });
+    expect(resources(local, "AWS::CloudWatch::Dashboard")).toEqual({});
+    expect(resources(local, "AWS::CodeDeploy::DeploymentGroup")).toEqual({});
+    expect(only(local, "AWS::ApiGateway::Stage").Properties.TracingEnabled).toBeFalsy();
+    for (const fn of Object.values(resources(local, "AWS::Lambda::Function"))) {
+      expect(fn.Properties.TracingConfig).toBeUndefined();
+      expect(fn.Properties.Environment.Variables.POWERTOOLS_TRACE_ENABLED).toBe("false");
+    }
+    // the open stage: no authorizer on any method
+    for (const method of Object.values(resources(local, "AWS::ApiGateway::Method"))) {
+      expect(method.Properties.AuthorizationType ?? "NONE").toBe("NONE");
+    }
+  }, 180_000);
+});
+
+describe("the GitHub deploy role (OIDC)", () => {
+  it("is in the app only when -c githubRepo names the repository", () => {
+    expect(dev.assembly.stacks.map((s) => s.stackName)).toEqual(["dev-sites-and-groups"]);
+    const withRole = synthesize({ stage: "dev", githubRepo: "octo-org/sites-and-groups" });
+    expect(withRole.assembly.stacks.map((s) => s.stackName).sort()).toEqual(
+      ["dev-sites-and-groups", "sites-and-groups-github-deploy"].sort(),
+    );
+  }, 180_000);
+
+  it("trusts this repository's main branch and v* tags only, and may only assume the CDK bootstrap roles", () => {
+    const app = new App();
+    const stack = new GitHubOidcRoleStack(app, "deploy-role", { repository: "octo-org/sites-and-groups" });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    app.synth(); // cdk-nag: throws on an unacknowledged finding
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties("AWS::IAM::OIDCProvider", {
+      Url: "https://token.actions.githubusercontent.com",
+      ClientIdList: ["sts.amazonaws.com"],
+    });
+    const role = Object.values(template.findResources("AWS::IAM::Role"))[0] as Resource;
+    const trust = role.Properties.AssumeRolePolicyDocument.Statement;
+    expect(trust).toHaveLength(1);
+    expect(trust[0]).toMatchObject({
+      Action: "sts:AssumeRoleWithWebIdentity",
+      Effect: "Allow",
+      Condition: {
+        StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+        StringLike: {
+          "token.actions.githubusercontent.com:sub": [
+            "repo:octo-org/sites-and-groups:ref:refs/heads/main",
+            "repo:octo-org/sites-and-groups:ref:refs/tags/v*",
+          ],
+        },
+      },
+    });
+    const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
+      (p: any) => p.Properties.PolicyDocument.Statement,
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0].Action).toEqual(["sts:AssumeRole", "sts:TagSession"]);
+    expect(JSON.stringify(statements[0].Resource)).toContain(":role/cdk-hnb659fds-*");
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    template.hasOutput("DeployRoleArn", {});
+  });
+
+  it("reuses the account's GitHub provider when given, and refuses a malformed repository", () => {
+    const app = new App();
+    const arn = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com";
+    const stack = new GitHubOidcRoleStack(app, "reuse", { repository: "o/r", existingProviderArn: arn });
+    const template = Template.fromStack(stack);
+    expect(template.findResources("AWS::IAM::OIDCProvider")).toEqual({});
+    expect(JSON.stringify(template.findResources("AWS::IAM::Role"))).toContain(arn);
+    expect(() => new GitHubOidcRoleStack(new App(), "bad", { repository: "not a repo" })).toThrow(/owner\/name/);
   });
 });

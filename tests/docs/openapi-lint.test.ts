@@ -31,9 +31,14 @@ describe("the OpenAPI document, linted", () => {
     expect(errors).toEqual([]);
   });
 
-  it("declares no jsonSchemaDialect (Prism skips body validation with it) and security on purpose", () => {
+  it("declares no jsonSchemaDialect (Prism skips body validation with it) and security on every operation", () => {
     expect(document).not.toHaveProperty("jsonSchemaDialect");
-    expect(document.security).toEqual([]);
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const expected = path.startsWith("/docs") || path === "/openapi.json" ? 0 : 1;
+        expect(Math.min(operation.security?.length ?? -1, 1), `${method} ${path}`).toBe(expected);
+      }
+    }
     expect(document.info).toMatchObject({ license: { name: expect.any(String) }, contact: expect.any(Object) });
   });
 

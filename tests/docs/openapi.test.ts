@@ -22,6 +22,7 @@ import { routes } from "@sites-groups/functions/routes";
 import { describe, expect, it } from "vitest";
 import { spain } from "../../packages/core/test/spain.ts";
 import { Contract, ContractViolation } from "../support/contract.ts";
+import { fixedItalianSite } from "../support/fixtures.ts";
 
 const document = buildOpenApiDocument();
 const contract = new Contract(document);
@@ -95,7 +96,7 @@ describe("the OpenAPI document", () => {
 
   it("documents every error status with the problem schema and the codes the route can return", () => {
     const create = operation("POST", "/sites").responses;
-    expect(Object.keys(create).sort()).toEqual(["201", "400", "409", "413", "422", "500", "503"]);
+    expect(Object.keys(create).sort()).toEqual(["201", "400", "401", "403", "409", "413", "415", "422", "500", "503"]);
     const codes = (status: string) => {
       const schema = create[status]?.content?.["application/problem+json"]?.schema ?? {};
       const parts = (schema.allOf ?? []) as { properties?: { code?: { enum: string[] } } }[];
@@ -109,7 +110,22 @@ describe("the OpenAPI document", () => {
     expect(create["503"]?.description).toContain("Retry-After");
     expect(create["201"]?.headers?.Location?.required).toBe(true);
     expect(Object.keys(operation("PUT", "/groups/{id}/groups/{child_id}").responses)).toContain("422");
-    expect(Object.keys(operation("GET", "/sites/{id}").responses).sort()).toEqual(["200", "400", "404", "500", "503"]);
+    expect(Object.keys(operation("GET", "/sites/{id}").responses).sort()).toEqual([
+      "200",
+      "400",
+      "401",
+      "404",
+      "500",
+      "503",
+    ]);
+    expect(create["401"]?.headers?.["WWW-Authenticate"]?.required).toBe(true);
+    expect(codes("401")).toEqual(["UNAUTHENTICATED"]);
+    expect(codes("403")).toEqual(["FORBIDDEN"]);
+    expect(codes("415")).toEqual(["UNSUPPORTED_MEDIA_TYPE"]);
+    // an open stage's document declares no access codes
+    const open = buildOpenApiDocument({ access: { mode: "open" } });
+    expect(Object.keys(open.paths["/sites"]?.post?.responses ?? {})).not.toContain("401");
+    expect(open.paths["/sites"]?.post?.security).toEqual([]);
     // API.md's silences, and the choices made, are in the document too
     const description = String((document.info as { description: string }).description);
     for (const choice of ["Retry-After: 1", "given twice", "request_id", "PATCH` with `{}`", "control characters"]) {
@@ -238,12 +254,7 @@ describe("the contract check of every response", () => {
     new Headers({ "content-type": "application/json", ...values });
   const site = {
     id: 1,
-    country: "it",
-    name: "Roma",
-    installation_date: "2024-05-04",
-    max_power_megawatt: 3,
-    min_power_megawatt: 1,
-    efficiency: 0.5,
+    ...fixedItalianSite(),
     group_ids: [],
     created_at: "2024-05-06T09:30:00.000Z",
     updated_at: "2024-05-06T09:30:00.000Z",

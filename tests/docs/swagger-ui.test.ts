@@ -25,6 +25,7 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
   let browser: Browser;
   let page: Page;
   const outside: string[] = [];
+  const refused: string[] = [];
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -49,6 +50,10 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
       return route.abort();
     });
     page = await context.newPage();
+    // What the page's Content-Security-Policy blocks, Chromium reports on the console
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
     page.on("request", (request) => {
       const { hostname, protocol } = new URL(request.url());
       if (protocol !== "data:" && hostname !== "127.0.0.1" && hostname !== "localhost") outside.push(request.url());
@@ -94,10 +99,14 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
     expect(listed.status).toBe("200");
     expect(listed.body).toContain("Lyon Solar Park");
     // and the API agrees
-    expect((await api.get("/sites")).body.items).toHaveLength(1);
+    expect((await api.GET("/sites")).body.items).toHaveLength(1);
   });
 
   it("sent no request beyond this machine", () => {
     expect(outside).toEqual([]);
+  });
+
+  it("runs under its Content-Security-Policy with nothing blocked", () => {
+    expect(refused).toEqual([]);
   });
 });

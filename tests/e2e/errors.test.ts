@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import { expectInvalid, expectProblem, frenchSite } from "./fixtures.ts";
+import { frenchSite } from "../support/fixtures.ts";
+import { expectInvalid, expectProblem } from "./fixtures.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -18,18 +19,18 @@ describe("A route that does not exist is a 404 NOT_FOUND problem (not API Gatewa
     ["GET", "/sites/1/extra"],
     ["GET", "/site"],
   ])("%s %s", async (method, path) => {
-    const problem = expectProblem(await api.request(method, path), 404, "NOT_FOUND");
+    const problem = expectProblem(await api.raw(method, path), 404, "NOT_FOUND");
     expect(problem.title).toBeTruthy();
   });
 
   it("even with a body, which is not read", async () => {
-    expectProblem(await api.request("POST", "/nope", frenchSite()), 404, "NOT_FOUND");
+    expectProblem(await api.raw("POST", "/nope", frenchSite()), 404, "NOT_FOUND");
   });
 });
 
 describe("Every error is an RFC 9457 problem with a stable code", () => {
   it("a validation problem: type, title, status, code, a detail naming the field, errors[] with path and message", async () => {
-    const response = await api.post("/sites", frenchSite({ installation_date: "2023-02-29" }));
+    const response = await api.POST("/sites", { body: frenchSite({ installation_date: "2023-02-29" }) });
     const problem = expectInvalid(response, "installation_date");
     expect(problem).toMatchObject({ type: "about:blank", title: "Validation failed", status: 400 });
     expect(problem.detail).toMatch(/^installation_date: /);
@@ -37,17 +38,17 @@ describe("Every error is an RFC 9457 problem with a stable code", () => {
   });
 
   it("a not-found problem for a well-formed id", async () => {
-    const problem = expectProblem(await api.get("/sites/424242"), 404, "NOT_FOUND");
+    const problem = expectProblem(await api.GET("/sites/{id}", { params: { path: { id: 424242 } } }), 404, "NOT_FOUND");
     expect(problem.detail).toContain("424242");
   });
 
   it("a bad path id is a 400 naming id, whatever the method", async () => {
     for (const method of ["GET", "PATCH", "DELETE"]) {
-      expectInvalid(await api.request(method, "/sites/abc", method === "PATCH" ? { name: "x" } : undefined), "id");
+      expectInvalid(await api.raw(method, "/sites/abc", method === "PATCH" ? { name: "x" } : undefined), "id");
     }
   });
 
   it("a bad list parameter is a 400 naming it", async () => {
-    expectInvalid(await api.get("/sites?colour=red"), "colour");
+    expectInvalid(await api.raw("GET", "/sites?colour=red"), "colour");
   });
 });

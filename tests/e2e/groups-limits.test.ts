@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
-import { expectProblem, frenchSite, freshDay } from "./fixtures.ts";
+import { startTestApi, type TestApi } from "../support/api.ts";
+import type { Reply } from "../support/client.ts";
+import { frenchSite, freshDay } from "../support/fixtures.ts";
+import { expectProblem } from "./fixtures.ts";
 import { expectNoContent, type Group, groupHelpers, type Site } from "./group-fixtures.ts";
 
 /**
@@ -28,7 +30,7 @@ async function inBatches<T extends { id: number }>(count: number, make: (i: numb
 }
 
 /** 422 TOO_MANY_CHANGES, whose detail names the limit of one atomic write. */
-function expectTooManyChanges(response: ApiResponse) {
+function expectTooManyChanges(response: Reply) {
   const problem = expectProblem(response, 422, "TOO_MANY_CHANGES");
   expect(problem.detail).toMatch(/\b100\b/);
   return problem;
@@ -37,7 +39,10 @@ function expectTooManyChanges(response: ApiResponse) {
 /** Links the sites to the group one PUT at a time. */
 async function putEach(group: Group, sites: Site[]) {
   for (const site of sites)
-    expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`), { checkBody: false });
+    expectNoContent(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      { checkBody: false },
+    );
 }
 
 let sites: Site[];
@@ -51,7 +56,7 @@ describe("A write that does not fit one transaction is refused whole with 422 TO
   it("POST /groups with 60 site_ids, and nothing is written", async () => {
     const before = await everything();
     expectTooManyChanges(
-      await api.post("/groups", { name: "Too big", type: "group1", site_ids: ids(sites.slice(0, 60)) }),
+      await api.POST("/groups", { body: { name: "Too big", type: "group1", site_ids: ids(sites.slice(0, 60)) } }),
     );
     expect(await everything()).toEqual(before);
   });
@@ -60,7 +65,7 @@ describe("A write that does not fit one transaction is refused whole with 422 TO
     const children = await inBatches(60, () => createGroup({ name: "Child" }));
     const before = await everything();
     expectTooManyChanges(
-      await api.post("/groups", { name: "Too big", type: "group2", child_group_ids: ids(children) }),
+      await api.POST("/groups", { body: { name: "Too big", type: "group2", child_group_ids: ids(children) } }),
     );
     expect(await everything()).toEqual(before);
   });
@@ -68,14 +73,24 @@ describe("A write that does not fit one transaction is refused whole with 422 TO
   it("PATCH /groups/{id} adding 60 sites at once, and nothing changes", async () => {
     const group = await createGroup({ site_ids: ids(sites.slice(0, 2)) });
     const before = await everything();
-    expectTooManyChanges(await api.patch(`/groups/${group.id}`, { site_ids: ids(sites.slice(0, 62)) }));
+    expectTooManyChanges(
+      await api.PATCH("/groups/{id}", {
+        params: { path: { id: group.id } },
+        body: { site_ids: ids(sites.slice(0, 62)) },
+      }),
+    );
     expect(await everything()).toEqual(before);
   });
 
   it("PATCH /groups/{id} swapping 30 sites for 30 others, and nothing changes", async () => {
     const group = await createGroup({ site_ids: ids(sites.slice(0, 30)) });
     const before = await everything();
-    expectTooManyChanges(await api.patch(`/groups/${group.id}`, { site_ids: ids(sites.slice(30, 60)) }));
+    expectTooManyChanges(
+      await api.PATCH("/groups/{id}", {
+        params: { path: { id: group.id } },
+        body: { site_ids: ids(sites.slice(30, 60)) },
+      }),
+    );
     expect(await everything()).toEqual(before);
   });
 
@@ -83,26 +98,30 @@ describe("A write that does not fit one transaction is refused whole with 422 TO
     const groups = await inBatches(60, () => createGroup({ name: "Holder" }));
     const day = freshDay();
     const before = await everything();
-    expectTooManyChanges(await api.post("/sites", frenchSite({ installation_date: day, group_ids: ids(groups) })));
+    expectTooManyChanges(
+      await api.POST("/sites", { body: frenchSite({ installation_date: day, group_ids: ids(groups) }) }),
+    );
     expect(await everything()).toEqual(before);
     // the French day was not taken either
-    expect((await api.post("/sites", frenchSite({ installation_date: day }))).status).toBe(201);
+    expect((await api.POST("/sites", { body: frenchSite({ installation_date: day }) })).status).toBe(201);
   });
 
   it("PATCH /sites/{id} with 60 group_ids, and nothing changes", async () => {
     const groups = await inBatches(60, () => createGroup({ name: "Holder" }));
     const site = await createSite();
     const before = await everything();
-    expectTooManyChanges(await api.patch(`/sites/${site.id}`, { group_ids: ids(groups) }));
+    expectTooManyChanges(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: ids(groups) } }),
+    );
     expect(await everything()).toEqual(before);
   });
 
   it("but a group created with 40 sites fits, and is linked at both ends", async () => {
     const group = await createGroup({ site_ids: ids(sites.slice(0, 40)) });
     expect(group.site_ids).toEqual(ids(sites.slice(0, 40)));
-    const listed = await listAll<Site>(`/sites?group_id=${group.id}`);
+    const listed = await listAll("/sites", { group_id: group.id });
     expect(ids(listed)).toEqual(ids(sites.slice(0, 40)));
-    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } })).status).toBe(204);
   });
 });
 
@@ -116,18 +135,24 @@ describe("The one-link routes always fit: a group of 120 sites, linked one PUT a
 
   it("holds the 120 sites, ascending, and each site lists it", async () => {
     expect((await readGroup(big.id)).site_ids).toEqual(ids(sites));
-    const listed = await listAll<Site>(`/sites?group_id=${big.id}`);
+    const listed = await listAll("/sites", { group_id: big.id });
     expect(ids(listed)).toEqual(ids(sites));
     for (const site of listed) expect(site.group_ids).toContain(big.id);
   });
 
   it("takes a PUT of a site it already holds (204, still 120) and a DELETE of one link", async () => {
     const site = sites[57] as Site;
-    expect((await api.put(`/groups/${big.id}/sites/${site.id}`)).status).toBe(204);
+    expect(
+      (await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: big.id, site_id: site.id } } })).status,
+    ).toBe(204);
     expect((await readGroup(big.id)).site_ids).toHaveLength(120);
-    expect((await api.delete(`/groups/${big.id}/sites/${site.id}`)).status).toBe(204);
+    expect(
+      (await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: big.id, site_id: site.id } } })).status,
+    ).toBe(204);
     expect((await readGroup(big.id)).site_ids).toEqual(ids(sites).filter((id) => id !== site.id));
-    expect((await api.put(`/groups/${big.id}/sites/${site.id}`)).status).toBe(204);
+    expect(
+      (await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: big.id, site_id: site.id } } })).status,
+    ).toBe(204);
     expect((await readGroup(big.id)).site_ids).toEqual(ids(sites));
   });
 
@@ -138,9 +163,15 @@ describe("The one-link routes always fit: a group of 120 sites, linked one PUT a
     children = await inBatches(20, () => createGroup({ name: "Child" }));
     parents = await inBatches(20, () => createGroup({ name: "Parent" }));
     for (const child of children)
-      expectNoContent(await api.put(`/groups/${big.id}/groups/${child.id}`), { checkBody: false });
+      expectNoContent(
+        await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: big.id, child_id: child.id } } }),
+        { checkBody: false },
+      );
     for (const parent of parents)
-      expectNoContent(await api.put(`/groups/${parent.id}/groups/${big.id}`), { checkBody: false });
+      expectNoContent(
+        await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: parent.id, child_id: big.id } } }),
+        { checkBody: false },
+      );
     expect(await readGroup(big.id)).toMatchObject({
       site_ids: ids(sites),
       child_group_ids: ids(children),
@@ -149,7 +180,10 @@ describe("The one-link routes always fit: a group of 120 sites, linked one PUT a
   });
 
   it("takes a PATCH of its name, which changes no link", async () => {
-    const response = await api.patch(`/groups/${big.id}`, { name: "Big, renamed" });
+    const response = await api.PATCH("/groups/{id}", {
+      params: { path: { id: big.id } },
+      body: { name: "Big, renamed" },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toMatchObject({
       name: "Big, renamed",
@@ -160,13 +194,13 @@ describe("The one-link routes always fit: a group of 120 sites, linked one PUT a
   });
 
   it("can be deleted, with all its links in every direction, and nothing it pointed at", async () => {
-    expect((await api.delete(`/groups/${big.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: big.id } } })).status).toBe(204);
 
-    expectProblem(await api.get(`/groups/${big.id}`), 404, "NOT_FOUND");
-    const sitesAfter = await listAll<Site>("/sites");
+    expectProblem(await api.GET("/groups/{id}", { params: { path: { id: big.id } } }), 404, "NOT_FOUND");
+    const sitesAfter = await listAll("/sites");
     for (const site of sitesAfter) expect(site.group_ids).not.toContain(big.id);
     expect(ids(sitesAfter)).toEqual(expect.arrayContaining(ids(sites)));
-    for (const group of await listAll<Group>("/groups")) {
+    for (const group of await listAll("/groups")) {
       expect(group.child_group_ids).not.toContain(big.id);
       expect(group.parent_group_ids).not.toContain(big.id);
     }
@@ -183,29 +217,34 @@ describe("Deletes that need more than one transaction", () => {
     await putEach(other, sites.slice(50, 70));
     expect((await readGroup(group.id)).site_ids).toEqual(ids(sites.slice(0, 60)));
 
-    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } })).status).toBe(204);
 
-    expectProblem(await api.get(`/groups/${group.id}`), 404, "NOT_FOUND");
+    expectProblem(await api.GET("/groups/{id}", { params: { path: { id: group.id } } }), 404, "NOT_FOUND");
     expect(
-      (await api.get(`/groups?site_id=${sites[0]?.id}&limit=100`)).body.items.map((g: Group) => g.id),
+      (await api.GET("/groups", { params: { query: { site_id: sites[0]?.id, limit: 100 } } })).body.items.map(
+        (g) => g.id,
+      ),
     ).not.toContain(group.id);
-    const after = await listAll<Site>("/sites");
+    const after = await listAll("/sites");
     for (const site of after) expect(site.group_ids).not.toContain(group.id);
     expect(ids(after)).toEqual(expect.arrayContaining(ids(sites)));
     expect((await readGroup(other.id)).site_ids).toEqual(ids(sites.slice(50, 70)));
-    expect(ascending(ids(await listAll<Site>(`/sites?group_id=${other.id}`)))).toEqual(ids(sites.slice(50, 70)));
+    expect(ascending(ids(await listAll("/sites", { group_id: other.id })))).toEqual(ids(sites.slice(50, 70)));
   });
 
   it("DELETE /sites/{id} of a site in 60 groups: 204, and no group lists it afterwards", async () => {
     const site = await createSite();
     const groups = await inBatches(60, () => createGroup({ name: "Holder" }));
     for (const group of groups)
-      expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`), { checkBody: false });
-    expect((await api.get(`/sites/${site.id}`)).body.group_ids).toEqual(ids(groups));
+      expectNoContent(
+        await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+        { checkBody: false },
+      );
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body.group_ids).toEqual(ids(groups));
 
-    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
 
-    expectProblem(await api.get(`/sites/${site.id}`), 404, "NOT_FOUND");
+    expectProblem(await api.GET("/sites/{id}", { params: { path: { id: site.id } } }), 404, "NOT_FOUND");
     const after = await Promise.all(groups.map((g) => readGroup(g.id)));
     for (const group of after) expect(group.site_ids).not.toContain(site.id);
   });

@@ -9,8 +9,10 @@ beforeAll(async () => {
 });
 const { createGroup, createSite, readGroup, readSite } = groupHelpers(() => api);
 
-const nest = (parent: Group, child: Group) => api.put(`/groups/${parent.id}/groups/${child.id}`);
-const unnest = (parent: Group, child: Group) => api.delete(`/groups/${parent.id}/groups/${child.id}`);
+const nest = (parent: Group, child: Group) =>
+  api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: parent.id, child_id: child.id } } });
+const unnest = (parent: Group, child: Group) =>
+  api.DELETE("/groups/{id}/groups/{child_id}", { params: { path: { id: parent.id, child_id: child.id } } });
 
 /** What the API says of these groups and sites: a refused write leaves it as it was. */
 async function stateOf(groups: Group[], sites: Site[] = []) {
@@ -24,7 +26,9 @@ describe("PUT /groups/{id}/sites/{site_id} adds one site to one group", () => {
   it("answers 204; the group lists the site and the site lists the group", async () => {
     const group = await createGroup();
     const site = await createSite();
-    expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`));
+    expectNoContent(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
     expect((await readGroup(group.id)).site_ids).toEqual([site.id]);
     expect((await readSite(site.id)).group_ids).toEqual([group.id]);
   });
@@ -32,8 +36,12 @@ describe("PUT /groups/{id}/sites/{site_id} adds one site to one group", () => {
   it("is idempotent: a second PUT is a 204 too and the site is listed once at each end", async () => {
     const group = await createGroup();
     const site = await createSite();
-    expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`));
-    expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`));
+    expectNoContent(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
+    expectNoContent(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
     expect((await readGroup(group.id)).site_ids).toEqual([site.id]);
     expect((await readSite(site.id)).group_ids).toEqual([group.id]);
   });
@@ -41,36 +49,55 @@ describe("PUT /groups/{id}/sites/{site_id} adds one site to one group", () => {
   it("keeps both lists ascending whatever the order of the PUTs", async () => {
     const [g1, g2] = [await createGroup(), await createGroup({ type: "group2" })];
     const [s1, s2, s3] = [await createSite(), await createSite(), await createSite()];
-    for (const site of [s3, s1, s2]) expectNoContent(await api.put(`/groups/${g1.id}/sites/${site.id}`));
-    expectNoContent(await api.put(`/groups/${g2.id}/sites/${s1.id}`));
+    for (const site of [s3, s1, s2])
+      expectNoContent(
+        await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: g1.id, site_id: site.id } } }),
+      );
+    expectNoContent(await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: g2.id, site_id: s1.id } } }));
     expect((await readGroup(g1.id)).site_ids).toEqual([s1.id, s2.id, s3.id]);
     expect((await readSite(s1.id)).group_ids).toEqual([g1.id, g2.id]);
   });
 
   it("is a 404 NOT_FOUND for a group that does not exist, and the site is unchanged", async () => {
     const site = await createSite();
-    expectProblem(await api.put(`/groups/${MISSING}/sites/${site.id}`), 404, "NOT_FOUND");
+    expectProblem(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: MISSING, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
     expect(await readSite(site.id)).toEqual(site);
   });
 
   it("is a 404 NOT_FOUND for a site that does not exist, and the group is unchanged", async () => {
     const group = await createGroup();
-    expectProblem(await api.put(`/groups/${group.id}/sites/${MISSING}`), 404, "NOT_FOUND");
+    expectProblem(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: MISSING } } }),
+      404,
+      "NOT_FOUND",
+    );
     expect(await readGroup(group.id)).toEqual(group);
   });
 
   it("is a 404 NOT_FOUND for a site that was deleted", async () => {
     const group = await createGroup();
     const site = await createSite();
-    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
-    expectProblem(await api.put(`/groups/${group.id}/sites/${site.id}`), 404, "NOT_FOUND");
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
+    expectProblem(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
     expect(await readGroup(group.id)).toEqual(group);
   });
 
   it("is a 422 GROUP3_CANNOT_HOLD_SITES for a group3, and neither end changes", async () => {
     const group = await createGroup({ type: "group3" });
     const site = await createSite();
-    expectProblem(await api.put(`/groups/${group.id}/sites/${site.id}`), 422, "GROUP3_CANNOT_HOLD_SITES");
+    expectProblem(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      422,
+      "GROUP3_CANNOT_HOLD_SITES",
+    );
     expect(await stateOf([group], [site])).toEqual({ groups: [group], sites: [site] });
   });
 
@@ -80,7 +107,7 @@ describe("PUT /groups/{id}/sites/{site_id} adds one site to one group", () => {
     ["1", "x", "site_id"],
     ["1", "-1", "site_id"],
   ])("with /groups/%s/sites/%s is a 400 naming %s", async (id, siteId, name) => {
-    expectInvalid(await api.put(`/groups/${id}/sites/${siteId}`), name);
+    expectInvalid(await api.raw("PUT", `/groups/${id}/sites/${siteId}`), name);
   });
 });
 
@@ -89,7 +116,9 @@ describe("DELETE /groups/{id}/sites/{site_id} removes one site from one group", 
     const site = await createSite();
     const other = await createGroup({ site_ids: [site.id] });
     const group = await createGroup({ site_ids: [site.id] });
-    expectNoContent(await api.delete(`/groups/${group.id}/sites/${site.id}`));
+    expectNoContent(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
     expect((await readGroup(group.id)).site_ids).toEqual([]);
     expect((await readSite(site.id)).group_ids).toEqual([other.id]);
     expect((await readGroup(other.id)).site_ids).toEqual([site.id]);
@@ -98,8 +127,14 @@ describe("DELETE /groups/{id}/sites/{site_id} removes one site from one group", 
   it("a second time is a 404 NOT_FOUND: the site is no longer in the group", async () => {
     const site = await createSite();
     const group = await createGroup({ site_ids: [site.id] });
-    expectNoContent(await api.delete(`/groups/${group.id}/sites/${site.id}`));
-    expectProblem(await api.delete(`/groups/${group.id}/sites/${site.id}`), 404, "NOT_FOUND");
+    expectNoContent(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
+    expectProblem(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
   });
 
   it("is a 404 NOT_FOUND for a site that was never in the group, which changes nothing", async () => {
@@ -107,22 +142,38 @@ describe("DELETE /groups/{id}/sites/{site_id} removes one site from one group", 
     const other = await createSite();
     const group = await createGroup({ site_ids: [other.id] });
     const before = await stateOf([group], [site, other]);
-    expectProblem(await api.delete(`/groups/${group.id}/sites/${site.id}`), 404, "NOT_FOUND");
+    expectProblem(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
     expect(await stateOf([group], [site, other])).toEqual(before);
   });
 
   it("is a 404 NOT_FOUND for a group or a site that does not exist", async () => {
     const site = await createSite();
     const group = await createGroup();
-    expectProblem(await api.delete(`/groups/${MISSING}/sites/${site.id}`), 404, "NOT_FOUND");
-    expectProblem(await api.delete(`/groups/${group.id}/sites/${MISSING}`), 404, "NOT_FOUND");
+    expectProblem(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: MISSING, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
+    expectProblem(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: MISSING } } }),
+      404,
+      "NOT_FOUND",
+    );
   });
 
   it("after it, the site can be added again", async () => {
     const site = await createSite();
     const group = await createGroup({ site_ids: [site.id] });
-    expectNoContent(await api.delete(`/groups/${group.id}/sites/${site.id}`));
-    expectNoContent(await api.put(`/groups/${group.id}/sites/${site.id}`));
+    expectNoContent(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
+    expectNoContent(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+    );
     expect((await readGroup(group.id)).site_ids).toEqual([site.id]);
     expect((await readSite(site.id)).group_ids).toEqual([group.id]);
   });
@@ -131,7 +182,7 @@ describe("DELETE /groups/{id}/sites/{site_id} removes one site from one group", 
     ["abc", "1", "id"],
     ["1", "0", "site_id"],
   ])("with /groups/%s/sites/%s is a 400 naming %s", async (id, siteId, name) => {
-    expectInvalid(await api.delete(`/groups/${id}/sites/${siteId}`), name);
+    expectInvalid(await api.raw("DELETE", `/groups/${id}/sites/${siteId}`), name);
   });
 });
 
@@ -219,7 +270,9 @@ describe("PUT /groups/{id}/groups/{child_id} nests one group in another", () => 
 
     it("a loop made by a PATCH then closed by a PUT: A.child_group_ids = [B], then B⊃A", async () => {
       const [a, b] = [await createGroup(), await createGroup()];
-      expect((await api.patch(`/groups/${a.id}`, { child_group_ids: [b.id] })).status).toBe(200);
+      expect(
+        (await api.PATCH("/groups/{id}", { params: { path: { id: a.id } }, body: { child_group_ids: [b.id] } })).status,
+      ).toBe(200);
       expectProblem(await nest(b, a), 422, "GROUP_CYCLE");
     });
   });
@@ -235,14 +288,22 @@ describe("PUT /groups/{id}/groups/{child_id} nests one group in another", () => 
 
   it("is a 404 NOT_FOUND for a parent or a child that does not exist, and nothing changes", async () => {
     const group = await createGroup();
-    expectProblem(await api.put(`/groups/${MISSING}/groups/${group.id}`), 404, "NOT_FOUND");
-    expectProblem(await api.put(`/groups/${group.id}/groups/${MISSING}`), 404, "NOT_FOUND");
+    expectProblem(
+      await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: MISSING, child_id: group.id } } }),
+      404,
+      "NOT_FOUND",
+    );
+    expectProblem(
+      await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: group.id, child_id: MISSING } } }),
+      404,
+      "NOT_FOUND",
+    );
     expect(await readGroup(group.id)).toEqual(group);
   });
 
   it("is a 404 NOT_FOUND for a child that was deleted", async () => {
     const [parent, child] = [await createGroup(), await createGroup()];
-    expect((await api.delete(`/groups/${child.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: child.id } } })).status).toBe(204);
     expectProblem(await nest(parent, child), 404, "NOT_FOUND");
     expect(await readGroup(parent.id)).toEqual(parent);
   });
@@ -252,7 +313,7 @@ describe("PUT /groups/{id}/groups/{child_id} nests one group in another", () => 
     ["1", "0", "child_id"],
     ["1", "two", "child_id"],
   ])("with /groups/%s/groups/%s is a 400 naming %s", async (id, childId, name) => {
-    expectInvalid(await api.put(`/groups/${id}/groups/${childId}`), name);
+    expectInvalid(await api.raw("PUT", `/groups/${id}/groups/${childId}`), name);
   });
 });
 
@@ -296,15 +357,23 @@ describe("DELETE /groups/{id}/groups/{child_id} un-nests one group", () => {
 
   it("is a 404 NOT_FOUND for a parent or a child that does not exist", async () => {
     const group = await createGroup();
-    expectProblem(await api.delete(`/groups/${MISSING}/groups/${group.id}`), 404, "NOT_FOUND");
-    expectProblem(await api.delete(`/groups/${group.id}/groups/${MISSING}`), 404, "NOT_FOUND");
+    expectProblem(
+      await api.DELETE("/groups/{id}/groups/{child_id}", { params: { path: { id: MISSING, child_id: group.id } } }),
+      404,
+      "NOT_FOUND",
+    );
+    expectProblem(
+      await api.DELETE("/groups/{id}/groups/{child_id}", { params: { path: { id: group.id, child_id: MISSING } } }),
+      404,
+      "NOT_FOUND",
+    );
   });
 
   it.each([
     ["x", "1", "id"],
     ["1", "1.5", "child_id"],
   ])("with /groups/%s/groups/%s is a 400 naming %s", async (id, childId, name) => {
-    expectInvalid(await api.delete(`/groups/${id}/groups/${childId}`), name);
+    expectInvalid(await api.raw("DELETE", `/groups/${id}/groups/${childId}`), name);
   });
 });
 
@@ -343,7 +412,9 @@ describe("The rules hold under concurrency", () => {
   it("ten sites added to one group at once all get in, and none is lost", async () => {
     const group = await createGroup();
     const sites = await Promise.all(Array.from({ length: 10 }, () => createSite()));
-    const responses = await Promise.all(sites.map((s) => api.put(`/groups/${group.id}/sites/${s.id}`)));
+    const responses = await Promise.all(
+      sites.map((s) => api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: s.id } } })),
+    );
     for (const response of responses) expectNoContent(response);
     expect((await readGroup(group.id)).site_ids).toEqual(sites.map((s) => s.id).sort((a, b) => a - b));
     for (const site of sites) expect((await readSite(site.id)).group_ids).toEqual([group.id]);
@@ -352,7 +423,9 @@ describe("The rules hold under concurrency", () => {
   it("one site added to ten groups at once is in all ten, and lists them all", async () => {
     const site = await createSite();
     const groups = await Promise.all(Array.from({ length: 10 }, () => createGroup()));
-    const responses = await Promise.all(groups.map((g) => api.put(`/groups/${g.id}/sites/${site.id}`)));
+    const responses = await Promise.all(
+      groups.map((g) => api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: g.id, site_id: site.id } } })),
+    );
     for (const response of responses) expectNoContent(response);
     expect((await readSite(site.id)).group_ids).toEqual(groups.map((g) => g.id).sort((a, b) => a - b));
   });
@@ -362,8 +435,8 @@ describe("The rules hold under concurrency", () => {
       const group = await createGroup();
       const site = await createSite();
       const [link, retype] = await Promise.all([
-        api.put(`/groups/${group.id}/sites/${site.id}`),
-        api.patch(`/groups/${group.id}`, { type: "group3" }),
+        api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+        api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { type: "group3" } }),
       ]);
       const outcome = [link.status, retype.status];
       const after = await readGroup(group.id);
@@ -384,7 +457,10 @@ describe("The rules hold under concurrency", () => {
   it("of A.child_group_ids = [B] by PATCH and B⊃A by PUT sent together, exactly one succeeds", async () => {
     for (let round = 0; round < 5; round++) {
       const [a, b] = [await createGroup(), await createGroup()];
-      const [patch, put] = await Promise.all([api.patch(`/groups/${a.id}`, { child_group_ids: [b.id] }), nest(b, a)]);
+      const [patch, put] = await Promise.all([
+        api.PATCH("/groups/{id}", { params: { path: { id: a.id } }, body: { child_group_ids: [b.id] } }),
+        nest(b, a),
+      ]);
       const outcome = [patch.status, put.status];
       expect(
         [
@@ -404,12 +480,12 @@ describe("The rules hold under concurrency", () => {
       const [kept, added] = [await createSite(), await createSite()];
       const group = await createGroup({ site_ids: [kept.id] });
       const [deleted, link] = await Promise.all([
-        api.delete(`/groups/${group.id}`),
-        api.put(`/groups/${group.id}/sites/${added.id}`),
+        api.DELETE("/groups/{id}", { params: { path: { id: group.id } } }),
+        api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: added.id } } }),
       ]);
       expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
       if (link.status !== 204) expectProblem(link, 404, "NOT_FOUND");
-      expectProblem(await api.get(`/groups/${group.id}`), 404, "NOT_FOUND");
+      expectProblem(await api.GET("/groups/{id}", { params: { path: { id: group.id } } }), 404, "NOT_FOUND");
       expect((await readSite(kept.id)).group_ids).toEqual([]);
       expect((await readSite(added.id)).group_ids).toEqual([]);
     }
@@ -420,8 +496,8 @@ describe("The rules hold under concurrency", () => {
       const site = await createSite();
       const [holder, joined] = [await createGroup({ site_ids: [site.id] }), await createGroup()];
       const [deleted, link] = await Promise.all([
-        api.delete(`/sites/${site.id}`),
-        api.put(`/groups/${joined.id}/sites/${site.id}`),
+        api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }),
+        api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: joined.id, site_id: site.id } } }),
       ]);
       expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
       if (link.status !== 204) expectProblem(link, 404, "NOT_FOUND");
@@ -435,9 +511,9 @@ describe("The rules hold under concurrency", () => {
       const [parent, child, other] = [await createGroup(), await createGroup(), await createGroup()];
       expectNoContent(await nest(parent, child));
       const [deleted, asParent, asChild] = await Promise.all([
-        api.delete(`/groups/${child.id}`),
-        api.put(`/groups/${child.id}/groups/${other.id}`),
-        api.put(`/groups/${other.id}/groups/${child.id}`),
+        api.DELETE("/groups/{id}", { params: { path: { id: child.id } } }),
+        api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: child.id, child_id: other.id } } }),
+        api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: other.id, child_id: child.id } } }),
       ]);
       expect(deleted.status, JSON.stringify(deleted.body)).toBe(204);
       // a nesting refused because the opposite one committed first (while the child still

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import { expectInvalid, frenchSite } from "./fixtures.ts";
+import { frenchSite } from "../support/fixtures.ts";
+import { expectInvalid } from "./fixtures.ts";
 import type { Group } from "./group-fixtures.ts";
-import { GROUP_NAMES, paging, type Query, type SortKey } from "./paging.ts";
+import { GROUP_NAMES, type GroupQuery, paging, type Query, type SortKey, sortsOf } from "./paging.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -26,12 +27,12 @@ let second: Group;
 let middle: Group;
 
 type Key = SortKey<Group>;
-const SORT_KEYS: Record<string, Key> = { id: (g) => g.id, name: (g) => g.name.toLowerCase() };
-const SORTS = ["id", "-id", "name", "-name"];
-const { path, pageThrough, expectListing, expectNoMatches, sortLocally } = paging(() => api, "groups", SORT_KEYS);
+const SORT_KEYS: Record<"id" | "name", Key> = { id: (g) => g.id, name: (g) => g.name.toLowerCase() };
+const SORTS = sortsOf(SORT_KEYS);
+const { list, pageThrough, expectListing, expectNoMatches, sortLocally } = paging(() => api, "groups", SORT_KEYS);
 
 it("an empty table lists no item and no cursor", async () => {
-  const response = await api.get("/groups");
+  const response = await api.GET("/groups");
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
   expect(response.body).toEqual({ items: [], next_cursor: null });
@@ -39,17 +40,19 @@ it("an empty table lists no item and no cursor", async () => {
 
 describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
   beforeAll(async () => {
-    const sites = await Promise.all([0, 1, 2].map(() => api.post("/sites", frenchSite())));
+    const sites = await Promise.all([0, 1, 2].map(() => api.POST("/sites", { body: frenchSite() })));
     siteIds = sites.map((s) => s.body.id);
     const created: Group[] = [];
     for (let start = 0; start < GROUP_COUNT; start += 10) {
       const batch = Array.from({ length: Math.min(10, GROUP_COUNT - start) }, (_, k) => start + k);
       const responses = await Promise.all(
         batch.map((i) =>
-          api.post("/groups", {
-            name: GROUP_NAMES[i % GROUP_NAMES.length],
-            type: TYPES[i % 3],
-            site_ids: siteIds.filter((_, s) => holds(i, s)),
+          api.POST("/groups", {
+            body: {
+              name: GROUP_NAMES[i % GROUP_NAMES.length] as string,
+              type: TYPES[i % 3] as Group["type"],
+              site_ids: siteIds.filter((_, s) => holds(i, s)),
+            },
           }),
         ),
       );
@@ -66,12 +69,16 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
       [middle, byIndex[4] as Group],
     ];
     for (const [parent, child] of nestings) {
-      const response = await api.put(`/groups/${parent.id}/groups/${child.id}`);
+      const response = await api.PUT("/groups/{id}/groups/{child_id}", {
+        params: { path: { id: parent.id, child_id: child.id } },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(204);
     }
     groups = [];
     for (let start = 0; start < GROUP_COUNT; start += 10) {
-      const reads = await Promise.all(byIndex.slice(start, start + 10).map((g) => api.get(`/groups/${g.id}`)));
+      const reads = await Promise.all(
+        byIndex.slice(start, start + 10).map((g) => api.GET("/groups/{id}", { params: { path: { id: g.id } } })),
+      );
       groups.push(...reads.map((r) => r.body as Group));
     }
     [first, second, middle] = groups as [Group, Group, Group];
@@ -90,20 +97,20 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
   });
 
   it("is {items, next_cursor}, every item exactly as GET /groups/{id} shows it", async () => {
-    const response = await api.get("/groups?limit=100");
+    const response = await api.GET("/groups", { params: { query: { limit: 100 } } });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ items: groups, next_cursor: null });
   });
 
   describe("limit", () => {
     it("defaults to 20, in id order", async () => {
-      const response = await api.get("/groups");
+      const response = await api.GET("/groups");
       expect(response.body.items.map((g: Group) => g.id)).toEqual(groups.slice(0, 20).map((g) => g.id));
       expect(typeof response.body.next_cursor).toBe("string");
     });
 
     it("of exactly the number of matches gives one page and no cursor", async () => {
-      const response = await api.get(`/groups?limit=${GROUP_COUNT}`);
+      const response = await api.GET("/groups", { params: { query: { limit: GROUP_COUNT } } });
       expect(response.body.items).toHaveLength(GROUP_COUNT);
       expect(response.body.next_cursor).toBeNull();
     });
@@ -115,7 +122,7 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
     });
 
     it.each(["0", "101", "-1", "1.5", "abc", ""])("refuses limit=%j with a 400 naming limit", async (limit) => {
-      expectInvalid(await api.get(`/groups?limit=${limit}`), "limit");
+      expectInvalid(await api.raw("GET", `/groups?limit=${limit}`), "limit");
     });
   });
 
@@ -216,7 +223,7 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
         { parent_group_id: (groups[5] as Group).id },
         { parent_group_id: 999_999, sort: "-name" },
         { type: "group3", site_id: siteIds[0] as number },
-        { id__in: "999998,999999" },
+        { id__in: [999998, 999999] },
       ];
       await expectNoMatches(queries);
     });
@@ -255,12 +262,12 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
       ["sort=--id", "sort"],
       ["sort=", "sort"],
     ])("%s", async (query, parameter) => {
-      expectInvalid(await api.get(`/groups?${query}`), parameter);
+      expectInvalid(await api.raw("GET", `/groups?${query}`), parameter);
     });
 
     it("names every bad parameter of one request", async () => {
       expectInvalid(
-        await api.get("/groups?colour=red&limit=0&sort=colour&type=group4&site_id=x"),
+        await api.raw("GET", "/groups?colour=red&limit=0&sort=colour&type=group4&site_id=x"),
         "colour",
         "limit",
         "sort",
@@ -271,17 +278,17 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
   });
 
   describe("cursor", () => {
-    const listing = { sort: "name", type__ne: "group3" };
+    const listing: GroupQuery = { sort: "name", type__ne: "group3" };
     let cursor: string;
     beforeAll(async () => {
-      const page = await api.get(path({ ...listing, limit: 7 }));
+      const page = await list({ ...listing, limit: 7 });
       expect(page.status).toBe(200);
-      cursor = page.body.next_cursor;
+      cursor = page.body.next_cursor as string;
       expect(typeof cursor).toBe("string");
     });
 
     it("passed back with the same filters and sort continues the listing", async () => {
-      const next = await api.get(path({ ...listing, limit: 7, cursor }));
+      const next = await list({ ...listing, limit: 7, cursor });
       expect(next.status).toBe(200);
       const expected = sortLocally(
         groups.filter((g) => g.type !== "group3"),
@@ -291,47 +298,53 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
     });
 
     it("of GET /sites is a 400 naming cursor on GET /groups", async () => {
-      const sites = await api.get("/sites?limit=1");
+      const sites = await api.GET("/sites", { params: { query: { limit: 1 } } });
       expect(typeof sites.body.next_cursor).toBe("string");
-      expectInvalid(await api.get(path({ cursor: sites.body.next_cursor })), "cursor");
-      expectInvalid(await api.get(path({ limit: 1, cursor: sites.body.next_cursor })), "cursor");
+      expectInvalid(await list({ cursor: sites.body.next_cursor as string }), "cursor");
+      expectInvalid(await list({ limit: 1, cursor: sites.body.next_cursor as string }), "cursor");
     });
 
     it("of GET /groups is a 400 naming cursor on GET /sites", async () => {
-      const plain = await api.get("/groups?limit=1");
+      const plain = await api.GET("/groups", { params: { query: { limit: 1 } } });
       expect(typeof plain.body.next_cursor).toBe("string");
-      expectInvalid(await api.get(`/sites?limit=1&cursor=${plain.body.next_cursor}`), "cursor");
+      expectInvalid(
+        await api.GET("/sites", { params: { query: { limit: 1, cursor: plain.body.next_cursor ?? undefined } } }),
+        "cursor",
+      );
     });
 
-    it.each([
+    it.each<[string, GroupQuery]>([
       ["another filter value", { sort: "name", type__ne: "group1" }],
       ["no filter", { sort: "name" }],
       ["a filter more", { ...listing, name__contains: "a" }],
       ["another sort", { ...listing, sort: "id" }],
       ["the other direction", { ...listing, sort: "-name" }],
     ])("reused with %s is a 400 naming cursor", async (_, query) => {
-      expectInvalid(await api.get(path({ ...query, limit: 7, cursor })), "cursor");
+      expectInvalid(await list({ ...query, limit: 7, cursor }), "cursor");
     });
 
     it.each(["garbage", "a.b", "%00", "x".repeat(2000)])("garbage is a 400 naming cursor: %j", async (garbage) => {
-      expectInvalid(await api.get(path({ ...listing, cursor: garbage })), "cursor");
+      expectInvalid(await list({ ...listing, cursor: garbage }), "cursor");
     });
 
     it("that is empty is a 400 naming cursor", async () => {
-      expectInvalid(await api.get("/groups?cursor="), "cursor");
+      expectInvalid(await api.GET("/groups", { params: { query: { cursor: "" } } }), "cursor");
     });
   });
 
   describe("a PATCHed group", () => {
     it("is listed under its new name and type, in name order and by the filters", async () => {
       const renamed = groups[9] as Group;
-      const response = await api.patch(`/groups/${renamed.id}`, { name: "AAA renamed", type: "group2" });
+      const response = await api.PATCH("/groups/{id}", {
+        params: { path: { id: renamed.id } },
+        body: { name: "AAA renamed", type: "group2" },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       groups = groups.map((g) => (g.id === renamed.id ? (response.body as Group) : g));
-      const firstByName = await api.get(path({ sort: "name", limit: 1 }));
+      const firstByName = await list({ sort: "name", limit: 1 });
       expect(firstByName.body.items).toEqual([response.body]);
-      expect((await api.get(path({ name: "AAA renamed" }))).body.items).toEqual([response.body]);
-      expect((await api.get(path({ name: renamed.name, limit: 100 }))).body.items).not.toContainEqual(
+      expect((await list({ name: "AAA renamed" })).body.items).toEqual([response.body]);
+      expect((await list({ name: renamed.name, limit: 100 })).body.items).not.toContainEqual(
         expect.objectContaining({ id: renamed.id }),
       );
       await expectListing(
@@ -351,10 +364,10 @@ describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
     it("leaves every listing and every filter", async () => {
       const doomed = groups[7] as Group;
       expect(doomed.parent_group_ids).toEqual([first.id]);
-      expect((await api.delete(`/groups/${doomed.id}`)).status).toBe(204);
+      expect((await api.DELETE("/groups/{id}", { params: { path: { id: doomed.id } } })).status).toBe(204);
       const queries: Query[] = [{}, { sort: "name" }, { parent_group_id: first.id }, { name: doomed.name }];
       for (const query of queries) {
-        const response = await api.get(path({ ...query, limit: 100 }));
+        const response = await list({ ...query, limit: 100 });
         expect(response.body.items.map((g: Group) => g.id)).not.toContain(doomed.id);
       }
       const remaining = groups.filter((g) => g.id !== doomed.id);

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
-import { expectInvalid, expectProblem, frenchSite, freshDay, italianSite } from "./fixtures.ts";
+import { startTestApi, type TestApi } from "../support/api.ts";
+import type { Reply, Schemas } from "../support/client.ts";
+import { frenchSite, freshDay, italianSite } from "../support/fixtures.ts";
+import { expectInvalid, expectProblem } from "./fixtures.ts";
 import { expectRefusedOn, type Group, groupHelpers, MISSING, type Site } from "./group-fixtures.ts";
 import { SITE_SORT_KEYS, sortLocally, sortsOf } from "./paging.ts";
 
@@ -15,7 +17,7 @@ const groupsNow = (groups: Group[]) => Promise.all(groups.map((g) => readGroup(g
 
 /** The ids of the sites of one installation day, as the list says: none when a create was refused. */
 async function sitesOn(day: string): Promise<number[]> {
-  const response = await api.get(`/sites?installation_date=${day}&limit=100`);
+  const response = await api.GET("/sites", { params: { query: { installation_date: day, limit: 100 } } });
   expect(response.status).toBe(200);
   return response.body.items.map((s: Site) => s.id);
 }
@@ -23,7 +25,7 @@ async function sitesOn(day: string): Promise<number[]> {
 describe("POST /sites with group_ids", () => {
   it("links the site at both ends: group_ids ascending, and each group lists the site", async () => {
     const [g1, g2, g3] = [await createGroup(), await createGroup({ type: "group2" }), await createGroup()];
-    const response = await api.post("/sites", frenchSite({ group_ids: [g2.id, g1.id] }));
+    const response = await api.POST("/sites", { body: frenchSite({ group_ids: [g2.id, g1.id] }) });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     const site = response.body as Site;
     expect(site.group_ids).toEqual([g1.id, g2.id]);
@@ -35,7 +37,7 @@ describe("POST /sites with group_ids", () => {
 
   it("links an Italian site too", async () => {
     const group = await createGroup();
-    const response = await api.post("/sites", italianSite({ group_ids: [group.id] }));
+    const response = await api.POST("/sites", { body: italianSite({ group_ids: [group.id] }) });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect((await readGroup(group.id)).site_ids).toEqual([response.body.id]);
   });
@@ -44,21 +46,21 @@ describe("POST /sites with group_ids", () => {
     const [plain, group3] = [await createGroup(), await createGroup({ type: "group3" })];
     const day = freshDay();
     expectRefusedOn(
-      await api.post("/sites", frenchSite({ installation_date: day, group_ids: [plain.id, group3.id] })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: day, group_ids: [plain.id, group3.id] }) }),
       "GROUP3_CANNOT_HOLD_SITES",
       "group_ids",
     );
     expect(await sitesOn(day)).toEqual([]);
     expect(await groupsNow([plain, group3])).toEqual([plain, group3]);
     // the French day was not taken either
-    expect((await api.post("/sites", frenchSite({ installation_date: day }))).status).toBe(201);
+    expect((await api.POST("/sites", { body: frenchSite({ installation_date: day }) })).status).toBe(201);
   });
 
   it("refuses a group that does not exist with 422 UNKNOWN_REFERENCE on group_ids, and writes nothing", async () => {
     const group = await createGroup();
     const day = freshDay();
     const problem = expectRefusedOn(
-      await api.post("/sites", frenchSite({ installation_date: day, group_ids: [group.id, MISSING] })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: day, group_ids: [group.id, MISSING] }) }),
       "UNKNOWN_REFERENCE",
       "group_ids",
     );
@@ -69,10 +71,10 @@ describe("POST /sites with group_ids", () => {
 
   it("refuses a group that was deleted with 422 UNKNOWN_REFERENCE on group_ids", async () => {
     const group = await createGroup();
-    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } })).status).toBe(204);
     const day = freshDay();
     expectRefusedOn(
-      await api.post("/sites", frenchSite({ installation_date: day, group_ids: [group.id] })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: day, group_ids: [group.id] }) }),
       "UNKNOWN_REFERENCE",
       "group_ids",
     );
@@ -86,11 +88,11 @@ describe("POST /sites with group_ids", () => {
   ])("refuses group_ids %s with a 400", async (_, groupIds) => {
     const day = freshDay();
     const problem = expectProblem(
-      await api.post("/sites", frenchSite({ installation_date: day, group_ids: groupIds })),
+      await api.raw("POST", "/sites", frenchSite({ installation_date: day, group_ids: groupIds })),
       400,
       "VALIDATION_FAILED",
     );
-    expect(problem.errors.every((e: { path: string }) => e.path.split(".")[0] === "group_ids")).toBe(true);
+    expect(problem.errors?.every((e) => e.path.split(".")[0] === "group_ids")).toBe(true);
     expect(await sitesOn(day)).toEqual([]);
   });
 });
@@ -99,7 +101,10 @@ describe("PATCH /sites/{id} with group_ids", () => {
   it("replaces the set at both ends: removed groups lose the site, added ones gain it, kept ones keep it", async () => {
     const [a, b, c] = [await createGroup(), await createGroup(), await createGroup({ type: "group2" })];
     const site = await createSite({ group_ids: [a.id, b.id] });
-    const response = await api.patch(`/sites/${site.id}`, { group_ids: [c.id, b.id] });
+    const response = await api.PATCH("/sites/{id}", {
+      params: { path: { id: site.id } },
+      body: { group_ids: [c.id, b.id] },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.group_ids).toEqual([b.id, c.id]);
     expect(await readSite(site.id)).toEqual(response.body);
@@ -112,7 +117,9 @@ describe("PATCH /sites/{id} with group_ids", () => {
     const [a, b] = [await createGroup(), await createGroup()];
     const other = await createSite({ group_ids: [a.id] });
     const site = await createSite({ group_ids: [a.id, b.id] });
-    expect((await api.patch(`/sites/${site.id}`, { group_ids: [] })).body.group_ids).toEqual([]);
+    expect(
+      (await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: [] } })).body.group_ids,
+    ).toEqual([]);
     expect((await readGroup(a.id)).site_ids).toEqual([other.id]);
     expect((await readGroup(b.id)).site_ids).toEqual([]);
   });
@@ -120,7 +127,10 @@ describe("PATCH /sites/{id} with group_ids", () => {
   it("a PATCH without group_ids keeps the site in its groups", async () => {
     const group = await createGroup();
     const site = await createSite({ group_ids: [group.id] });
-    const response = await api.patch(`/sites/${site.id}`, { name: "Renamed", max_power_megawatt: 20 });
+    const response = await api.PATCH("/sites/{id}", {
+      params: { path: { id: site.id } },
+      body: { name: "Renamed", max_power_megawatt: 20 },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body.group_ids).toEqual([group.id]);
     expect((await readGroup(group.id)).site_ids).toEqual([site.id]);
@@ -131,7 +141,7 @@ describe("PATCH /sites/{id} with group_ids", () => {
     const site = await createSite({ group_ids: [plain.id] });
     const groups = await groupsNow([plain, group3]);
     expectRefusedOn(
-      await api.patch(`/sites/${site.id}`, { group_ids: [group3.id] }),
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: [group3.id] } }),
       "GROUP3_CANNOT_HOLD_SITES",
       "group_ids",
     );
@@ -144,7 +154,7 @@ describe("PATCH /sites/{id} with group_ids", () => {
     const site = await createSite({ group_ids: [a.id] });
     const groups = await groupsNow([a, b]);
     expectRefusedOn(
-      await api.patch(`/sites/${site.id}`, { group_ids: [b.id, MISSING] }),
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: [b.id, MISSING] } }),
       "UNKNOWN_REFERENCE",
       "group_ids",
     );
@@ -158,8 +168,8 @@ describe("DELETE /sites/{id}", () => {
     const [a, b, untouched] = [await createGroup(), await createGroup({ type: "group2" }), await createGroup()];
     const other = await createSite({ group_ids: [a.id] });
     const site = await createSite({ group_ids: [a.id, b.id] });
-    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
-    expectProblem(await api.get(`/sites/${site.id}`), 404, "NOT_FOUND");
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
+    expectProblem(await api.GET("/sites/{id}", { params: { path: { id: site.id } } }), 404, "NOT_FOUND");
     expect((await readGroup(a.id)).site_ids).toEqual([other.id]);
     expect((await readGroup(b.id)).site_ids).toEqual([]);
     expect((await readGroup(untouched.id)).site_ids).toEqual([]);
@@ -169,9 +179,16 @@ describe("DELETE /sites/{id}", () => {
   it("leaves no membership behind: the deleted site cannot be removed from its former group", async () => {
     const group = await createGroup();
     const site = await createSite({ group_ids: [group.id] });
-    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
-    expectProblem(await api.delete(`/groups/${group.id}/sites/${site.id}`), 404, "NOT_FOUND");
-    expect((await api.get(`/sites?group_id=${group.id}`)).body).toEqual({ items: [], next_cursor: null });
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
+    expectProblem(
+      await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
+    expect((await api.GET("/sites", { params: { query: { group_id: group.id } } })).body).toEqual({
+      items: [],
+      next_cursor: null,
+    });
   });
 });
 
@@ -185,7 +202,10 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
   beforeAll(async () => {
     group = await createGroup({ type: "group2" });
     const child = await createGroup();
-    expect((await api.put(`/groups/${group.id}/groups/${child.id}`)).status).toBe(204);
+    expect(
+      (await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: group.id, child_id: child.id } } }))
+        .status,
+    ).toBe(204);
     const sites: Site[] = [];
     for (let start = 0; start < 30; start += 10) {
       const batch = await Promise.all(
@@ -210,11 +230,11 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
       let cursor: string | null = null;
       for (let page = 0; ; page++) {
         expect(page).toBeLessThan(10);
-        const response: ApiResponse = await api.get(
-          `/sites?group_id=${group.id}&sort=${sort}&limit=4${cursor ? `&cursor=${cursor}` : ""}`,
-        );
+        const response: Reply<Schemas["SitePage"]> = await api.GET("/sites", {
+          params: { query: { group_id: group.id, sort, limit: 4, ...(cursor ? { cursor } : {}) } },
+        });
         expect(response.status, JSON.stringify(response.body)).toBe(200);
-        ids.push(...response.body.items.map((s: Site) => s.id));
+        ids.push(...response.body.items.map((s) => s.id));
         cursor = response.body.next_cursor;
         if (cursor === null) {
           expect(response.body.items).toHaveLength(3);
@@ -227,7 +247,7 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
   );
 
   it("shows each site as GET /sites/{id} does, not the sites of its child groups", async () => {
-    const response = await api.get(`/sites?group_id=${group.id}&limit=100`);
+    const response = await api.GET("/sites", { params: { query: { group_id: group.id, limit: 100 } } });
     expect(response.body.next_cursor).toBeNull();
     expect(response.body.items).toEqual(await Promise.all(inGroup.map((s) => readSite(s.id))));
     const listed = response.body.items.map((s: Site) => s.id);
@@ -235,7 +255,9 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
   });
 
   it("combines with other filters", async () => {
-    const response = await api.get(`/sites?group_id=${group.id}&name__startswith=AL&limit=100`);
+    const response = await api.GET("/sites", {
+      params: { query: { group_id: group.id, name__startswith: "AL", limit: 100 } },
+    });
     expect(response.body.items.map((s: Site) => s.id)).toEqual(
       inGroup.filter((s) => s.name.toLowerCase().startsWith("al")).map((s) => s.id),
     );
@@ -243,7 +265,10 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
 
   it("is an empty page for a group holding no site, and for a group3", async () => {
     for (const empty of [await createGroup(), await createGroup({ type: "group3" })]) {
-      expect((await api.get(`/sites?group_id=${empty.id}`)).body).toEqual({ items: [], next_cursor: null });
+      expect((await api.GET("/sites", { params: { query: { group_id: empty.id } } })).body).toEqual({
+        items: [],
+        next_cursor: null,
+      });
     }
   });
 
@@ -253,6 +278,6 @@ describe("GET /sites?group_id=N lists the sites directly in group N", () => {
     ["group_id__in=1,2", "group_id__in"],
     ["group_id__ne=1", "group_id__ne"],
   ])("%s is a 400 naming %s", async (query, parameter) => {
-    expectInvalid(await api.get(`/sites?${query}`), parameter);
+    expectInvalid(await api.raw("GET", `/sites?${query}`), parameter);
   });
 });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type ApiResponse, startTestApi, type TestApi } from "../support/api.ts";
-import { expectProblem, frenchSite, RFC3339_UTC } from "./fixtures.ts";
+import { startTestApi, type TestApi } from "../support/api.ts";
+import type { Reply } from "../support/client.ts";
+import { frenchSite } from "../support/fixtures.ts";
+import { expectProblem, RFC3339_UTC } from "./fixtures.ts";
 import { expectRefusedOn, type Group, groupHelpers, MISSING } from "./group-fixtures.ts";
 
 let api: TestApi;
@@ -21,10 +23,10 @@ const GROUP_KEYS = [
 ].sort();
 
 /** A 400 VALIDATION_FAILED whose errors[] name exactly these fields (an element path `site_ids.0` names `site_ids`). */
-function expectInvalidFields(response: ApiResponse, ...fields: string[]) {
+function expectInvalidFields(response: Reply, ...fields: string[]) {
   const problem = expectProblem(response, 400, "VALIDATION_FAILED");
   expect(Array.isArray(problem.errors), "errors[] is present").toBe(true);
-  const named = problem.errors.map((e: { path: string }) => e.path.split(".")[0]);
+  const named = problem.errors?.map((e: { path: string }) => e.path.split(".")[0]);
   expect([...new Set(named)].sort()).toEqual([...fields].sort());
   for (const field of fields) expect(problem.detail).toContain(field);
   return problem;
@@ -33,7 +35,7 @@ function expectInvalidFields(response: ApiResponse, ...fields: string[]) {
 describe("POST /groups", () => {
   it("answers 201 with a Location of /groups/{id} and the group, which GET /groups/{id} returns unchanged", async () => {
     const before = Date.now();
-    const response = await api.post("/groups", { name: "North", type: "group2" });
+    const response = await api.POST("/groups", { body: { name: "North", type: "group2" } });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(response.headers.get("location")).toBe(`/groups/${response.body.id}`);
@@ -53,13 +55,13 @@ describe("POST /groups", () => {
       expect(Date.parse(stamp)).toBeLessThanOrEqual(Date.now() + 1000);
     }
 
-    const read = await api.get(response.headers.get("location") as string);
+    const read = await api.raw("GET", response.headers.get("location") as string);
     expect(read.status).toBe(200);
     expect(read.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(read.body).toEqual(response.body);
   });
 
-  it.each(["group1", "group2", "group3"])("accepts type %s", async (type) => {
+  it.each(["group1", "group2", "group3"] as const)("accepts type %s", async (type) => {
     expect((await createGroup({ type })).type).toBe(type);
   });
 
@@ -77,7 +79,7 @@ describe("POST /groups", () => {
 
   it("assigns a larger id to each new group and never reuses the id of a deleted one", async () => {
     const first = await createGroup();
-    expect((await api.delete(`/groups/${first.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: first.id } } })).status).toBe(204);
     const second = await createGroup();
     expect(second.id).toBeGreaterThan(first.id);
   });
@@ -132,7 +134,7 @@ describe("POST /groups", () => {
       ],
     ])("%s", async (_, body, fields) => {
       const before = await everything();
-      expectInvalidFields(await api.post("/groups", body), ...fields);
+      expectInvalidFields(await api.raw("POST", "/groups", body), ...fields);
       expect(await everything()).toEqual(before);
     });
 
@@ -143,7 +145,7 @@ describe("POST /groups", () => {
       ["null", "null"],
     ])("a body that is %s", async (_, raw) => {
       const before = await everything();
-      expectProblem(await api.request("POST", "/groups", raw), 400, "VALIDATION_FAILED");
+      expectProblem(await api.raw("POST", "/groups", raw), 400, "VALIDATION_FAILED");
       expect(await everything()).toEqual(before);
     });
   });
@@ -192,7 +194,7 @@ describe("POST /groups", () => {
       const site = await createSite();
       const before = await everything();
       const problem = expectRefusedOn(
-        await api.post("/groups", { name: "A", type: "group1", site_ids: [site.id, MISSING] }),
+        await api.POST("/groups", { body: { name: "A", type: "group1", site_ids: [site.id, MISSING] } }),
         "UNKNOWN_REFERENCE",
         "site_ids",
       );
@@ -202,10 +204,10 @@ describe("POST /groups", () => {
 
     it("in site_ids: a site that was deleted", async () => {
       const site = await createSite();
-      expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
+      expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
       const before = await everything();
       expectRefusedOn(
-        await api.post("/groups", { name: "A", type: "group1", site_ids: [site.id] }),
+        await api.POST("/groups", { body: { name: "A", type: "group1", site_ids: [site.id] } }),
         "UNKNOWN_REFERENCE",
         "site_ids",
       );
@@ -216,7 +218,7 @@ describe("POST /groups", () => {
       const child = await createGroup();
       const before = await everything();
       const problem = expectRefusedOn(
-        await api.post("/groups", { name: "A", type: "group1", child_group_ids: [MISSING, child.id] }),
+        await api.POST("/groups", { body: { name: "A", type: "group1", child_group_ids: [MISSING, child.id] } }),
         "UNKNOWN_REFERENCE",
         "child_group_ids",
       );
@@ -226,10 +228,10 @@ describe("POST /groups", () => {
 
     it("in child_group_ids: a group that was deleted", async () => {
       const child = await createGroup();
-      expect((await api.delete(`/groups/${child.id}`)).status).toBe(204);
+      expect((await api.DELETE("/groups/{id}", { params: { path: { id: child.id } } })).status).toBe(204);
       const before = await everything();
       expectRefusedOn(
-        await api.post("/groups", { name: "A", type: "group1", child_group_ids: [child.id] }),
+        await api.POST("/groups", { body: { name: "A", type: "group1", child_group_ids: [child.id] } }),
         "UNKNOWN_REFERENCE",
         "child_group_ids",
       );
@@ -241,7 +243,7 @@ describe("POST /groups", () => {
     const site = await createSite();
     const before = await everything();
     expectProblem(
-      await api.post("/groups", { name: "A", type: "group3", site_ids: [site.id] }),
+      await api.POST("/groups", { body: { name: "A", type: "group3", site_ids: [site.id] } }),
       422,
       "GROUP3_CANNOT_HOLD_SITES",
     );
@@ -252,7 +254,7 @@ describe("POST /groups", () => {
 describe("GET, PATCH and DELETE /groups/{id}", () => {
   it.each(["GET", "PATCH", "DELETE"])("%s of an id that does not exist is a 404 NOT_FOUND", async (method) => {
     const problem = expectProblem(
-      await api.request(method, `/groups/${MISSING}`, method === "PATCH" ? { name: "B" } : undefined),
+      await api.raw(method, `/groups/${MISSING}`, method === "PATCH" ? { name: "B" } : undefined),
       404,
       "NOT_FOUND",
     );
@@ -261,9 +263,9 @@ describe("GET, PATCH and DELETE /groups/{id}", () => {
 
   it.each(["GET", "PATCH", "DELETE"])("%s of a deleted group is a 404 NOT_FOUND", async (method) => {
     const group = await createGroup();
-    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } })).status).toBe(204);
     expectProblem(
-      await api.request(method, `/groups/${group.id}`, method === "PATCH" ? { name: "B" } : undefined),
+      await api.raw(method, `/groups/${group.id}`, method === "PATCH" ? { name: "B" } : undefined),
       404,
       "NOT_FOUND",
     );
@@ -274,7 +276,7 @@ describe("GET, PATCH and DELETE /groups/{id}", () => {
     (method) => {
       it.each(["abc", "0", "-3", "1.5", "1e3", "%20"])("/groups/%s", async (id) => {
         expectInvalidFields(
-          await api.request(method, `/groups/${id}`, method === "PATCH" ? { name: "B" } : undefined),
+          await api.raw(method, `/groups/${id}`, method === "PATCH" ? { name: "B" } : undefined),
           "id",
         );
       });
@@ -295,7 +297,7 @@ describe("A route under /groups that does not exist is a 404 NOT_FOUND problem",
     ["GET", "/groups/1/children"],
     ["PUT", "/groups/1/parents/2"],
   ])("%s %s", async (method, route) => {
-    expectProblem(await api.request(method, route), 404, "NOT_FOUND");
+    expectProblem(await api.raw(method, route), 404, "NOT_FOUND");
   });
 });
 
@@ -305,7 +307,10 @@ describe("PATCH /groups/{id}", () => {
     const child = await createGroup();
     const group = await createGroup({ name: "Before", site_ids: [site.id], child_group_ids: [child.id] });
     const current = await readGroup(group.id);
-    const response = await api.patch(`/groups/${group.id}`, { name: "  After ", type: "group2" });
+    const response = await api.PATCH("/groups/{id}", {
+      params: { path: { id: group.id } },
+      body: { name: "  After ", type: "group2" },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(response.body).toMatchObject({
@@ -320,11 +325,15 @@ describe("PATCH /groups/{id}", () => {
 
   it("changes only the fields present", async () => {
     const group = await createGroup({ name: "Kept", type: "group2" });
-    expect((await api.patch(`/groups/${group.id}`, { type: "group1" })).body).toMatchObject({
+    expect(
+      (await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { type: "group1" } })).body,
+    ).toMatchObject({
       name: "Kept",
       type: "group1",
     });
-    expect((await api.patch(`/groups/${group.id}`, { name: "Renamed" })).body).toMatchObject({
+    expect(
+      (await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { name: "Renamed" } })).body,
+    ).toMatchObject({
       name: "Renamed",
       type: "group1",
     });
@@ -332,7 +341,7 @@ describe("PATCH /groups/{id}", () => {
 
   it("with an empty body leaves the group as it is", async () => {
     const group = await createGroup();
-    const response = await api.patch(`/groups/${group.id}`, {});
+    const response = await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: {} });
     expect(response.status).toBe(200);
     expect(response.body).toEqual(group);
   });
@@ -355,16 +364,19 @@ describe("PATCH /groups/{id}", () => {
     ])("%s", async (_, body, fields) => {
       const parent = await createGroup();
       const group = await createGroup();
-      expect((await api.put(`/groups/${parent.id}/groups/${group.id}`)).status).toBe(204);
+      expect(
+        (await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: parent.id, child_id: group.id } } }))
+          .status,
+      ).toBe(204);
       const before = await everything();
-      expectInvalidFields(await api.patch(`/groups/${group.id}`, body), ...fields);
+      expectInvalidFields(await api.raw("PATCH", `/groups/${group.id}`, body), ...fields);
       expect(await everything()).toEqual(before);
     });
 
     it("a body that is not an object", async () => {
       const group = await createGroup();
-      expectProblem(await api.request("PATCH", `/groups/${group.id}`, "[]"), 400, "VALIDATION_FAILED");
-      expectProblem(await api.request("PATCH", `/groups/${group.id}`, "{"), 400, "VALIDATION_FAILED");
+      expectProblem(await api.raw("PATCH", `/groups/${group.id}`, "[]"), 400, "VALIDATION_FAILED");
+      expectProblem(await api.raw("PATCH", `/groups/${group.id}`, "{"), 400, "VALIDATION_FAILED");
       expect(await readGroup(group.id)).toEqual(group);
     });
   });
@@ -373,7 +385,10 @@ describe("PATCH /groups/{id}", () => {
     it("removed sites lose the group from group_ids, added ones gain it, kept ones keep it", async () => {
       const [a, b, c] = [await createSite(), await createSite(), await createSite()];
       const group = await createGroup({ site_ids: [a.id, b.id] });
-      const response = await api.patch(`/groups/${group.id}`, { site_ids: [c.id, b.id] });
+      const response = await api.PATCH("/groups/{id}", {
+        params: { path: { id: group.id } },
+        body: { site_ids: [c.id, b.id] },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body.site_ids).toEqual([b.id, c.id]);
       expect(await readGroup(group.id)).toEqual(response.body);
@@ -386,7 +401,9 @@ describe("PATCH /groups/{id}", () => {
       const site = await createSite();
       const other = await createGroup({ site_ids: [site.id] });
       const group = await createGroup({ site_ids: [site.id] });
-      expect((await api.patch(`/groups/${group.id}`, { site_ids: [] })).body.site_ids).toEqual([]);
+      expect(
+        (await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { site_ids: [] } })).body.site_ids,
+      ).toEqual([]);
       expect((await readSite(site.id)).group_ids).toEqual([other.id]);
       expect((await readGroup(other.id)).site_ids).toEqual([site.id]);
     });
@@ -396,7 +413,7 @@ describe("PATCH /groups/{id}", () => {
       const group = await createGroup({ site_ids: [a.id] });
       const before = await everything();
       const problem = expectRefusedOn(
-        await api.patch(`/groups/${group.id}`, { site_ids: [b.id, MISSING] }),
+        await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { site_ids: [b.id, MISSING] } }),
         "UNKNOWN_REFERENCE",
         "site_ids",
       );
@@ -408,7 +425,11 @@ describe("PATCH /groups/{id}", () => {
       const site = await createSite();
       const group = await createGroup({ type: "group3" });
       const before = await everything();
-      expectProblem(await api.patch(`/groups/${group.id}`, { site_ids: [site.id] }), 422, "GROUP3_CANNOT_HOLD_SITES");
+      expectProblem(
+        await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { site_ids: [site.id] } }),
+        422,
+        "GROUP3_CANNOT_HOLD_SITES",
+      );
       expect(await everything()).toEqual(before);
     });
   });
@@ -418,7 +439,11 @@ describe("PATCH /groups/{id}", () => {
       const site = await createSite();
       const group = await createGroup({ type: "group2", site_ids: [site.id] });
       const before = await everything();
-      expectProblem(await api.patch(`/groups/${group.id}`, { type: "group3" }), 422, "GROUP3_CANNOT_HOLD_SITES");
+      expectProblem(
+        await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { type: "group3" } }),
+        422,
+        "GROUP3_CANNOT_HOLD_SITES",
+      );
       expect(await everything()).toEqual(before);
       expect((await readGroup(group.id)).type).toBe("group2");
     });
@@ -426,7 +451,9 @@ describe("PATCH /groups/{id}", () => {
     it("is accepted on a group holding no site, even one holding groups", async () => {
       const child = await createGroup();
       const group = await createGroup({ child_group_ids: [child.id] });
-      expect((await api.patch(`/groups/${group.id}`, { type: "group3" })).body).toMatchObject({
+      expect(
+        (await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { type: "group3" } })).body,
+      ).toMatchObject({
         type: "group3",
         child_group_ids: [child.id],
       });
@@ -435,7 +462,10 @@ describe("PATCH /groups/{id}", () => {
     it("is accepted together with site_ids [], which empties the group in the same write", async () => {
       const site = await createSite();
       const group = await createGroup({ site_ids: [site.id] });
-      const response = await api.patch(`/groups/${group.id}`, { type: "group3", site_ids: [] });
+      const response = await api.PATCH("/groups/{id}", {
+        params: { path: { id: group.id } },
+        body: { type: "group3", site_ids: [] },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body).toMatchObject({ type: "group3", site_ids: [] });
       expect((await readSite(site.id)).group_ids).toEqual([]);
@@ -446,7 +476,10 @@ describe("PATCH /groups/{id}", () => {
     it("removed children lose the group from parent_group_ids, added ones gain it, kept ones keep it", async () => {
       const [x, y, z] = [await createGroup(), await createGroup(), await createGroup()];
       const group = await createGroup({ child_group_ids: [x.id, y.id] });
-      const response = await api.patch(`/groups/${group.id}`, { child_group_ids: [z.id, y.id] });
+      const response = await api.PATCH("/groups/{id}", {
+        params: { path: { id: group.id } },
+        body: { child_group_ids: [z.id, y.id] },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(response.body.child_group_ids).toEqual([y.id, z.id]);
       expect(await readGroup(group.id)).toEqual(response.body);
@@ -458,7 +491,10 @@ describe("PATCH /groups/{id}", () => {
     it("[] un-nests every child and deletes none", async () => {
       const [x, y] = [await createGroup(), await createGroup()];
       const group = await createGroup({ child_group_ids: [x.id, y.id] });
-      expect((await api.patch(`/groups/${group.id}`, { child_group_ids: [] })).body.child_group_ids).toEqual([]);
+      expect(
+        (await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { child_group_ids: [] } })).body
+          .child_group_ids,
+      ).toEqual([]);
       expect((await readGroup(x.id)).parent_group_ids).toEqual([]);
       expect((await readGroup(y.id)).parent_group_ids).toEqual([]);
     });
@@ -467,7 +503,10 @@ describe("PATCH /groups/{id}", () => {
       const c = await createGroup();
       const b = await createGroup({ child_group_ids: [c.id] });
       const a = await createGroup({ child_group_ids: [b.id] });
-      const response = await api.patch(`/groups/${a.id}`, { child_group_ids: [b.id, c.id] });
+      const response = await api.PATCH("/groups/{id}", {
+        params: { path: { id: a.id } },
+        body: { child_group_ids: [b.id, c.id] },
+      });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect((await readGroup(c.id)).parent_group_ids).toEqual([a.id, b.id].sort((m, n) => m - n));
     });
@@ -476,7 +515,7 @@ describe("PATCH /groups/{id}", () => {
       const group = await createGroup();
       const before = await everything();
       expectRefusedOn(
-        await api.patch(`/groups/${group.id}`, { child_group_ids: [group.id] }),
+        await api.PATCH("/groups/{id}", { params: { path: { id: group.id } }, body: { child_group_ids: [group.id] } }),
         "GROUP_CYCLE",
         "child_group_ids",
       );
@@ -489,7 +528,10 @@ describe("PATCH /groups/{id}", () => {
       const parent = await createGroup({ child_group_ids: [child.id] });
       const before = await everything();
       expectRefusedOn(
-        await api.patch(`/groups/${child.id}`, { child_group_ids: [other.id, parent.id] }),
+        await api.PATCH("/groups/{id}", {
+          params: { path: { id: child.id } },
+          body: { child_group_ids: [other.id, parent.id] },
+        }),
         "GROUP_CYCLE",
         "child_group_ids",
       );
@@ -502,7 +544,7 @@ describe("PATCH /groups/{id}", () => {
       const a = await createGroup({ child_group_ids: [b.id] });
       const before = await everything();
       expectRefusedOn(
-        await api.patch(`/groups/${c.id}`, { child_group_ids: [a.id] }),
+        await api.PATCH("/groups/{id}", { params: { path: { id: c.id } }, body: { child_group_ids: [a.id] } }),
         "GROUP_CYCLE",
         "child_group_ids",
       );
@@ -514,7 +556,10 @@ describe("PATCH /groups/{id}", () => {
       const group = await createGroup();
       const before = await everything();
       const problem = expectRefusedOn(
-        await api.patch(`/groups/${group.id}`, { child_group_ids: [child.id, MISSING] }),
+        await api.PATCH("/groups/{id}", {
+          params: { path: { id: group.id } },
+          body: { child_group_ids: [child.id, MISSING] },
+        }),
         "UNKNOWN_REFERENCE",
         "child_group_ids",
       );
@@ -530,7 +575,10 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
     const site = await createSite();
     const child = await createGroup();
     const group = await createGroup({ site_ids: [site.id], child_group_ids: [child.id] });
-    const response = await api.patch(`/groups/${group.id}`, { name: "Renamed", type: "group2" });
+    const response = await api.PATCH("/groups/{id}", {
+      params: { path: { id: group.id } },
+      body: { name: "Renamed", type: "group2" },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return { group: response.body as Group, site, child };
   }
@@ -538,7 +586,9 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
   it("PUT /groups/{id}/sites/{site_id} adds a site to it", async () => {
     const { group, site } = await patchedGroup();
     const added = await createSite();
-    const response = await api.put(`/groups/${group.id}/sites/${added.id}`);
+    const response = await api.PUT("/groups/{id}/sites/{site_id}", {
+      params: { path: { id: group.id, site_id: added.id } },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(204);
     expect((await readGroup(group.id)).site_ids).toEqual([site.id, added.id]);
     expect((await readSite(added.id)).group_ids).toEqual([group.id]);
@@ -546,7 +596,9 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
 
   it("DELETE /groups/{id}/sites/{site_id} removes a site from it", async () => {
     const { group, site } = await patchedGroup();
-    const response = await api.delete(`/groups/${group.id}/sites/${site.id}`);
+    const response = await api.DELETE("/groups/{id}/sites/{site_id}", {
+      params: { path: { id: group.id, site_id: site.id } },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(204);
     expect((await readGroup(group.id)).site_ids).toEqual([]);
     expect((await readSite(site.id)).group_ids).toEqual([]);
@@ -555,9 +607,13 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
   it("PUT /groups/{id}/groups/{child_id} nests a group in it, and it in another group", async () => {
     const { group, child } = await patchedGroup();
     const [added, parent] = [await createGroup(), await createGroup()];
-    const nested = await api.put(`/groups/${group.id}/groups/${added.id}`);
+    const nested = await api.PUT("/groups/{id}/groups/{child_id}", {
+      params: { path: { id: group.id, child_id: added.id } },
+    });
     expect(nested.status, JSON.stringify(nested.body)).toBe(204);
-    const nesting = await api.put(`/groups/${parent.id}/groups/${group.id}`);
+    const nesting = await api.PUT("/groups/{id}/groups/{child_id}", {
+      params: { path: { id: parent.id, child_id: group.id } },
+    });
     expect(nesting.status, JSON.stringify(nesting.body)).toBe(204);
     expect(await readGroup(group.id)).toMatchObject({
       child_group_ids: [child.id, added.id],
@@ -567,24 +623,31 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
 
   it("DELETE /groups/{id}/groups/{child_id} un-nests its child", async () => {
     const { group, child } = await patchedGroup();
-    const response = await api.delete(`/groups/${group.id}/groups/${child.id}`);
+    const response = await api.DELETE("/groups/{id}/groups/{child_id}", {
+      params: { path: { id: group.id, child_id: child.id } },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(204);
     expect((await readGroup(child.id)).parent_group_ids).toEqual([]);
   });
 
   it("POST /sites and PATCH /sites/{id} with its id in group_ids add sites to it", async () => {
     const { group, site } = await patchedGroup();
-    const created = await api.post("/sites", frenchSite({ group_ids: [group.id] }));
+    const created = await api.POST("/sites", { body: frenchSite({ group_ids: [group.id] }) });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const moved = await createSite();
-    const patched = await api.patch(`/sites/${moved.id}`, { group_ids: [group.id] });
+    const patched = await api.PATCH("/sites/{id}", {
+      params: { path: { id: moved.id } },
+      body: { group_ids: [group.id] },
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     expect((await readGroup(group.id)).site_ids).toEqual([site.id, created.body.id, moved.id]);
   });
 
   it("POST /groups with its id in child_group_ids nests it", async () => {
     const { group } = await patchedGroup();
-    const response = await api.post("/groups", { name: "Parent", type: "group1", child_group_ids: [group.id] });
+    const response = await api.POST("/groups", {
+      body: { name: "Parent", type: "group1", child_group_ids: [group.id] },
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect((await readGroup(group.id)).parent_group_ids).toEqual([response.body.id]);
   });
@@ -593,12 +656,12 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
 describe("DELETE /groups/{id}", () => {
   it("answers 204 with no body; the group is gone from GET and from the list", async () => {
     const group = await createGroup();
-    const response = await api.delete(`/groups/${group.id}`);
+    const response = await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } });
     expect(response.status).toBe(204);
     expect(response.body).toBeUndefined();
-    expectProblem(await api.get(`/groups/${group.id}`), 404, "NOT_FOUND");
+    expectProblem(await api.GET("/groups/{id}", { params: { path: { id: group.id } } }), 404, "NOT_FOUND");
     expect((await listAll("/groups")).map((g) => (g as Group).id)).not.toContain(group.id);
-    expectProblem(await api.delete(`/groups/${group.id}`), 404, "NOT_FOUND");
+    expectProblem(await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } }), 404, "NOT_FOUND");
   });
 
   it("removes its links in every direction and the ids others keep of it, but deletes no site and no other group", async () => {
@@ -610,9 +673,9 @@ describe("DELETE /groups/{id}", () => {
     const otherHolder = await createGroup({ site_ids: [s1.id], child_group_ids: [c1.id] });
     expect((await readGroup(group.id)).parent_group_ids).toEqual([parent.id]);
 
-    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } })).status).toBe(204);
 
-    expectProblem(await api.get(`/groups/${group.id}`), 404, "NOT_FOUND");
+    expectProblem(await api.GET("/groups/{id}", { params: { path: { id: group.id } } }), 404, "NOT_FOUND");
     expect((await readSite(s1.id)).group_ids).toEqual([otherHolder.id]);
     expect((await readSite(s2.id)).group_ids).toEqual([]);
     expect((await readGroup(c1.id)).parent_group_ids).toEqual([otherHolder.id]);
@@ -626,10 +689,22 @@ describe("DELETE /groups/{id}", () => {
     const site = await createSite();
     const child = await createGroup();
     const group = await createGroup({ site_ids: [site.id] });
-    expect((await api.delete(`/groups/${group.id}`)).status).toBe(204);
-    expectProblem(await api.put(`/groups/${group.id}/sites/${site.id}`), 404, "NOT_FOUND");
-    expectProblem(await api.put(`/groups/${group.id}/groups/${child.id}`), 404, "NOT_FOUND");
-    expectRefusedOn(await api.patch(`/sites/${site.id}`, { group_ids: [group.id] }), "UNKNOWN_REFERENCE", "group_ids");
+    expect((await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } })).status).toBe(204);
+    expectProblem(
+      await api.PUT("/groups/{id}/sites/{site_id}", { params: { path: { id: group.id, site_id: site.id } } }),
+      404,
+      "NOT_FOUND",
+    );
+    expectProblem(
+      await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: { id: group.id, child_id: child.id } } }),
+      404,
+      "NOT_FOUND",
+    );
+    expectRefusedOn(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: [group.id] } }),
+      "UNKNOWN_REFERENCE",
+      "group_ids",
+    );
     expect((await readSite(site.id)).group_ids).toEqual([]);
     expect((await readGroup(child.id)).parent_group_ids).toEqual([]);
   });

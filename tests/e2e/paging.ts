@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import type { ApiResponse, TestApi } from "../support/api.ts";
+import type { TestApi } from "../support/api.ts";
+import type { operations, Reply } from "../support/client.ts";
 
 /**
  * Names in mixed case, with case-only twins ("alpha", "Alpha"), prefixes of one another and
@@ -60,12 +61,15 @@ export const GROUP_NAMES = [
   ...SITE_NAMES.slice(38),
 ];
 
-export type Query = Record<string, string | number>;
+export type SiteQuery = NonNullable<operations["ListSites"]["parameters"]["query"]>;
+export type GroupQuery = NonNullable<operations["ListGroups"]["parameters"]["query"]>;
+/** A query of either listing (each listing's own type checks the fields it names). */
+export type Query = SiteQuery | GroupQuery;
 export type SortKey<T> = (item: T) => string | number;
 
 /** The sort keys of GET /sites (names case-insensitively). */
 export const SITE_SORT_KEYS: Record<
-  string,
+  "id" | "name" | "installation_date" | "max_power_megawatt",
   SortKey<{ id: number; name: string; installation_date: string; max_power_megawatt: number }>
 > = {
   id: (s) => s.id,
@@ -75,8 +79,8 @@ export const SITE_SORT_KEYS: Record<
 };
 
 /** Every sort of these keys: each field, then its reverse. */
-export function sortsOf(keys: Record<string, unknown>): string[] {
-  return Object.keys(keys).flatMap((field) => [field, `-${field}`]);
+export function sortsOf<K extends string>(keys: Record<K, unknown>): (K | `-${K}`)[] {
+  return (Object.keys(keys) as K[]).flatMap((field) => [field, `-${field}` as const]);
 }
 
 /** The order API.md promises: by the field (names case-insensitively), ties by id, both in the sort's direction. */
@@ -99,9 +103,20 @@ export function paging<T extends { id: number }>(
 ) {
   const noun = resource.slice(0, -1);
 
+  /** The query as a URL, for the raw escape hatch (a request whose exact text matters). */
   function path(query: Query): string {
     const params = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]));
     return `/${resource}?${params}`;
+  }
+
+  /** One page of the listing, through the typed client. */
+  async function list(query: Query): Promise<Reply<{ items: T[]; next_cursor: string | null }>> {
+    const response =
+      resource === "sites"
+        ? await api().GET("/sites", { params: { query: query as SiteQuery } })
+        : await api().GET("/groups", { params: { query: query as GroupQuery } });
+    // T is the item type of `resource`'s listing, as the caller names it
+    return response as unknown as Reply<{ items: T[]; next_cursor: string | null }>;
   }
 
   /**
@@ -112,10 +127,10 @@ export function paging<T extends { id: number }>(
     const items: T[] = [];
     let cursor: string | null = null;
     for (let pages = 0; pages < 100; pages++) {
-      const response: ApiResponse = await api().get(path({ ...query, limit, ...(cursor ? { cursor } : {}) }));
+      const response = await list({ ...query, limit, ...(cursor ? { cursor } : {}) });
       expect(response.status, JSON.stringify(response.body)).toBe(200);
       expect(Object.keys(response.body).sort()).toEqual(["items", "next_cursor"]);
-      const page = response.body.items as T[];
+      const page = response.body.items;
       cursor = response.body.next_cursor;
       items.push(...page);
       if (cursor === null) {
@@ -130,7 +145,7 @@ export function paging<T extends { id: number }>(
   }
 
   async function expectListing(query: Query, sort: string, expected: T[]) {
-    const listed = await pageThrough({ ...query, sort });
+    const listed = await pageThrough({ ...query, sort } as Query);
     const ids = listed.map((item) => item.id);
     expect(new Set(ids).size, `no ${noun} twice`).toBe(ids.length);
     expect(ids).toEqual(sortLocally(expected, sort, keys).map((item) => item.id));
@@ -139,7 +154,7 @@ export function paging<T extends { id: number }>(
   /** Each of these queries gives one empty page and no cursor. */
   async function expectNoMatches(queries: Query[]) {
     for (const query of queries) {
-      const response = await api().get(path(query));
+      const response = await list(query);
       expect(response.status, JSON.stringify(query)).toBe(200);
       expect(response.body, JSON.stringify(query)).toEqual({ items: [], next_cursor: null });
     }
@@ -147,6 +162,7 @@ export function paging<T extends { id: number }>(
 
   return {
     path,
+    list,
     pageThrough,
     expectListing,
     expectNoMatches,

@@ -1,26 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import { addDays, expectInvalid, weekdayOf } from "./fixtures.ts";
-import { paging, type Query, SITE_NAMES, SITE_SORT_KEYS, type SortKey, sortsOf } from "./paging.ts";
+import type { AnySite, SiteCreate } from "../support/client.ts";
+import { addDays, weekdayOf } from "../support/fixtures.ts";
+import { expectInvalid } from "./fixtures.ts";
+import { paging, type Query, SITE_NAMES, SITE_SORT_KEYS, type SiteQuery, type SortKey, sortsOf } from "./paging.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
 
-interface Site {
-  id: number;
-  country: "fr" | "it";
-  name: string;
-  installation_date: string;
-  max_power_megawatt: number;
-  min_power_megawatt: number;
-  useful_energy_at_1_megawatt?: number;
-  efficiency?: number;
-  group_ids: number[];
-  created_at: string;
-  updated_at: string;
-}
+type Site = AnySite;
 
 /** With repeats, for ties in power order. */
 const POWERS = [0, 0.5, 1, 2.5, 3, 7, 10, 10, 12.75, 100, 1000.5];
@@ -37,28 +27,38 @@ function firstWeekendFrom(date: string): string {
  * Site i: French for even i and odd multiples of 5, Italian otherwise. French days are all
  * different; Italian days are weekends, 13 of them for 26 sites, so they tie.
  */
-function siteBody(i: number): Record<string, unknown> {
+function siteBody(i: number): SiteCreate {
   const french = i % 2 === 0 || i % 5 === 0;
   const max = POWERS[(i * 7) % POWERS.length] as number;
-  return {
-    country: french ? "fr" : "it",
-    name: SITE_NAMES[i % SITE_NAMES.length],
-    installation_date: french ? addDays("2019-01-01", i * 11) : firstWeekendFrom(addDays("2019-01-01", (i % 13) * 23)),
+  const common = {
+    name: SITE_NAMES[i % SITE_NAMES.length] as string,
     max_power_megawatt: max,
     min_power_megawatt: (max * (i % 4)) / 4,
-    ...(french ? { useful_energy_at_1_megawatt: (i % 6) * 0.5 } : { efficiency: EFFICIENCIES[i % 6] }),
   };
+  return french
+    ? {
+        country: "fr",
+        installation_date: addDays("2019-01-01", i * 11),
+        ...common,
+        useful_energy_at_1_megawatt: (i % 6) * 0.5,
+      }
+    : {
+        country: "it",
+        installation_date: firstWeekendFrom(addDays("2019-01-01", (i % 13) * 23)),
+        ...common,
+        efficiency: EFFICIENCIES[i % 6] as number,
+      };
 }
 
 let sites: Site[] = [];
 
 type Key = SortKey<Site>;
-const SORT_KEYS: Record<string, Key> = SITE_SORT_KEYS;
+const SORT_KEYS: Record<keyof typeof SITE_SORT_KEYS, Key> = SITE_SORT_KEYS;
 const SORTS = sortsOf(SORT_KEYS);
-const { path, pageThrough, expectListing, expectNoMatches, sortLocally } = paging(() => api, "sites", SORT_KEYS);
+const { path, list, pageThrough, expectListing, expectNoMatches, sortLocally } = paging(() => api, "sites", SORT_KEYS);
 
 it("an empty table lists no item and no cursor", async () => {
-  const response = await api.get("/sites");
+  const response = await api.GET("/sites");
   expect(response.status).toBe(200);
   expect(response.body).toEqual({ items: [], next_cursor: null });
 });
@@ -68,7 +68,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     const created: Site[] = [];
     for (let start = 0; start < SITE_COUNT; start += 8) {
       const batch = Array.from({ length: Math.min(8, SITE_COUNT - start) }, (_, k) => siteBody(start + k));
-      const responses = await Promise.all(batch.map((body) => api.post("/sites", body)));
+      const responses = await Promise.all(batch.map((body) => api.POST("/sites", { body })));
       for (const response of responses) {
         expect(response.status, JSON.stringify(response.body)).toBe(201);
         created.push(response.body);
@@ -91,11 +91,12 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
   });
 
   it("is {items, next_cursor}, every item exactly as GET /sites/{id} shows it", async () => {
-    const response = await api.get("/sites?limit=100");
+    const response = await api.GET("/sites", { params: { query: { limit: 100 } } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(response.body).toEqual({ items: sites, next_cursor: null });
-    for (const site of sites.slice(0, 3)) expect((await api.get(`/sites/${site.id}`)).body).toEqual(site);
+    for (const site of sites.slice(0, 3))
+      expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(site);
     for (const site of response.body.items as Site[]) {
       expect(site.group_ids).toEqual([]);
       expect(site).not.toHaveProperty(site.country === "fr" ? "efficiency" : "useful_energy_at_1_megawatt");
@@ -104,33 +105,35 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
 
   describe("limit", () => {
     it("defaults to 20, in id order", async () => {
-      const response = await api.get("/sites");
+      const response = await api.GET("/sites");
       expect(response.body.items.map((s: Site) => s.id)).toEqual(sites.slice(0, 20).map((s) => s.id));
       expect(typeof response.body.next_cursor).toBe("string");
     });
 
     it("takes 1 and 100", async () => {
-      const one = await api.get("/sites?limit=1");
+      const one = await api.GET("/sites", { params: { query: { limit: 1 } } });
       expect(one.body.items.map((s: Site) => s.id)).toEqual([sites[0]?.id]);
       expect(typeof one.body.next_cursor).toBe("string");
-      const hundred = await api.get("/sites?limit=100");
+      const hundred = await api.GET("/sites", { params: { query: { limit: 100 } } });
       expect(hundred.body.items).toHaveLength(SITE_COUNT);
       expect(hundred.body.next_cursor).toBeNull();
     });
 
     it("of exactly the number of matches gives one page and no cursor", async () => {
-      const response = await api.get(`/sites?limit=${SITE_COUNT}`);
+      const response = await api.GET("/sites", { params: { query: { limit: SITE_COUNT } } });
       expect(response.body.items).toHaveLength(SITE_COUNT);
       expect(response.body.next_cursor).toBeNull();
     });
 
     it.each(["0", "101", "-1", "1.5", "abc", "", "1e1"])("refuses limit=%j with a 400 naming limit", async (limit) => {
-      expectInvalid(await api.get(`/sites?limit=${limit}`), "limit");
+      expectInvalid(await api.raw("GET", `/sites?limit=${limit}`), "limit");
     });
 
     it("may change between pages of one listing", async () => {
-      const first = await api.get("/sites?sort=name&limit=7");
-      const next = await api.get(`/sites?sort=name&limit=20&cursor=${first.body.next_cursor}`);
+      const first = await api.GET("/sites", { params: { query: { sort: "name", limit: 7 } } });
+      const next = await api.GET("/sites", {
+        params: { query: { sort: "name", limit: 20, cursor: first.body.next_cursor as string } },
+      });
       expect(next.status).toBe(200);
       expect(next.body.items.map((s: Site) => s.id)).toEqual(
         sortLocally(sites, "name")
@@ -156,7 +159,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     const cases: [string, () => Query, (s: Site) => boolean][] = [
       ["country=fr", () => ({ country: "fr" }), (s) => s.country === "fr"],
       ["country=it", () => ({ country: "it" }), (s) => s.country === "it"],
-      ["country__in=fr,it (every site)", () => ({ country__in: "fr,it" }), () => true],
+      ["country__in=fr,it (every site)", () => ({ country__in: ["fr", "it"] }), () => true],
       ["name__contains=aR (case-insensitive)", () => ({ name__contains: "aR" }), (s) => /ar/i.test(s.name)],
       ["name__contains=a space", () => ({ name__contains: " " }), (s) => s.name.includes(" ")],
       ["name__startswith=s", () => ({ name__startswith: "s" }), (s) => /^s/i.test(s.name)],
@@ -216,9 +219,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
       [
         "id__in (14 ids)",
         () => ({
-          id__in: chosen()
-            .map((s) => s.id)
-            .join(","),
+          id__in: chosen().map((s) => s.id),
         }),
         (s) => chosen().includes(s),
       ],
@@ -265,7 +266,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
         { installation_date__gt: "2020-01-01", installation_date__lt: "2019-01-01", sort: "installation_date" },
         { max_power_megawatt__gt: 1000.5, sort: "-max_power_megawatt" },
         { name: "ALPHA", sort: "name" },
-        { id__in: "999998,999999" },
+        { id__in: [999998, 999999] },
       ];
       await expectNoMatches(queries);
     });
@@ -282,7 +283,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     ])("%s", async (_, filter) => {
       const answers = [];
       for (const sort of SORTS) {
-        const response = await api.get(path({ ...filter, sort, limit: 100 }));
+        const response = await list({ ...filter, sort, limit: 100 });
         expect(response.status, `sort=${sort}: ${JSON.stringify(response.body)}`).toBeLessThan(500);
         answers.push({ sort, status: response.status, ids: (response.body.items ?? []).map((s: Site) => s.id).sort() });
       }
@@ -315,12 +316,12 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
       ["sort=--id", "sort"],
       ["sort=", "sort"],
     ])("%s", async (query, parameter) => {
-      expectInvalid(await api.get(`/sites?${query}`), parameter);
+      expectInvalid(await api.raw("GET", `/sites?${query}`), parameter);
     });
 
     it("names every bad parameter of one request", async () => {
       expectInvalid(
-        await api.get("/sites?colour=red&limit=0&sort=colour&country=es"),
+        await api.raw("GET", "/sites?colour=red&limit=0&sort=colour&country=es"),
         "colour",
         "limit",
         "sort",
@@ -330,12 +331,12 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
   });
 
   describe("cursor", () => {
-    const listing = { sort: "name", country: "fr", max_power_megawatt__gte: 1 };
+    const listing: SiteQuery = { sort: "name", country: "fr", max_power_megawatt__gte: 1 };
     let cursor: string;
     beforeAll(async () => {
-      const first = await api.get(path({ ...listing, limit: 7 }));
+      const first = await list({ ...listing, limit: 7 });
       expect(first.status).toBe(200);
-      cursor = first.body.next_cursor;
+      cursor = first.body.next_cursor as string;
       expect(typeof cursor).toBe("string");
     });
 
@@ -347,7 +348,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     }
 
     it("passed back with the same filters and sort continues the listing", async () => {
-      const next = await api.get(path({ ...listing, limit: 7, cursor }));
+      const next = await list({ ...listing, limit: 7, cursor });
       expect(next.status).toBe(200);
       const expected = sortLocally(
         sites.filter((s) => s.country === "fr" && s.max_power_megawatt >= 1),
@@ -357,14 +358,14 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     });
 
     it("is accepted with the same filters written in another order", async () => {
-      const reordered = { max_power_megawatt__gte: 1, country: "fr", sort: "name", limit: 7, cursor };
-      expect((await api.get(path(reordered))).status).toBe(200);
+      const reordered: SiteQuery = { max_power_megawatt__gte: 1, country: "fr", sort: "name", limit: 7, cursor };
+      expect((await api.raw("GET", path(reordered))).status).toBe(200);
     });
 
     it("with one character changed is a 400 naming cursor, wherever the change is", async () => {
       for (const index of [0, 1, Math.floor(cursor.length / 2), cursor.indexOf(".") + 1, cursor.length - 1]) {
         if (index < 0 || index >= cursor.length) continue;
-        const problem = expectInvalid(await api.get(path({ ...listing, limit: 7, cursor: tampered(index) })), "cursor");
+        const problem = expectInvalid(await list({ ...listing, limit: 7, cursor: tampered(index) }), "cursor");
         expect(problem.status).toBe(400);
       }
     });
@@ -372,15 +373,15 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     it.each(["garbage", "a.b", "...", "eyJsIjoieCIsImsiOnt9.AAAAAAAAAAAAAAAAAAAAAA", "%00", "null", "x".repeat(4000)])(
       "garbage is a 400 naming cursor: %j",
       async (garbage) => {
-        expectInvalid(await api.get(path({ ...listing, cursor: garbage })), "cursor");
+        expectInvalid(await list({ ...listing, cursor: garbage }), "cursor");
       },
     );
 
     it("that is empty is a 400 naming cursor", async () => {
-      expectInvalid(await api.get("/sites?cursor="), "cursor");
+      expectInvalid(await api.GET("/sites", { params: { query: { cursor: "" } } }), "cursor");
     });
 
-    it.each([
+    it.each<[string, SiteQuery]>([
       ["another filter value", { sort: "name", country: "it", max_power_megawatt__gte: 1 }],
       ["a filter fewer", { sort: "name", country: "fr" }],
       ["a filter more", { ...listing, name__contains: "a" }],
@@ -389,7 +390,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
       ["the other direction", { ...listing, sort: "-name" }],
       ["the default sort", { country: "fr", max_power_megawatt__gte: 1 }],
     ])("reused with %s is a 400 naming cursor", async (_, query) => {
-      expectInvalid(await api.get(path({ ...query, limit: 7, cursor })), "cursor");
+      expectInvalid(await list({ ...query, limit: 7, cursor }), "cursor");
     });
   });
 });

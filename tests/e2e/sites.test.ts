@@ -1,39 +1,31 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import {
-  COMMON_KEYS,
-  expectInvalid,
-  expectProblem,
-  frenchSite,
-  freshDay,
-  freshWeekday,
-  freshWeekend,
-  italianSite,
-  RFC3339_UTC,
-  weekdayOf,
-} from "./fixtures.ts";
+import type { ItalianSite, SiteCreate } from "../support/client.ts";
+import { frenchSite, freshDay, freshWeekday, freshWeekend, italianSite, weekdayOf } from "../support/fixtures.ts";
+import { COMMON_KEYS, expectInvalid, expectProblem, RFC3339_UTC } from "./fixtures.ts";
+import type { SiteQuery } from "./paging.ts";
 
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
 
-async function create(body: Record<string, unknown>) {
-  const response = await api.post("/sites", body);
+async function create(body: SiteCreate) {
+  const response = await api.POST("/sites", { body });
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body;
 }
 
-async function idsListed(query: string): Promise<number[]> {
-  const response = await api.get(`/sites?${query}`);
+async function idsListed(query: SiteQuery): Promise<number[]> {
+  const response = await api.GET("/sites", { params: { query } });
   expect(response.status, JSON.stringify(response.body)).toBe(200);
-  return response.body.items.map((s: { id: number }) => s.id);
+  return response.body.items.map((s) => s.id);
 }
 
 /** The sites of one installation day, as the list says. */
 async function sitesOn(date: string) {
-  const response = await api.get(`/sites?installation_date=${date}&limit=100`);
+  const response = await api.GET("/sites", { params: { query: { installation_date: date, limit: 100 } } });
   expect(response.status).toBe(200);
   return response.body.items as { id: number; country: string }[];
 }
@@ -41,7 +33,9 @@ async function sitesOn(date: string) {
 describe("POST /sites", () => {
   it("answers 201 with a Location of /sites/{id} and the site, which GET /sites/{id} returns unchanged", async () => {
     const before = Date.now();
-    const response = await api.post("/sites", frenchSite({ name: "Marseille", installation_date: "2024-03-15" }));
+    const response = await api.POST("/sites", {
+      body: frenchSite({ name: "Marseille", installation_date: "2024-03-15" }),
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(response.headers.get("location")).toBe(`/sites/${response.body.id}`);
@@ -57,7 +51,7 @@ describe("POST /sites", () => {
     expect(Date.parse(response.body.created_at)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(response.body.created_at)).toBeLessThanOrEqual(Date.now() + 1000);
 
-    const read = await api.get(response.headers.get("location") as string);
+    const read = await api.raw("GET", response.headers.get("location") as string);
     expect(read.status).toBe(200);
     expect(read.headers.get("content-type")).toMatch(/^application\/json\b/);
     expect(read.body).toEqual(response.body);
@@ -67,14 +61,18 @@ describe("POST /sites", () => {
     const site = await create(frenchSite());
     expect(Object.keys(site).sort()).toEqual([...COMMON_KEYS, "useful_energy_at_1_megawatt"].sort());
     expect(site).not.toHaveProperty("efficiency");
-    expect(Object.keys((await api.get(`/sites/${site.id}`)).body).sort()).toEqual(Object.keys(site).sort());
+    expect(Object.keys((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).sort()).toEqual(
+      Object.keys(site).sort(),
+    );
   });
 
   it("represents an Italian site with its own fields only: no useful_energy_at_1_megawatt key at all", async () => {
     const site = await create(italianSite());
     expect(Object.keys(site).sort()).toEqual([...COMMON_KEYS, "efficiency"].sort());
     expect(site).not.toHaveProperty("useful_energy_at_1_megawatt");
-    expect(Object.keys((await api.get(`/sites/${site.id}`)).body).sort()).toEqual(Object.keys(site).sort());
+    expect(Object.keys((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).sort()).toEqual(
+      Object.keys(site).sort(),
+    );
   });
 
   it("always shows group_ids, as [] when the request left it out or sent it empty", async () => {
@@ -85,11 +83,11 @@ describe("POST /sites", () => {
   it("refuses group_ids naming groups that do not exist (none exists yet) with 422 UNKNOWN_REFERENCE on group_ids", async () => {
     const day = freshDay();
     const problem = expectProblem(
-      await api.post("/sites", frenchSite({ installation_date: day, group_ids: [1] })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: day, group_ids: [1] }) }),
       422,
       "UNKNOWN_REFERENCE",
     );
-    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(["group_ids"]);
+    expect(problem.errors?.map((e: { path: string }) => e.path)).toEqual(["group_ids"]);
     expect(await sitesOn(day)).toEqual([]);
   });
 
@@ -113,7 +111,7 @@ describe("POST /sites", () => {
 
   it("never reuses the id of a deleted site", async () => {
     const first = await create(frenchSite());
-    expect((await api.delete(`/sites/${first.id}`)).status).toBe(204);
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: first.id } } })).status).toBe(204);
     const second = await create(frenchSite());
     expect(second.id).toBeGreaterThan(first.id);
   });
@@ -140,7 +138,7 @@ describe("At most one French site per installation_date", () => {
     const day = freshDay();
     const holder = await create(frenchSite({ installation_date: day }));
     const problem = expectProblem(
-      await api.post("/sites", frenchSite({ name: "Second", installation_date: day })),
+      await api.POST("/sites", { body: frenchSite({ name: "Second", installation_date: day }) }),
       409,
       "FRENCH_SITE_DAY_TAKEN",
     );
@@ -167,17 +165,17 @@ describe("At most one French site per installation_date", () => {
     const day = freshDay();
     const responses = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        api.post("/sites", frenchSite({ name: `Racer ${i}`, installation_date: day })),
+        api.POST("/sites", { body: frenchSite({ name: `Racer ${i}`, installation_date: day }) }),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, ...Array(49).fill(409)]);
     const winner = responses.find((r) => r.status === 201)?.body;
     for (const loser of responses.filter((r) => r.status === 409)) {
-      expectProblem(loser, 409, "FRENCH_SITE_DAY_TAKEN");
-      expect(loser.body.detail).toMatch(new RegExp(`\\b${winner.id}\\b`));
+      const problem = expectProblem(loser, 409, "FRENCH_SITE_DAY_TAKEN");
+      expect(problem.detail).toMatch(new RegExp(`\\b${winner?.id}\\b`));
     }
-    expect((await sitesOn(day)).map((s) => s.id)).toEqual([winner.id]);
+    expect((await sitesOn(day)).map((s) => s.id)).toEqual([winner?.id]);
   });
 });
 
@@ -185,7 +183,7 @@ describe("An Italian site is installed on a Saturday or a Sunday", () => {
   it("refuses a Monday with 422 ITALIAN_SITE_NOT_ON_WEEKEND", async () => {
     expect(weekdayOf("2024-05-06")).toBe(1);
     expectProblem(
-      await api.post("/sites", italianSite({ installation_date: "2024-05-06" })),
+      await api.POST("/sites", { body: italianSite({ installation_date: "2024-05-06" }) }),
       422,
       "ITALIAN_SITE_NOT_ON_WEEKEND",
     );
@@ -195,7 +193,7 @@ describe("An Italian site is installed on a Saturday or a Sunday", () => {
   it("refuses every weekday from Monday to Friday", async () => {
     for (const date of ["2024-05-06", "2024-05-07", "2024-05-08", "2024-05-09", "2024-05-10"]) {
       expectProblem(
-        await api.post("/sites", italianSite({ installation_date: date })),
+        await api.POST("/sites", { body: italianSite({ installation_date: date }) }),
         422,
         "ITALIAN_SITE_NOT_ON_WEEKEND",
       );
@@ -216,11 +214,11 @@ describe("An Italian site is installed on a Saturday or a Sunday", () => {
 
 describe("GET /sites/{id}", () => {
   it("answers 404 NOT_FOUND for an id that does not exist", async () => {
-    expectProblem(await api.get("/sites/999999"), 404, "NOT_FOUND");
+    expectProblem(await api.GET("/sites/{id}", { params: { path: { id: 999999 } } }), 404, "NOT_FOUND");
   });
 
   it.each(["abc", "0", "-1", "1.5", "1e3", " 1"])("answers 400 naming id for the id %j", async (id) => {
-    expectInvalid(await api.get(`/sites/${encodeURIComponent(id)}`), "id");
+    expectInvalid(await api.raw("GET", `/sites/${encodeURIComponent(id)}`), "id");
   });
 });
 
@@ -228,7 +226,10 @@ describe("PATCH /sites/{id}", () => {
   it("replaces only the fields given; updated_at moves on, created_at and id do not", async () => {
     const site = await create(frenchSite({ name: "Before" }));
     await sleep(10);
-    const response = await api.patch(`/sites/${site.id}`, { name: "After", max_power_megawatt: 12.5 });
+    const response = await api.PATCH("/sites/{id}", {
+      params: { path: { id: site.id } },
+      body: { name: "After", max_power_megawatt: 12.5 },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
     const { updated_at, ...rest } = response.body;
@@ -236,85 +237,131 @@ describe("PATCH /sites/{id}", () => {
     expect(updated_at).toMatch(RFC3339_UTC);
     expect(Date.parse(updated_at)).toBeGreaterThan(Date.parse(site.updated_at));
     expect(response.body.created_at).toBe(site.created_at);
-    expect((await api.get(`/sites/${site.id}`)).body).toEqual(response.body);
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(response.body);
   });
 
   it("updates a country's own field", async () => {
     const site = await create(italianSite());
-    const response = await api.patch(`/sites/${site.id}`, { efficiency: 0.25 });
+    const response = await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { efficiency: 0.25 } });
     expect(response.status).toBe(200);
-    expect(response.body.efficiency).toBe(0.25);
-    expect((await api.get(`/sites/${site.id}`)).body.efficiency).toBe(0.25);
+    expect((response.body as ItalianSite).efficiency).toBe(0.25);
+    const read = await api.GET("/sites/{id}", { params: { path: { id: site.id } } });
+    expect((read.body as ItalianSite).efficiency).toBe(0.25);
   });
 
   it("validates the merged site: a min above the stored max is a 400 naming min_power_megawatt", async () => {
     const site = await create(frenchSite({ max_power_megawatt: 5, min_power_megawatt: 1 }));
-    expectInvalid(await api.patch(`/sites/${site.id}`, { min_power_megawatt: 6 }), "min_power_megawatt");
-    expect((await api.get(`/sites/${site.id}`)).body).toEqual(site);
+    expectInvalid(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { min_power_megawatt: 6 } }),
+      "min_power_megawatt",
+    );
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(site);
   });
 
   it("accepts a min and max that are only consistent together", async () => {
     const site = await create(frenchSite({ max_power_megawatt: 5, min_power_megawatt: 1 }));
-    const response = await api.patch(`/sites/${site.id}`, { min_power_megawatt: 8, max_power_megawatt: 9 });
+    const response = await api.PATCH("/sites/{id}", {
+      params: { path: { id: site.id } },
+      body: { min_power_megawatt: 8, max_power_megawatt: 9 },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ min_power_megawatt: 8, max_power_megawatt: 9 });
   });
 
   it("refuses to change the country (400 naming country)", async () => {
     const site = await create(frenchSite());
-    expectInvalid(await api.patch(`/sites/${site.id}`, { country: "it" }), "country");
-    expect((await api.get(`/sites/${site.id}`)).body).toEqual(site);
+    expectInvalid(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { country: "it" } }),
+      "country",
+    );
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(site);
   });
 
   it("refuses the other country's field (400 naming it), on a French and on an Italian site", async () => {
     const french = await create(frenchSite());
-    expectInvalid(await api.patch(`/sites/${french.id}`, { efficiency: 0.5 }), "efficiency");
+    expectInvalid(
+      await api.PATCH("/sites/{id}", { params: { path: { id: french.id } }, body: { efficiency: 0.5 } }),
+      "efficiency",
+    );
     const italian = await create(italianSite());
     expectInvalid(
-      await api.patch(`/sites/${italian.id}`, { useful_energy_at_1_megawatt: 1 }),
+      await api.PATCH("/sites/{id}", {
+        params: { path: { id: italian.id } },
+        body: { useful_energy_at_1_megawatt: 1 },
+      }),
       "useful_energy_at_1_megawatt",
     );
-    expect((await api.get(`/sites/${french.id}`)).body).toEqual(french);
-    expect((await api.get(`/sites/${italian.id}`)).body).toEqual(italian);
+    expect((await api.GET("/sites/{id}", { params: { path: { id: french.id } } })).body).toEqual(french);
+    expect((await api.GET("/sites/{id}", { params: { path: { id: italian.id } } })).body).toEqual(italian);
   });
 
   it("refuses unknown fields and bad values, naming each", async () => {
     const site = await create(italianSite());
-    expectInvalid(await api.patch(`/sites/${site.id}`, { colour: "blue" }), "colour");
-    expectInvalid(await api.patch(`/sites/${site.id}`, { efficiency: null, name: null }), "efficiency", "name");
     expectInvalid(
-      await api.patch(`/sites/${site.id}`, { name: " ", installation_date: "2023-02-29", efficiency: 0 }),
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { colour: "blue" } }),
+      "colour",
+    );
+    expectInvalid(await api.raw("PATCH", `/sites/${site.id}`, { efficiency: null, name: null }), "efficiency", "name");
+    expectInvalid(
+      await api.PATCH("/sites/{id}", {
+        params: { path: { id: site.id } },
+        body: { name: " ", installation_date: "2023-02-29", efficiency: 0 },
+      }),
       "name",
       "installation_date",
       "efficiency",
     );
-    expectInvalid(await api.patch(`/sites/${site.id}`, { id: 1234 }), "id");
-    expectInvalid(await api.patch(`/sites/${site.id}`, { created_at: "2020-01-01T00:00:00Z" }), "created_at");
-    expect((await api.get(`/sites/${site.id}`)).body).toEqual(site);
+    expectInvalid(await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { id: 1234 } }), "id");
+    expectInvalid(
+      await api.PATCH("/sites/{id}", {
+        params: { path: { id: site.id } },
+        body: { created_at: "2020-01-01T00:00:00Z" },
+      }),
+      "created_at",
+    );
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(site);
   });
 
   it("refuses a JSON body that is not an object", async () => {
     const site = await create(italianSite());
-    expectProblem(await api.patch(`/sites/${site.id}`, [{ name: "x" }]), 400, "VALIDATION_FAILED");
-    expectProblem(await api.patch(`/sites/${site.id}`, "{not json"), 400, "VALIDATION_FAILED");
+    expectProblem(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: [{ name: "x" }] }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectProblem(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: "{not json" }),
+      400,
+      "VALIDATION_FAILED",
+    );
   });
 
   it("refuses group_ids naming a group that does not exist with 422 UNKNOWN_REFERENCE on group_ids", async () => {
     const site = await create(frenchSite());
-    const problem = expectProblem(await api.patch(`/sites/${site.id}`, { group_ids: [7] }), 422, "UNKNOWN_REFERENCE");
-    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(["group_ids"]);
-    expect((await api.get(`/sites/${site.id}`)).body.group_ids).toEqual([]);
+    const problem = expectProblem(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: [7] } }),
+      422,
+      "UNKNOWN_REFERENCE",
+    );
+    expect(problem.errors?.map((e: { path: string }) => e.path)).toEqual(["group_ids"]);
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body.group_ids).toEqual([]);
   });
 
   it("checks the weekend rule when an Italian site's date changes", async () => {
     const site = await create(italianSite());
     expectProblem(
-      await api.patch(`/sites/${site.id}`, { installation_date: freshWeekday() }),
+      await api.PATCH("/sites/{id}", {
+        params: { path: { id: site.id } },
+        body: { installation_date: freshWeekday() },
+      }),
       422,
       "ITALIAN_SITE_NOT_ON_WEEKEND",
     );
     const sunday = freshWeekend("sunday");
-    expect((await api.patch(`/sites/${site.id}`, { installation_date: sunday })).body.installation_date).toBe(sunday);
+    expect(
+      (await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { installation_date: sunday } })).body
+        .installation_date,
+    ).toBe(sunday);
   });
 
   it("refuses to move a French site onto a taken day with 409 naming the date and the holder", async () => {
@@ -322,16 +369,16 @@ describe("PATCH /sites/{id}", () => {
     const holder = await create(frenchSite({ installation_date: taken }));
     const mover = await create(frenchSite());
     const problem = expectProblem(
-      await api.patch(`/sites/${mover.id}`, { installation_date: taken }),
+      await api.PATCH("/sites/{id}", { params: { path: { id: mover.id } }, body: { installation_date: taken } }),
       409,
       "FRENCH_SITE_DAY_TAKEN",
     );
     expect(problem.detail).toContain(taken);
     expect(problem.detail).toMatch(new RegExp(`\\b${holder.id}\\b`));
-    expect((await api.get(`/sites/${mover.id}`)).body).toEqual(mover);
+    expect((await api.GET("/sites/{id}", { params: { path: { id: mover.id } } })).body).toEqual(mover);
     // The mover still holds its own day.
     expectProblem(
-      await api.post("/sites", frenchSite({ installation_date: mover.installation_date })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: mover.installation_date }) }),
       409,
       "FRENCH_SITE_DAY_TAKEN",
     );
@@ -341,12 +388,15 @@ describe("PATCH /sites/{id}", () => {
     const site = await create(frenchSite());
     const oldDay = site.installation_date;
     const newDay = freshDay();
-    expect((await api.patch(`/sites/${site.id}`, { installation_date: newDay })).status).toBe(200);
+    expect(
+      (await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { installation_date: newDay } }))
+        .status,
+    ).toBe(200);
 
     const successor = await create(frenchSite({ installation_date: oldDay }));
     expect(successor.installation_date).toBe(oldDay);
     const problem = expectProblem(
-      await api.post("/sites", frenchSite({ installation_date: newDay })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: newDay }) }),
       409,
       "FRENCH_SITE_DAY_TAKEN",
     );
@@ -355,10 +405,19 @@ describe("PATCH /sites/{id}", () => {
 
   it("a PATCH that keeps a French site's day (other fields, or the same date) keeps the day held", async () => {
     const site = await create(frenchSite());
-    expect((await api.patch(`/sites/${site.id}`, { name: "Renamed" })).status).toBe(200);
-    expect((await api.patch(`/sites/${site.id}`, { installation_date: site.installation_date })).status).toBe(200);
+    expect(
+      (await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { name: "Renamed" } })).status,
+    ).toBe(200);
+    expect(
+      (
+        await api.PATCH("/sites/{id}", {
+          params: { path: { id: site.id } },
+          body: { installation_date: site.installation_date },
+        })
+      ).status,
+    ).toBe(200);
     expectProblem(
-      await api.post("/sites", frenchSite({ installation_date: site.installation_date })),
+      await api.POST("/sites", { body: frenchSite({ installation_date: site.installation_date }) }),
       409,
       "FRENCH_SITE_DAY_TAKEN",
     );
@@ -368,8 +427,8 @@ describe("PATCH /sites/{id}", () => {
     const [a, b] = [await create(frenchSite()), await create(frenchSite())];
     const day = freshDay();
     const responses = await Promise.all([
-      api.patch(`/sites/${a.id}`, { installation_date: day }),
-      api.patch(`/sites/${b.id}`, { installation_date: day }),
+      api.PATCH("/sites/{id}", { params: { path: { id: a.id } }, body: { installation_date: day } }),
+      api.PATCH("/sites/{id}", { params: { path: { id: b.id } }, body: { installation_date: day } }),
     ]);
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await sitesOn(day)).toHaveLength(1);
@@ -378,12 +437,12 @@ describe("PATCH /sites/{id}", () => {
   it("loses no update when two PATCHes of different fields of one site run at once", async () => {
     const site = await create(italianSite());
     const responses = await Promise.all([
-      api.patch(`/sites/${site.id}`, { name: "Concurrent" }),
-      api.patch(`/sites/${site.id}`, { max_power_megawatt: 42 }),
-      api.patch(`/sites/${site.id}`, { efficiency: 0.33 }),
+      api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { name: "Concurrent" } }),
+      api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { max_power_megawatt: 42 } }),
+      api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { efficiency: 0.33 } }),
     ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect((await api.get(`/sites/${site.id}`)).body).toMatchObject({
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toMatchObject({
       name: "Concurrent",
       max_power_megawatt: 42,
       efficiency: 0.33,
@@ -393,22 +452,28 @@ describe("PATCH /sites/{id}", () => {
   it("moves the site in every sorted listing", async () => {
     const site = await create(frenchSite({ name: "Old Name", max_power_megawatt: 31.5 }));
     const changes = { name: "New Name", installation_date: freshDay(), max_power_megawatt: 32.5 };
-    expect((await api.patch(`/sites/${site.id}`, changes)).status).toBe(200);
-    expect(await idsListed(`name=New%20Name&sort=name`)).toEqual([site.id]);
-    expect(await idsListed(`name__startswith=new%20n&sort=-name`)).toEqual([site.id]);
-    expect(await idsListed(`installation_date=${changes.installation_date}&sort=installation_date`)).toEqual([site.id]);
-    expect(await idsListed(`max_power_megawatt=32.5&sort=max_power_megawatt`)).toEqual([site.id]);
-    expect(await idsListed(`name__startswith=old%20n&sort=name`)).toEqual([]);
-    expect(await idsListed(`installation_date=${site.installation_date}&sort=-installation_date`)).toEqual([]);
-    expect(await idsListed(`max_power_megawatt=31.5&sort=-max_power_megawatt`)).toEqual([]);
+    expect((await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: changes })).status).toBe(200);
+    expect(await idsListed({ name: "New Name", sort: "name" })).toEqual([site.id]);
+    expect(await idsListed({ name__startswith: "new n", sort: "-name" })).toEqual([site.id]);
+    expect(await idsListed({ installation_date: changes.installation_date, sort: "installation_date" })).toEqual([
+      site.id,
+    ]);
+    expect(await idsListed({ max_power_megawatt: 32.5, sort: "max_power_megawatt" })).toEqual([site.id]);
+    expect(await idsListed({ name__startswith: "old n", sort: "name" })).toEqual([]);
+    expect(await idsListed({ installation_date: site.installation_date, sort: "-installation_date" })).toEqual([]);
+    expect(await idsListed({ max_power_megawatt: 31.5, sort: "-max_power_megawatt" })).toEqual([]);
   });
 
   it("answers 404 NOT_FOUND for an id that does not exist", async () => {
-    expectProblem(await api.patch("/sites/999999", { name: "Ghost" }), 404, "NOT_FOUND");
+    expectProblem(
+      await api.PATCH("/sites/{id}", { params: { path: { id: 999999 } }, body: { name: "Ghost" } }),
+      404,
+      "NOT_FOUND",
+    );
   });
 
   it.each(["abc", "0", "-1", "1.5"])("answers 400 naming id for the id %j", async (id) => {
-    expectInvalid(await api.patch(`/sites/${id}`, { name: "x" }), "id");
+    expectInvalid(await api.raw("PATCH", `/sites/${id}`, { name: "x" }), "id");
   });
 });
 
@@ -418,35 +483,39 @@ describe("DELETE /sites/{id}", () => {
     const response = await fetch(`${api.url}/sites/${site.id}`, { method: "DELETE" });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
-    expectProblem(await api.get(`/sites/${site.id}`), 404, "NOT_FOUND");
-    expectProblem(await api.patch(`/sites/${site.id}`, { name: "x" }), 404, "NOT_FOUND");
-    expectProblem(await api.delete(`/sites/${site.id}`), 404, "NOT_FOUND");
-    expect((await api.get(`/sites?id__in=${site.id}`)).body.items).toEqual([]);
+    expectProblem(await api.GET("/sites/{id}", { params: { path: { id: site.id } } }), 404, "NOT_FOUND");
+    expectProblem(
+      await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { name: "x" } }),
+      404,
+      "NOT_FOUND",
+    );
+    expectProblem(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 404, "NOT_FOUND");
+    expect((await api.GET("/sites", { params: { query: { id__in: [site.id] } } })).body.items).toEqual([]);
   });
 
   it("takes the site out of every sorted listing", async () => {
     const site = await create(italianSite({ name: "Doomed Site", max_power_megawatt: 41.5 }));
-    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
-    for (const sort of ["id", "-id", "name", "-name", "installation_date", "max_power_megawatt"]) {
-      expect(await idsListed(`sort=${sort}&limit=100&name__startswith=doomed`)).toEqual([]);
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
+    for (const sort of ["id", "-id", "name", "-name", "installation_date", "max_power_megawatt"] as const) {
+      expect(await idsListed({ sort, limit: 100, name__startswith: "doomed" })).toEqual([]);
     }
-    expect(await idsListed(`name=Doomed%20Site&sort=name`)).toEqual([]);
-    expect(await idsListed(`installation_date=${site.installation_date}&sort=installation_date`)).toEqual([]);
-    expect(await idsListed(`max_power_megawatt=41.5&sort=max_power_megawatt`)).toEqual([]);
+    expect(await idsListed({ name: "Doomed Site", sort: "name" })).toEqual([]);
+    expect(await idsListed({ installation_date: site.installation_date, sort: "installation_date" })).toEqual([]);
+    expect(await idsListed({ max_power_megawatt: 41.5, sort: "max_power_megawatt" })).toEqual([]);
   });
 
   it("frees the French installation day", async () => {
     const site = await create(frenchSite());
-    expect((await api.delete(`/sites/${site.id}`)).status).toBe(204);
+    expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
     const successor = await create(frenchSite({ installation_date: site.installation_date }));
     expect(successor.id).toBeGreaterThan(site.id);
   });
 
   it("answers 404 NOT_FOUND for an id that does not exist", async () => {
-    expectProblem(await api.delete("/sites/999999"), 404, "NOT_FOUND");
+    expectProblem(await api.DELETE("/sites/{id}", { params: { path: { id: 999999 } } }), 404, "NOT_FOUND");
   });
 
   it.each(["abc", "0", "-1", "1.5"])("answers 400 naming id for the id %j", async (id) => {
-    expectInvalid(await api.delete(`/sites/${id}`), "id");
+    expectInvalid(await api.raw("DELETE", `/sites/${id}`), "id");
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
+import { fixedItalianSite } from "../support/fixtures.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -8,17 +9,12 @@ beforeAll(async () => {
 
 describe("smoke", () => {
   it("creates and reads a site", async () => {
-    const created = await api.post("/sites", {
-      country: "it",
-      name: "Roma",
-      installation_date: "2024-05-04",
-      max_power_megawatt: 3,
-      min_power_megawatt: 1,
-      efficiency: 0.5,
+    const created = await api.POST("/sites", {
+      body: fixedItalianSite(),
     });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBe(`/sites/${created.body.id}`);
-    const read = await api.get(`/sites/${created.body.id}`);
+    const read = await api.GET("/sites/{id}", { params: { path: { id: created.body.id } } });
     expect(read.body).toEqual(created.body);
   });
 });

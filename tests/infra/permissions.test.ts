@@ -12,6 +12,7 @@ import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
 import { createGateway, loadHandler } from "@sites-groups/local/gateway";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/database.ts";
+import { fixedItalianSite, frenchSiteOn } from "../support/fixtures.ts";
 
 const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
   Put: "PutItem",
@@ -69,23 +70,8 @@ async function call(method: string, path: string, body?: unknown): Promise<any> 
   return text ? JSON.parse(text) : undefined;
 }
 
-const french = (installation_date: string, group_ids: number[] = []) => ({
-  country: "fr",
-  name: `Site ${installation_date}`,
-  installation_date,
-  max_power_megawatt: 10,
-  min_power_megawatt: 1,
-  useful_energy_at_1_megawatt: 3,
-  group_ids,
-});
-const italian = {
-  country: "it",
-  name: "Napoli",
-  installation_date: "2024-06-01",
-  max_power_megawatt: 4,
-  min_power_megawatt: 1,
-  efficiency: 0.3,
-};
+const french = (installation_date: string, group_ids: number[] = []) => frenchSiteOn(installation_date, { group_ids });
+const italian = fixedItalianSite({ name: "Napoli", installation_date: "2024-06-01" });
 
 describe("each route's IAM policy", () => {
   beforeAll(async () => {

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { fixedItalianSite, frenchSiteOn } from "../support/fixtures.ts";
 import { outcome } from "../support/outcome.ts";
 
 let db: TestDatabase;
@@ -11,14 +12,8 @@ beforeAll(async () => {
   db = await createTestDatabase();
 });
 
-const french = (installation_date: string, name = `Site ${installation_date}`) => ({
-  country: "fr",
-  name,
-  installation_date,
-  max_power_megawatt: 10,
-  min_power_megawatt: 1,
-  useful_energy_at_1_megawatt: 3,
-});
+const french = (installation_date: string, name = `Site ${installation_date}`) =>
+  frenchSiteOn(installation_date, { name });
 
 /** Every lock belongs to an existing French site on that day; every French site holds its day's lock. */
 async function expectLocksMatchSites() {
@@ -119,14 +114,7 @@ describe("one French site per installation day", () => {
 
   it("a French site and an Italian site may share a day", async () => {
     await db.context.sites.create(french("2025-08-02"));
-    const italian = {
-      country: "it",
-      name: "Torino",
-      installation_date: "2025-08-02",
-      max_power_megawatt: 5,
-      min_power_megawatt: 1,
-      efficiency: 0.4,
-    };
+    const italian = fixedItalianSite({ name: "Torino", installation_date: "2025-08-02" });
     expect(await outcome(db.context.sites.create(italian))).toBe("OK");
     await expectLocksMatchSites();
   });

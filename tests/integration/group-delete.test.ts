@@ -5,6 +5,7 @@
 import { ServiceUnavailableError } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { fixedItalianSite, saturdays } from "../support/fixtures.ts";
 import { expectConsistent } from "../support/invariants.ts";
 
 let db: TestDatabase;
@@ -12,19 +13,10 @@ beforeAll(async () => {
   db = await createTestDatabase();
 });
 
-let weekend = 0;
-function italianSite(group_ids: number[]) {
-  const date = new Date(Date.UTC(2031, 0, 4 + 7 * (weekend++ % 400))).toISOString().slice(0, 10);
-  return {
-    country: "it",
-    name: `Member ${weekend}`,
-    installation_date: date,
-    max_power_megawatt: 3,
-    min_power_megawatt: 1,
-    efficiency: 0.7,
-    group_ids,
-  };
-}
+const saturday = saturdays("2031-01-04", 400);
+let made = 0;
+const italianSite = (group_ids: number[]) =>
+  fixedItalianSite({ name: `Member ${++made}`, installation_date: saturday(), group_ids });
 
 async function groupWithSites(count: number, name: string) {
   const group = await db.context.groups.create({ name, type: "group2" });

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { fixedItalianSite, saturdays } from "../support/fixtures.ts";
 import { expectConsistent } from "../support/invariants.ts";
 import { outcome } from "../support/outcome.ts";
 
@@ -14,19 +15,10 @@ beforeAll(async () => {
 
 const ROUNDS = 5;
 
-let weekend = 0;
-function italianSite() {
-  // distinct Saturdays, so the sites are valid whatever else the test does
-  const date = new Date(Date.UTC(2030, 0, 5 + 7 * weekend++)).toISOString().slice(0, 10);
-  return {
-    country: "it",
-    name: `Site ${weekend}`,
-    installation_date: date,
-    max_power_megawatt: 2,
-    min_power_megawatt: 1,
-    efficiency: 0.5,
-  };
-}
+// distinct Saturdays, so the sites are valid whatever else the test does
+const saturday = saturdays("2030-01-05");
+let made = 0;
+const italianSite = () => fixedItalianSite({ name: `Site ${++made}`, installation_date: saturday() });
 
 describe("a site added to G while G becomes a group3", () => {
   it("never leaves a group3 holding a site (20-way, repeated)", async () => {

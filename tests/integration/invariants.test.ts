@@ -6,6 +6,7 @@
 import { DomainError } from "@sites-groups/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { fixedFrenchSite, fixedItalianSite } from "../support/fixtures.ts";
 import { expectConsistent } from "../support/invariants.ts";
 
 let db: TestDatabase;
@@ -55,22 +56,8 @@ async function run(seed: number, operations: number, concurrency: number) {
   const maybeIds = (ids: number[], max: number) => [...r.some(ids, max), ...(r.next() < 0.05 ? [999_999] : [])];
   const site = () =>
     r.next() < 0.5
-      ? {
-          country: "fr",
-          name: `fr ${r.int(1e6)}`,
-          installation_date: day(),
-          max_power_megawatt: 5,
-          min_power_megawatt: 1,
-          useful_energy_at_1_megawatt: 2,
-        }
-      : {
-          country: "it",
-          name: `it ${r.int(1e6)}`,
-          installation_date: r.pick(WEEKENDS) ?? "2027-03-06",
-          max_power_megawatt: 5,
-          min_power_megawatt: 1,
-          efficiency: 0.5,
-        };
+      ? fixedFrenchSite({ name: `fr ${r.int(1e6)}`, installation_date: day() })
+      : fixedItalianSite({ name: `it ${r.int(1e6)}`, installation_date: r.pick(WEEKENDS) ?? "2027-03-06" });
 
   const { sites, groups } = db.context;
   /** Deletes a known id and stops picking it (now and then an id already gone, for the 404). */

@@ -5,28 +5,15 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
+import { fixedItalianSite, frenchSiteOn } from "../support/fixtures.ts";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
 });
 
-const french = (installation_date: string) => ({
-  country: "fr",
-  name: `Site ${installation_date}`,
-  installation_date,
-  max_power_megawatt: 10,
-  min_power_megawatt: 1,
-  useful_energy_at_1_megawatt: 3,
-});
-const italian = {
-  country: "it",
-  name: "Napoli",
-  installation_date: "2024-06-01",
-  max_power_megawatt: 4,
-  min_power_megawatt: 1,
-  efficiency: 0.3,
-};
+const french = (installation_date: string) => frenchSiteOn(installation_date);
+const italian = fixedItalianSite({ name: "Napoli", installation_date: "2024-06-01" });
 
 async function requestsOf(operation: () => Promise<unknown>): Promise<string[]> {
   db.requests.reset();

@@ -106,9 +106,9 @@ describe("the local user pool", () => {
     expect(await check(await token(claims))).toMatchObject({ status: 401 });
   });
 
-  it("answers 403 to a valid token that has neither of the API's scopes", async () => {
-    expect(await check(await token({ scope: "aws.cognito.signin.user.admin" }))).toMatchObject({ status: 403 });
-    expect(await check(await token({ scope: undefined }))).toMatchObject({ status: 403 });
+  it("refuses with 401 a valid token that has neither of the API's scopes, as the authorizer does", async () => {
+    expect(await check(await token({ scope: "aws.cognito.signin.user.admin" }))).toMatchObject({ status: 401 });
+    expect(await check(await token({ scope: undefined }))).toMatchObject({ status: 401 });
   });
 
   it("refuses another pool's tokens: each start makes a new key", async () => {

@@ -2,30 +2,34 @@ import type { AddressInfo } from "node:net";
 import { routes } from "@sites-groups/functions/routes";
 import { createGateway } from "@sites-groups/local/gateway";
 import { afterAll } from "vitest";
+import { type Reply, type TypedApi, typedApi } from "./client.ts";
 import { contract } from "./contract.ts";
 import { createTestDatabase, type TestDatabase } from "./database.ts";
 
-export interface ApiResponse<T = any> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
-
-export interface TestApi {
+export interface TestApi extends TypedApi {
   url: string;
   db: TestDatabase;
-  request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
-  get<T = any>(path: string): Promise<ApiResponse<T>>;
-  post<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
-  patch<T = any>(path: string, body: unknown): Promise<ApiResponse<T>>;
-  put<T = any>(path: string, body?: unknown): Promise<ApiResponse<T>>;
-  delete<T = any>(path: string): Promise<ApiResponse<T>>;
+  /**
+   * The deliberate escape hatch: a request the typed client refuses to write (malformed JSON, a
+   * field the document does not have, a value of the wrong type, an id that is not one, an
+   * undocumented method or path, a repeated query parameter) or one whose path comes from a
+   * response (`Location`). `body` is sent as is when a string, as JSON otherwise.
+   */
+  raw(method: string, path: string, body?: unknown): Promise<Reply<unknown>>;
+}
+
+/** The body as the suites see it: the parsed JSON, the text of any other body, undefined when empty. */
+async function bodyOf(response: Response): Promise<unknown> {
+  const text = await response.text();
+  const json = /\bjson\b/.test(response.headers.get("content-type") ?? "");
+  return text ? (json ? JSON.parse(text) : text) : undefined;
 }
 
 /**
  * The API over HTTP, as `pnpm dev` serves it: the API Gateway emulator calling the deployed
- * handler modules, on this file's own table. Every response is checked against the OpenAPI
- * document (tests/support/contract.ts): one that the document does not describe fails the test.
+ * handler modules, on this file's own table, driven through the typed client (./client.ts). Every
+ * response is checked against the OpenAPI document (tests/support/contract.ts): one that the
+ * document does not describe fails the test.
  */
 export async function startTestApi(): Promise<TestApi> {
   const db = await createTestDatabase();
@@ -37,27 +41,25 @@ export async function startTestApi(): Promise<TestApi> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  async function request<T>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+  function check(method: string, path: string, response: Response, body: unknown) {
+    contract().check({ method, path, status: response.status, headers: response.headers, body });
+  }
+
+  async function raw(method: string, path: string, body?: unknown): Promise<Reply<unknown>> {
     const init: RequestInit = { method };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       init.headers = { "content-type": "application/json" };
     }
     const response = await fetch(url + path, init);
-    const text = await response.text();
-    const json = /\bjson\b/.test(response.headers.get("content-type") ?? "");
-    const parsed = text ? (json ? JSON.parse(text) : text) : undefined;
-    contract().check({ method, path, status: response.status, headers: response.headers, body: parsed });
+    const parsed = await bodyOf(response);
+    check(method, path, response, parsed);
     return { status: response.status, headers: response.headers, body: parsed };
   }
-  return {
-    url,
-    db,
-    request,
-    get: (path) => request("GET", path),
-    post: (path, body) => request("POST", path, body),
-    patch: (path, body) => request("PATCH", path, body),
-    put: (path, body) => request("PUT", path, body),
-    delete: (path) => request("DELETE", path),
-  };
+
+  const typed = typedApi(url, async ({ request, response }) => {
+    const { pathname, search } = new URL(request.url);
+    check(request.method, pathname + search, response, await bodyOf(response.clone()));
+  });
+  return { url, db, raw, ...typed };
 }

@@ -1,6 +1,7 @@
-import { createServices, type Services } from "@sites-groups/core";
+import { createDocumentClient, createServices, type Services } from "@sites-groups/core";
 import { secretReader } from "./cursor-secret.ts";
 import { cursorSecretArn, tableSettings } from "./environment.ts";
+import { tracer } from "./tracing.ts";
 
 let context: Services | undefined;
 
@@ -12,8 +13,13 @@ export function services(): Services {
   if (!context) {
     const { table, endpoint } = tableSettings();
     if (!table) throw new Error("TABLE_NAME is not set");
+    const client = createDocumentClient({ endpoint });
     const arn = cursorSecretArn();
-    context = createServices({ table, endpoint, ...(arn ? { cursorSecret: secretReader(arn) } : {}) });
+    context = createServices({
+      table,
+      client: tracer.captureAWSv3Client(client),
+      ...(arn ? { cursorSecret: secretReader(arn) } : {}),
+    });
   }
   return context;
 }

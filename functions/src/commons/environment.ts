@@ -18,12 +18,27 @@ export function cursorSecretArn(): string | undefined {
   return process.env.CURSOR_SECRET_ARN || undefined;
 }
 
-/** `CORS_ORIGINS`: comma-separated origins, or `*`; empty: no CORS header. */
+/**
+ * `CORS_ORIGINS`: the comma-separated origins a browser page may call the API from; empty: none.
+ * Only exact origins: a `*` would let any page read answers meant for a token's holder.
+ */
 export function corsOrigins(): string[] {
   return (process.env.CORS_ORIGINS ?? "")
     .split(",")
     .map((origin) => origin.trim())
-    .filter(Boolean);
+    .filter((origin) => origin !== "" && origin !== "*");
+}
+
+/**
+ * `AUTH_MODE`: `cognito` where the stage's authorizer guards the routes (the stack sets it; so
+ * does `AUTH=on pnpm dev`), `open` otherwise. `TOKEN_URL`: the user pool's token endpoint, for
+ * the document's security scheme.
+ */
+export function accessSettings(): { mode: "cognito" | "open"; tokenUrl: string | undefined } {
+  return {
+    mode: process.env.AUTH_MODE === "cognito" ? "cognito" : "open",
+    tokenUrl: process.env.TOKEN_URL || undefined,
+  };
 }
 
 /** Powertools' logger and metrics settings (`POWERTOOLS_*`, `LOG_LEVEL`, `STAGE`). */

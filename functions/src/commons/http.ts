@@ -1,5 +1,6 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import {
   assertWellFormed,
@@ -11,10 +12,11 @@ import {
   withDeadline,
 } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
-import { routeFor } from "../routes.ts";
-import { corsOrigins } from "./environment.ts";
+import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
+import { accessSettings, corsOrigins } from "./environment.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
+import { tracer } from "./tracing.ts";
 
 /** Bodies larger than this are refused before parsing (413). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -121,27 +123,114 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
   };
 };
 
-/** CORS_ORIGINS (comma-separated, or `*`): the allowed origin is echoed on every answer. */
+/** A request header, whatever its case (API Gateway passes names as the client sent them). */
+export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted && value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * CORS_ORIGINS: a configured origin is echoed on every answer, with the headers a page may read;
+ * any other origin gets no CORS header, so its page cannot read the answer.
+ */
 const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
   const allowed = corsOrigins();
   const apply = (request: { event: APIGatewayProxyEvent; response: APIGatewayProxyResult | null }) => {
-    if (allowed.length === 0 || !request.response) return;
-    const origin = request.event.headers?.origin ?? request.event.headers?.Origin;
-    const allow = allowed.includes("*") ? "*" : origin && allowed.includes(origin) ? origin : undefined;
-    if (allow)
-      request.response.headers = { ...request.response.headers, "access-control-allow-origin": allow, vary: "Origin" };
+    const origin = header(request.event, "origin");
+    if (!request.response || !origin || !allowed.includes(origin)) return;
+    request.response.headers = {
+      ...request.response.headers,
+      "access-control-allow-origin": origin,
+      "access-control-expose-headers": "Location, Retry-After, ETag, Idempotent-Replayed",
+      vary: "Origin",
+    };
   };
   return { after: async (request) => apply(request), onError: async (request) => apply(request) };
 };
 
-/** The one middleware stack of every route: logs, correlation, metrics, CORS, problem responses. */
+/**
+ * Who may call, as the stage's authorizer left it: where it guards the routes the request carries
+ * the token's claims, and the route's scope (routes.ts) must be among the token's scopes (a write
+ * token may also read), else 403; without claims, only an open stage (`AUTH_MODE` not `cognito`)
+ * lets the request through. The authorizer itself only lets through
+ * access tokens of the stage's pool with one of the API's scopes: API Gateway would answer an unmet
+ * method scope with a 401, where the contract says 403.
+ */
+function authorize(event: APIGatewayProxyEvent): void {
+  const route = routeFor(event.httpMethod, event.resource);
+  if (!route || route.scope === "public") return;
+  // Claims mean an authorizer stands in front, whatever the settings say; none is fine only in an open stage
+  const claims = event.requestContext?.authorizer?.claims as Record<string, string> | undefined;
+  if (!claims) {
+    if (accessSettings().mode === "open") return;
+    throw new DomainError("UNAUTHENTICATED", "Unauthenticated", "this route needs a bearer access token");
+  }
+  const granted = String(claims.scope ?? "").split(" ");
+  if (!acceptedScopes(route.scope).some((scope) => granted.includes(scope))) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "Forbidden",
+      `${route.method} ${route.path} needs the ${OAUTH_SCOPES[route.scope]} scope; the token has ${claims.scope || "no scope"}`,
+    );
+  }
+}
+
+const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
+
+/**
+ * A body must say it is JSON: a page's form or text/plain "simple" request, which a browser sends
+ * cross-origin without asking first, then never reaches a route.
+ */
+function assertJsonBody(event: APIGatewayProxyEvent): void {
+  if (event.body === null || event.body === undefined || event.body === "") return;
+  const type = header(event, "content-type");
+  if (type !== undefined && JSON_MEDIA_TYPE.test(type.trim())) return;
+  throw new DomainError(
+    "UNSUPPORTED_MEDIA_TYPE",
+    "Unsupported media type",
+    `the body must be sent as application/json, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
+  );
+}
+
+/** What the gateway in front of the function has already decided, decided again here. */
+const guard = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+  before: async ({ event }) => {
+    authorize(event);
+    assertJsonBody(event);
+  },
+});
+
+/** On every answer, problems included: no MIME sniffing, no caching of data that changes. */
+const secure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
+  const apply = (request: { response: APIGatewayProxyResult | null }) => {
+    if (!request.response) return;
+    request.response.headers = {
+      ...request.response.headers,
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    };
+  };
+  return { after: async (request) => apply(request), onError: async (request) => apply(request) };
+};
+
+/**
+ * The one middleware stack of every route: traces, logs, correlation, security headers, metrics,
+ * CORS, problem responses, then the access and media-type checks. (Middy runs `before` in this
+ * order and `after`/`onError` in the reverse one: the headers are set on the final answer.)
+ */
 export function http(route: Route) {
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlate())
+    .use(secure())
     .use(measure())
     .use(cors())
     .use(problems())
+    .use(guard())
     .handler(async (event, context) =>
       // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to answer
       withDeadline(deadlineOf(context.getRemainingTimeInMillis()), () => route(toRequest(event))),

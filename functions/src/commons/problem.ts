@@ -12,7 +12,10 @@ import type { APIGatewayProxyResult } from "aws-lambda";
 /** The status of each code of the API itself; a country's own codes come with it (`Country.refusals`). */
 export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   GROUP3_CANNOT_HOLD_SITES: 422,
   GROUP_CYCLE: 422,
@@ -95,15 +98,19 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
   }
   const status = error instanceof DomainError ? statusOf(error.code, statuses) : undefined;
   if (error instanceof DomainError && status !== undefined) {
-    return problemResponse({
-      type: "about:blank",
-      title: error.title,
-      status,
-      code: error.code,
-      detail: error.detail,
-      ...listedErrors(error.errors),
-      request_id: requestId,
-    });
+    return problemResponse(
+      {
+        type: "about:blank",
+        title: error.title,
+        status,
+        code: error.code,
+        detail: error.detail,
+        ...listedErrors(error.errors),
+        request_id: requestId,
+      },
+      // RFC 9110: a 401 names the scheme that would have worked
+      status === 401 ? { "www-authenticate": "Bearer" } : {},
+    );
   }
   return problemResponse({
     type: "about:blank",

@@ -11,8 +11,7 @@ export const handler = http(async ({ event }) => {
   }
   return {
     statusCode: 200,
-    // the page asks for `?v=<swagger-ui version>`, so a new version is a new URL
-    headers: { "content-type": SWAGGER_ASSETS[name] as string, "cache-control": "public, max-age=86400" },
+    headers: { "content-type": SWAGGER_ASSETS[name] as string },
     body: text,
   };
 });

@@ -30,7 +30,14 @@ import {
 } from "@sites-groups/core";
 import { MAX_BODY_BYTES } from "#commons/http";
 import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem";
-import { type RouteDefinition, type RouteDocs, routes, type SchemaName } from "../routes.ts";
+import {
+  acceptedScopes,
+  OAUTH_SCOPES,
+  type RouteDefinition,
+  type RouteDocs,
+  routes,
+  type SchemaName,
+} from "../routes.ts";
 import { countryRefusals, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { groupListParameters, LIST_RULES, type ParameterObject, siteListParameters } from "./parameters.ts";
 import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
@@ -59,14 +66,20 @@ export interface OperationObject {
   summary: string;
   description?: string;
   parameters?: ParameterObject[];
+  security?: Record<string, string[]>[];
   requestBody?: { required: boolean; description?: string; content: Record<string, MediaObject> };
   responses: Record<string, ResponseObject>;
 }
+
+/** Whether the stage's routes need tokens, and where its user pool issues them. */
+export type DocumentAccess = { mode: "cognito"; tokenUrl: string } | { mode: "open" };
 
 export interface DocumentOptions {
   /** Where clients send requests; `.` (the default) is relative to the document's own URL. */
   servers?: { url: string; description?: string }[];
   countries?: readonly Country[];
+  /** Default: access control, with the token endpoint at `/oauth2/token` beside the API (as `AUTH=on pnpm dev`). */
+  access?: DocumentAccess;
 }
 
 const JSON_TYPE = "application/json";
@@ -75,6 +88,12 @@ const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
 
 /** What each code of the API itself means; a country's codes are described by its module. */
 const CODE_DOCS: Record<string, string> = {
+  UNAUTHENTICATED:
+    "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.",
+  FORBIDDEN:
+    "A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).",
+  UNSUPPORTED_MEDIA_TYPE:
+    "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.",
   VALIDATION_FAILED:
     "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
   NOT_FOUND: "No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.",
@@ -93,7 +112,10 @@ const CODE_DOCS: Record<string, string> = {
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad request",
+  401: "Unauthenticated",
+  403: "Forbidden",
   404: "Not found",
+  415: "Unsupported media type",
   409: "Conflict",
   413: "Payload too large",
   422: "Unprocessable content: a business rule refused the write",
@@ -105,7 +127,8 @@ const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
 - DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written, except for a multi-transaction \`DELETE\`, which the detail says is under way and which repeating the \`DELETE\` finishes.
 - Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
-- A body is parsed as JSON whatever its \`Content-Type\`; \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
+- \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
+- Access: the stage's API Gateway authorizer admits an access token of its user pool carrying either scope, and the function checks the route's own scope (a 403 \`FORBIDDEN\` rather than the gateway's 401 for an unmet scope).
 - Names are trimmed, 1–200 characters counted as Unicode code points, and may not contain control characters.
 - \`country\` may appear in a site \`PATCH\` only with the site's own value.
 - A query parameter given twice (\`?country=fr&country=it\`) is a 400; use \`country__in=fr,it\`. \`__in\` takes at most 100 values.
@@ -113,6 +136,11 @@ const OPEN_BEHAVIOUR = `
 - Every problem body carries \`request_id\` (the API Gateway request id), not only 500s.
 - A route that does not exist (or a method a path does not have) is a 404 \`NOT_FOUND\` problem.
 `;
+
+const ACCESS = `**Access:** every \`/sites\` and \`/groups\` route needs \`Authorization: Bearer <access token>\` from this stage's Amazon Cognito user pool (OAuth 2.0 client-credentials grant for machine clients): scope \`${OAUTH_SCOPES.read}\` for the \`GET\` routes, \`${OAUTH_SCOPES.write}\` for every other route (a write token may also read). This document and \`/docs\` are public. Use **Authorize** to call the API from this page.`;
+
+const OPEN_STAGE =
+  "**This stage is OPEN: it was deployed without access control, and anyone who can reach it may read and write.**";
 
 function problemExample(error: unknown, statuses: Statuses): unknown {
   return JSON.parse(toProblem(error, EXAMPLE_REQUEST_ID, statuses).body);
@@ -168,9 +196,56 @@ function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<Med
   }
 }
 
-/** The codes a route can answer, its country refusals spelled out. */
-function errorCodes(registry: CountryRegistry, route: RouteDefinition): ErrorCode[] {
-  return route.docs.errors.flatMap((code) => (code === "COUNTRY_REFUSALS" ? [...registry.refusals.keys()] : [code]));
+/** Whether the route needs a token in this document's stage. */
+const guarded = (route: RouteDefinition, access: DocumentAccess) =>
+  access.mode === "cognito" && route.scope !== "public";
+
+/**
+ * The codes a route can answer: its own, its country refusals spelled out, the access codes of a
+ * guarded route and the media-type code of a route with a body.
+ */
+function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: DocumentAccess): ErrorCode[] {
+  const own = route.docs.errors.flatMap((code) =>
+    code === "COUNTRY_REFUSALS" ? [...registry.refusals.keys()] : [code],
+  );
+  return [
+    ...(guarded(route, access) ? (["UNAUTHENTICATED"] as const) : []),
+    // a token the authorizer admits has a scope that reads; only writes can be refused
+    ...(guarded(route, access) && route.scope === "write" ? (["FORBIDDEN"] as const) : []),
+    ...(route.docs.body ? (["UNSUPPORTED_MEDIA_TYPE"] as const) : []),
+    ...own,
+  ];
+}
+
+/** Who may call the operation: OAuth 2.0 with one of the route's scopes, or any bearer token of the pool. */
+function securityOf(route: RouteDefinition, access: DocumentAccess): Record<string, string[]>[] {
+  if (!guarded(route, access) || route.scope === "public") return [];
+  return [...acceptedScopes(route.scope).map((scope) => ({ oauth2: [scope] })), { bearer: [] }];
+}
+
+function securitySchemes(tokenUrl: string) {
+  return {
+    oauth2: {
+      type: "oauth2",
+      description:
+        "Machine clients: the client-credentials grant at the stage's user pool token endpoint, with the client id and secret of an app client of the pool.",
+      flows: {
+        clientCredentials: {
+          tokenUrl,
+          scopes: {
+            [OAUTH_SCOPES.read]: "Read sites and groups (the `GET` routes).",
+            [OAUTH_SCOPES.write]: "Create, change and delete sites, groups and their links; also read.",
+          },
+        },
+      },
+    },
+    bearer: {
+      type: "http",
+      scheme: "bearer",
+      bearerFormat: "JWT",
+      description: "An access token of the stage's user pool, however it was obtained.",
+    },
+  };
 }
 
 /** The route's description, with what depends on the deployment (its countries' rules, the list rules). */
@@ -224,6 +299,23 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
     ],
     ["TOO_MANY_CHANGES", tooManyChanges(121, owner === "site" ? "group_ids" : "site_ids")],
     ["SERVICE_UNAVAILABLE", new ServiceUnavailableError("the write kept conflicting with concurrent writes")],
+    ["UNAUTHENTICATED", new DomainError("UNAUTHENTICATED", "Unauthenticated", "the token has expired")],
+    [
+      "FORBIDDEN",
+      new DomainError(
+        "FORBIDDEN",
+        "Forbidden",
+        `${route.method} ${route.path} needs the ${OAUTH_SCOPES.write} scope; the token has ${OAUTH_SCOPES.read}`,
+      ),
+    ],
+    [
+      "UNSUPPORTED_MEDIA_TYPE",
+      new DomainError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Unsupported media type",
+        'the body must be sent as application/json, not "text/plain;charset=UTF-8"',
+      ),
+    ],
     ["INTERNAL", new Error("an unexpected fault")],
     ...countryRefusals(registry),
   ]);
@@ -242,6 +334,7 @@ function errorResponses(
   for (const code of [...new Set([...codes, "INTERNAL"])]) {
     const status = statusOf(code, statuses);
     if (status === undefined) throw new Error(`${route.name} answers ${code}, a code with no status`);
+    if (byStatus.get(status)?.includes(code)) continue;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   const responses: Record<string, ResponseObject> = {};
@@ -249,6 +342,17 @@ function errorResponses(
     const text = list.map((code) => `- \`${code}\`: ${CODE_DOCS[code] ?? registry.refusals.get(code)?.description}`);
     responses[String(status)] = {
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
+      ...(status === 401
+        ? {
+            headers: {
+              "WWW-Authenticate": {
+                description: "`Bearer`: the route needs a bearer access token.",
+                required: true,
+                schema: { type: "string", example: "Bearer" },
+              },
+            },
+          }
+        : {}),
       ...(status === 503
         ? {
             headers: {
@@ -308,6 +412,7 @@ function successResponse(registry: CountryRegistry, success: RouteDocs["success"
 /** Builds the whole document; cheap (a few milliseconds), but the route caches it per container. */
 export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocument {
   const registry = createRegistry(options.countries ?? countries);
+  const access = options.access ?? { mode: "cognito", tokenUrl: "/oauth2/token" };
   const paths: Record<string, Record<string, OperationObject>> = {};
   for (const route of routes as readonly RouteDefinition[]) {
     const { docs } = route;
@@ -320,6 +425,7 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
       summary: docs.summary,
       description: describe(registry, route),
       ...(parameters.length > 0 ? { parameters } : {}),
+      security: securityOf(route, access),
       ...(docs.body
         ? {
             requestBody: {
@@ -335,7 +441,7 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
         : {}),
       responses: {
         [String(docs.success.status)]: successResponse(registry, docs.success),
-        ...errorResponses(registry, route, errorCodes(registry, route)),
+        ...errorResponses(registry, route, errorCodes(registry, route, access)),
       },
     };
     paths[route.path] ??= {};
@@ -349,21 +455,23 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
       summary: "Energy sites (French, Italian, more countries later) and the groups that organise them.",
       contact: { name: "Sites & Groups maintainers" },
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-      description: `JSON everywhere (\`application/json\`); errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. Field names are snake_case. Unknown body fields are refused (400), never silently dropped.
+      description: `${access.mode === "open" ? OPEN_STAGE : ACCESS}
+
+JSON everywhere (\`application/json\`); errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. Field names are snake_case. Unknown body fields are refused (400), never silently dropped.
 
 Business rules hold under concurrency and every write is atomic: it happens whole or not at all.
 ${OPEN_BEHAVIOUR}`,
     },
     servers: options.servers ?? [{ url: ".", description: "This API (relative to this document)" }],
-    // On purpose: no access control yet (every route is open, protected by stage throttling);
-    // the security schemes come with it, and then each route's scope.
-    security: [] as Record<string, string[]>[],
     tags: [
       { name: "Sites", description: "Energy sites; their fields depend on their country." },
       { name: "Groups", description: "Groups of sites and of other groups (`group1`, `group2`, `group3`)." },
       { name: "Documentation", description: "This document and its interactive view." },
     ],
     paths,
-    components: { schemas: openApiSchemas(registry) },
+    components: {
+      schemas: openApiSchemas(registry),
+      ...(access.mode === "cognito" ? { securitySchemes: securitySchemes(access.tokenUrl) } : {}),
+    },
   };
 }

@@ -1,14 +1,19 @@
+import { accessSettings } from "#commons/environment";
 import { http } from "#commons/http";
-import { buildOpenApiDocument } from "./document.ts";
+import { buildOpenApiDocument, type DocumentAccess } from "./document.ts";
 
 let body: string | undefined;
 
 /** GET /openapi.json: the document, built on the first request and kept for the container's life. */
 export const handler = http(async () => {
-  body ??= JSON.stringify(buildOpenApiDocument());
+  if (body === undefined) {
+    const { mode, tokenUrl } = accessSettings();
+    const access: DocumentAccess = mode === "open" ? { mode } : { mode, tokenUrl: tokenUrl ?? "/oauth2/token" };
+    body = JSON.stringify(buildOpenApiDocument({ access }));
+  }
   return {
     statusCode: 200,
-    headers: { "content-type": "application/json", "cache-control": "public, max-age=300" },
+    headers: { "content-type": "application/json" },
     body,
   };
 });

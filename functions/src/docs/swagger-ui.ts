@@ -10,7 +10,31 @@ import { createRequire } from "node:module";
 export const SWAGGER_ASSETS: Readonly<Record<string, string>> = {
   "swagger-ui.css": "text/css; charset=utf-8",
   "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
+  "swagger-init.js": "text/javascript; charset=utf-8",
 };
+
+/**
+ * Starts Swagger UI over the document the page names (`data-spec`, relative to the page): a file
+ * of its own rather than an inline script, so that the page's Content-Security-Policy can allow
+ * only the API's own scripts.
+ */
+const INIT_SCRIPT = `"use strict";
+(function () {
+  var spec = document.currentScript.getAttribute("data-spec");
+  window.ui = SwaggerUIBundle({
+    url: new URL(spec, window.location.href).href,
+    dom_id: "#swagger-ui",
+    deepLinking: true,
+    docExpansion: "list",
+    defaultModelsExpandDepth: 0,
+    displayRequestDuration: true,
+    showExtensions: true,
+    validatorUrl: null,
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: "BaseLayout",
+  });
+})();
+`;
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, string>();
@@ -22,6 +46,7 @@ export function swaggerUiVersion(): string {
 /** The file's text, or undefined when it is not one of SWAGGER_ASSETS. */
 export function swaggerAsset(name: string): string | undefined {
   if (!Object.hasOwn(SWAGGER_ASSETS, name)) return undefined;
+  if (name === "swagger-init.js") return INIT_SCRIPT;
   let text = cache.get(name);
   if (text === undefined) {
     text = readFileSync(require.resolve(`swagger-ui-dist/${name}`), "utf8");

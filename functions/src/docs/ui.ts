@@ -1,3 +1,4 @@
+import { accessSettings } from "#commons/environment";
 import { http } from "#commons/http";
 import { swaggerUiVersion } from "./swagger-ui.ts";
 
@@ -20,20 +21,7 @@ export function docsPage(path: string, version: string): string {
 <body>
   <div id="swagger-ui"></div>
   <script src="${assets}swagger-ui-bundle.js?v=${v}"></script>
-  <script>
-    window.ui = SwaggerUIBundle({
-      url: new URL(${JSON.stringify(spec)}, window.location.href).href,
-      dom_id: "#swagger-ui",
-      deepLinking: true,
-      docExpansion: "list",
-      defaultModelsExpandDepth: 0,
-      displayRequestDuration: true,
-      showExtensions: true,
-      validatorUrl: null,
-      presets: [SwaggerUIBundle.presets.apis],
-      layout: "BaseLayout",
-    });
-  </script>
+  <script src="${assets}swagger-init.js?v=${v}" data-spec="${spec}"></script>
 </body>
 </html>
 `;
@@ -41,11 +29,34 @@ export function docsPage(path: string, version: string): string {
 
 let version: string | undefined;
 
+/**
+ * The page may run only the API's own scripts and styles (no inline script), talk only to the
+ * API and to the user pool's token endpoint (Swagger UI's Authorize button), and be framed by
+ * no other page.
+ */
+export function contentSecurityPolicy(tokenUrl: string | undefined): string {
+  const tokenOrigin = tokenUrl && /^https?:/.test(tokenUrl) ? ` ${new URL(tokenUrl).origin}` : "";
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self'${tokenOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
 export const handler = http(async ({ event }) => {
   version ??= swaggerUiVersion();
   return {
     statusCode: 200,
-    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "content-security-policy": contentSecurityPolicy(accessSettings().tokenUrl),
+      "x-frame-options": "DENY",
+    },
     body: docsPage(event.path ?? "/docs", version),
   };
 });

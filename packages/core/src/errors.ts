@@ -11,7 +11,10 @@ export type KnownErrorCode =
   | "UNKNOWN_REFERENCE"
   | "TOO_MANY_CHANGES"
   | "PAYLOAD_TOO_LARGE"
-  | "SERVICE_UNAVAILABLE";
+  | "SERVICE_UNAVAILABLE"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "UNSUPPORTED_MEDIA_TYPE";
 
 /** The codes above, or a code a country module declares in its `refusals` (`FRENCH_SITE_DAY_TAKEN`). */
 export type ErrorCode = KnownErrorCode | (string & {});

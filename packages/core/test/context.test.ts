@@ -4,19 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/support/database.ts";
+import { fixedFrenchSite } from "../../../tests/support/fixtures.ts";
 import { asyncRefusal } from "./refusal.ts";
 
 const first = await createTestDatabase();
 const second = await createTestDatabase();
 
-const lyon = {
-  country: "fr",
-  name: "Lyon",
-  installation_date: "2024-05-06",
-  max_power_megawatt: 10,
-  min_power_megawatt: 2,
-  useful_energy_at_1_megawatt: 3.5,
-};
+const lyon = fixedFrenchSite();
 
 describe("two contexts over two tables", () => {
   it("write each site into its own context's table", async () => {

@@ -1,31 +1,19 @@
 import { describe, expect, it } from "vitest";
+import { fixedFrenchSite, fixedItalianSite } from "../../../tests/support/fixtures.ts";
 import { france } from "../src/countries/fr.ts";
 import { italy } from "../src/countries/it.ts";
 import { countries, createRegistry } from "../src/countries/registry.ts";
 import type { SiteValues } from "../src/sites/site.ts";
 
+/** Roma and Lyon of the shared fixtures on this day, as the domain holds them (country fields under `details`). */
 function italianSite(installation_date: string): SiteValues {
-  return {
-    country: "it",
-    name: "Roma",
-    installation_date,
-    max_power_megawatt: 3,
-    min_power_megawatt: 1,
-    group_ids: [],
-    details: { efficiency: 0.5 },
-  };
+  const { efficiency, ...common } = fixedItalianSite({ installation_date });
+  return { ...common, group_ids: [], details: { efficiency } };
 }
 
 function frenchSite(installation_date: string): SiteValues {
-  return {
-    country: "fr",
-    name: "Lyon",
-    installation_date,
-    max_power_megawatt: 10,
-    min_power_megawatt: 2,
-    group_ids: [],
-    details: { useful_energy_at_1_megawatt: 3.5 },
-  };
+  const { useful_energy_at_1_megawatt, ...common } = fixedFrenchSite({ installation_date });
+  return { ...common, group_ids: [], details: { useful_energy_at_1_megawatt } };
 }
 
 describe("Italy: a site is installed on a Saturday or a Sunday", () => {

@@ -27,7 +27,8 @@ describe("PATCH of a group holding sites to type group3", () => {
     expect(error.code).toBe("GROUP3_CANNOT_HOLD_SITES");
     expect(error.detail).toBe(`group ${group.id} holds sites, so it cannot become a group3`);
     expect(pathsOf(error)).toEqual(["type"]);
-    expect(messageAt(error, "type")).toBe(error.detail);
+    // field messages are sentence-cased, as every message of the API
+    expect(messageAt(error, "type")).toBe(`Group ${group.id} holds sites, so it cannot become a group3`);
     expect(error.detail).not.toContain("is of type group3");
     expect((await groups.get(group.id)).type).toBe("group2");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { fixedFrenchSite, fixedItalianSite } from "../../../tests/support/fixtures.ts";
 import { createRegistry } from "../src/countries/registry.ts";
 import { createSiteSchemas } from "../src/sites/schema.ts";
 import type { Site } from "../src/sites/site.ts";
@@ -6,23 +7,9 @@ import { messageAt, pathsOf, refusal } from "./refusal.ts";
 
 const schemas = createSiteSchemas(createRegistry());
 
-const frenchSite = {
-  country: "fr",
-  name: "Lyon",
-  installation_date: "2024-05-06",
-  max_power_megawatt: 10,
-  min_power_megawatt: 2,
-  useful_energy_at_1_megawatt: 3.5,
-};
+const frenchSite = fixedFrenchSite();
 
-const italianSite = {
-  country: "it",
-  name: "Roma",
-  installation_date: "2024-05-04",
-  max_power_megawatt: 3,
-  min_power_megawatt: 1,
-  efficiency: 0.5,
-};
+const italianSite = fixedItalianSite();
 
 function without(body: Record<string, unknown>, field: string): Record<string, unknown> {
   const { [field]: _, ...rest } = body;

@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/support/database.ts";
+import { fixedFrenchSite as frenchSite, fixedItalianSite as italianSite } from "../../../tests/support/fixtures.ts";
 import { france } from "../src/countries/fr.ts";
 import { italy } from "../src/countries/it.ts";
 import { createRegistry } from "../src/countries/registry.ts";
@@ -29,30 +30,6 @@ function spanishSite(fields: Record<string, unknown> = {}) {
     max_power_megawatt: 8,
     min_power_megawatt: 1,
     capacity_factor: 0.4,
-    ...fields,
-  };
-}
-
-function frenchSite(fields: Record<string, unknown> = {}) {
-  return {
-    country: "fr",
-    name: "Lyon",
-    installation_date: "2024-05-06",
-    max_power_megawatt: 10,
-    min_power_megawatt: 2,
-    useful_energy_at_1_megawatt: 3.5,
-    ...fields,
-  };
-}
-
-function italianSite(fields: Record<string, unknown> = {}) {
-  return {
-    country: "it",
-    name: "Roma",
-    installation_date: "2024-05-04",
-    max_power_megawatt: 3,
-    min_power_megawatt: 1,
-    efficiency: 0.5,
     ...fields,
   };
 }

@@ -26,8 +26,11 @@ export interface Credentials {
   clientSecret: string;
 }
 
-/** Why a request's token was refused: 401 for who it is, 403 for what it may do. */
-export type Refusal = { status: 401; reason: string } | { status: 403; reason: string };
+/**
+ * Why the authorizer refused a request's token: always a 401, as API Gateway answers (a token
+ * without the route's own scope is the function's 403).
+ */
+export type Refusal = { status: 401; reason: string };
 
 export interface LocalIssuer {
   readonly issuer: string;
@@ -123,7 +126,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
         return { claims: Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)])) };
       } catch (error) {
         if (error instanceof JwtInvalidScopeError) {
-          return { status: 403, reason: "the token has neither the read nor the write scope" };
+          return { status: 401, reason: "the token has neither the read nor the write scope of this API" };
         }
         if (error instanceof JwtExpiredError) return { status: 401, reason: "the token has expired" };
         return { status: 401, reason: "the token is not one this API issued, or it is malformed" };

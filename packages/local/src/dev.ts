@@ -94,8 +94,11 @@ async function main() {
   }
   const created = await ensureTable(endpoint, table);
   console.log(`DynamoDB at ${endpoint}, table ${table} (${created})`);
+  // what the stack sets on the functions
   process.env.TABLE_NAME = table;
   process.env.DYNAMODB_ENDPOINT = endpoint;
+  process.env.AUTH_MODE = config.auth ? "cognito" : "open";
+  if (config.auth) process.env.TOKEN_URL = `http://localhost:${port}${TOKEN_PATH}`;
 
   const context = createServices({ table, endpoint });
   if (seed && (await isEmpty(context, table))) {

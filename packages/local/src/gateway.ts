@@ -67,7 +67,12 @@ function gatewayProblem(
 ) {
   return {
     statusCode: status,
-    headers: { "content-type": "application/problem+json" },
+    // as the stage's Gateway Responses send them
+    headers: {
+      "content-type": "application/problem+json",
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    },
     body: JSON.stringify({
       type: "about:blank",
       title,
@@ -108,8 +113,8 @@ const PARSE_ERRORS: Record<string, string> = {
   HPE_INVALID_URL: "the request target is not a valid URL",
 };
 
-function accessRefused(status: 401 | 403, reason: string, requestId: string): APIGatewayProxyResult {
-  if (status === 403) return gatewayProblem(403, "FORBIDDEN", "Forbidden", reason, requestId);
+/** The stage's UNAUTHORIZED Gateway Response: a 401 problem that asks for a bearer token. */
+function unauthenticated(reason: string, requestId: string): APIGatewayProxyResult {
   const problem = gatewayProblem(401, "UNAUTHENTICATED", "Unauthenticated", reason, requestId);
   return { ...problem, headers: { ...problem.headers, "www-authenticate": "Bearer" } };
 }
@@ -262,7 +267,7 @@ export function createGateway(options: GatewayOptions): Server {
     let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
     if (options.auth && route.scope !== "public") {
       const verdict = await options.auth.authenticate(req.headers.authorization);
-      if ("status" in verdict) return accessRefused(verdict.status, verdict.reason, requestId);
+      if ("status" in verdict) return unauthenticated(verdict.reason, requestId);
       authorizer = { claims: verdict.claims };
     }
     const event: APIGatewayProxyEvent = {

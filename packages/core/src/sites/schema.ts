@@ -4,7 +4,7 @@ import type { CountryRegistry } from "../countries/registry.ts";
 import { isCalendarDate } from "../dates.ts";
 import { type FieldError, validationFailed } from "../errors.ts";
 import { idList, nameSchema, PARSE_PARAMS, readOnlyFields, storableNumber, toFieldErrors } from "../validation.ts";
-import type { Site, SiteValues } from "./site.ts";
+import { type Site, type SiteValues, writableFields } from "./site.ts";
 
 const calendarDate = z.string().check(z.refine(isCalendarDate, "not a calendar date (YYYY-MM-DD)"));
 const power = storableNumber().check(z.gte(0));
@@ -156,17 +156,7 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
       }
       if (errors.length > 0) throw validationFailed(errors);
       const { details, ...common } = patch;
-      return validateWhole({
-        country: site.country,
-        name: site.name,
-        installation_date: site.installation_date,
-        max_power_megawatt: site.max_power_megawatt,
-        min_power_megawatt: site.min_power_megawatt,
-        ...site.details,
-        group_ids: site.group_ids,
-        ...common,
-        ...details,
-      });
+      return validateWhole({ ...writableFields(site), ...common, ...details });
     },
   };
 }

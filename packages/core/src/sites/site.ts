@@ -26,15 +26,23 @@ export type SiteRepresentation = Record<string, unknown> & {
   group_ids: number[];
 };
 
-export function representSite(site: Site): SiteRepresentation {
+/** The fields a client writes, flat, in the representation's order: a PATCH merges onto these. */
+export function writableFields(site: SiteValues): Record<string, unknown> & { country: string } {
   return {
-    id: site.id,
     country: site.country,
     name: site.name,
     installation_date: site.installation_date,
     max_power_megawatt: site.max_power_megawatt,
     min_power_megawatt: site.min_power_megawatt,
     ...site.details,
+    group_ids: site.group_ids,
+  };
+}
+
+export function representSite(site: Site): SiteRepresentation {
+  return {
+    id: site.id,
+    ...writableFields(site),
     group_ids: [...site.group_ids].sort((a, b) => a - b),
     created_at: site.created_at,
     updated_at: site.updated_at,

@@ -1,0 +1,2897 @@
+// Generated from the served OpenAPI document by `pnpm client:generate` (tests/support/generate-client.ts).
+// Do not edit: regenerate.
+// biome-ignore-all format: generated
+// biome-ignore-all lint: generated
+export interface paths {
+    "/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sites
+         * @description Sites matching every filter, in `sort` order, a page at a time. Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).
+         */
+        get: operations["ListSites"];
+        put?: never;
+        /**
+         * Create a site
+         * @description The body's shape depends on `country`: the common fields plus that country's own, required there; a field of another country is refused. `group_ids` links the site to those groups in the same atomic write. Country rules: `FRENCH_SITE_DAY_TAKEN` (french installation day taken), `ITALIAN_SITE_NOT_ON_WEEKEND` (italian site not installed on a weekend).
+         */
+        post: operations["CreateSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a site
+         * @description The site with its country's own fields and the groups that directly contain it.
+         */
+        get: operations["GetSite"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a site
+         * @description Also removes the site from every group and frees its French installation day. Its id is never reused.
+         */
+        delete: operations["DeleteSite"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a site (partial)
+         * @description The fields present replace the stored ones; the merged site is validated as a whole and its country's rules are checked again (a French site moving to a taken day is a 409). `{}` changes nothing. Country rules: `FRENCH_SITE_DAY_TAKEN` (french installation day taken), `ITALIAN_SITE_NOT_ON_WEEKEND` (italian site not installed on a weekend).
+         */
+        patch: operations["UpdateSite"];
+        trace?: never;
+    };
+    "/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List groups
+         * @description Groups matching every filter, in `sort` order, a page at a time. Filters are `field=value` for equality and `field__op=value` otherwise; several filters are ANDed. An unknown parameter, field or operator, or a value of the wrong type, is a 400 naming it. A parameter given twice (`?country=fr&country=it`) is a 400: use `__in` (`country__in=fr,it`).
+         */
+        get: operations["ListGroups"];
+        put?: never;
+        /**
+         * Create a group
+         * @description `site_ids` and `child_group_ids` link the group in the same atomic write.
+         */
+        post: operations["CreateGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a group
+         * @description The group with the sites and groups it directly holds and the groups that directly contain it.
+         */
+        get: operations["GetGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group
+         * @description Removes its membership and nesting links, never the sites or groups they point at.
+         */
+        delete: operations["DeleteGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a group (partial)
+         * @description The fields present replace the stored ones; `site_ids` and `child_group_ids` are the new sets. Turning a group that holds sites into `group3` is refused.
+         */
+        patch: operations["UpdateGroup"];
+        trace?: never;
+    };
+    "/groups/{id}/sites/{site_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Add a site to a group
+         * @description Idempotent: adding a site already in the group changes nothing. Touches only the two items and their link, atomically; always fits one transaction.
+         */
+        put: operations["AddSiteToGroup"];
+        post?: never;
+        /**
+         * Remove a site from a group
+         * @description 404 if the site was not in the group. Touches only the two items and their link, atomically; always fits one transaction.
+         */
+        delete: operations["RemoveSiteFromGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/groups/{child_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Nest a group in another
+         * @description Idempotent. Refused when `{child_id}` already contains `{id}`, directly or not, or when a chain of groups through the new edge would hold more than 16 groups. Touches only the two items and their link, atomically; always fits one transaction.
+         */
+        put: operations["NestGroup"];
+        post?: never;
+        /**
+         * Un-nest a group
+         * @description 404 if it was not nested there. Touches only the two items and their link, atomically; always fits one transaction.
+         */
+        delete: operations["UnnestGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This OpenAPI 3.1 document
+         * @description Generated from the route manifest and the zod schemas that validate requests; cached for 5 minutes.
+         */
+        get: operations["GetOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interactive documentation (Swagger UI)
+         * @description Works without internet access: its assets are served by this API (`/docs/{asset}`).
+         */
+        get: operations["GetDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Swagger UI asset
+         * @description A file the documentation page loads: Swagger UI's own (from the `swagger-ui-dist` package) and the script that starts it.
+         */
+        get: operations["GetDocsAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description One bad field: `path` names it (dotted; empty for the body as a whole). */
+        FieldError: {
+            path: string;
+            message: string;
+        };
+        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). */
+        Problem: {
+            /** @constant */
+            type: "about:blank";
+            title: string;
+            status: number;
+            code: string;
+            detail: string;
+            errors?: components["schemas"]["FieldError"][];
+            errors_omitted?: number;
+            request_id: string;
+        };
+        /** @description A new `fr` site. Unknown fields, and fields of another country, are refused (400). */
+        SiteCreate_fr: {
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            country: "fr";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt: number;
+            /** @description The useful energy the site produces at 1 MW. `fr` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            useful_energy_at_1_megawatt: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids?: number[];
+        };
+        /** @description A new `it` site. Unknown fields, and fields of another country, are refused (400). */
+        SiteCreate_it: {
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            country: "it";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt: number;
+            /** @description The share of the energy the site turns into electricity, a ratio. `it` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            efficiency: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids?: number[];
+        };
+        /** @description A partial update: the fields present replace the stored ones, and the merged site is validated as a whole. `country` may appear only with the site's own value; a field of another country is refused (400). `{}` changes nothing and returns the site as it is. */
+        SitePatch: {
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards.
+             * @enum {string}
+             */
+            country?: "fr" | "it";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name?: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date?: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt?: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt?: number;
+            /** @description The useful energy the site produces at 1 MW. `fr` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            useful_energy_at_1_megawatt?: number;
+            /** @description The share of the energy the site turns into electricity, a ratio. `it` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            efficiency?: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids?: number[];
+        };
+        /** @description A `fr` site: the common fields and its country's own, nothing of other countries. */
+        Site_fr: {
+            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            id: number;
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            country: "fr";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt: number;
+            /** @description The useful energy the site produces at 1 MW. `fr` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            useful_energy_at_1_megawatt: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids: number[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp of the last change; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        /** @description A `it` site: the common fields and its country's own, nothing of other countries. */
+        Site_it: {
+            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            id: number;
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            country: "it";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt: number;
+            /** @description The share of the energy the site turns into electricity, a ratio. `it` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            efficiency: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids: number[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp of the last change; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        /** @description A new site; its shape depends on `country` (fr, it). */
+        SiteCreate: components["schemas"]["SiteCreate_fr"] | components["schemas"]["SiteCreate_it"];
+        /** @description A site; its fields depend on `country` (fr, it). */
+        Site: components["schemas"]["Site_fr"] | components["schemas"]["Site_it"];
+        /** @description A group of sites and of other groups. */
+        Group: {
+            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            id: number;
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * @description `group3` groups never hold sites directly (422 `GROUP3_CANNOT_HOLD_SITES`).
+             * @enum {string}
+             */
+            type: "group1" | "group2" | "group3";
+            /** @description Sites directly in the group. Writable (the new set; no duplicates); ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            site_ids: number[];
+            /** @description Groups directly in the group. Writable (the new set; no duplicates); ascending. Nesting never makes a cycle (422 `GROUP_CYCLE`). */
+            child_group_ids: number[];
+            /** @description Groups that directly contain this one; read-only; ascending. */
+            parent_group_ids: number[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp of the last change; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            updated_at: string;
+        };
+        /** @description A new group. Unknown fields, and the read-only ones, are refused (400). */
+        GroupCreate: {
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * @description `group3` groups never hold sites directly (422 `GROUP3_CANNOT_HOLD_SITES`).
+             * @enum {string}
+             */
+            type: "group1" | "group2" | "group3";
+            /** @description Sites directly in the group. Writable (the new set; no duplicates); ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            site_ids?: number[];
+            /** @description Groups directly in the group. Writable (the new set; no duplicates); ascending. Nesting never makes a cycle (422 `GROUP_CYCLE`). */
+            child_group_ids?: number[];
+        };
+        /** @description A partial update: the fields present replace the stored ones (`site_ids` and `child_group_ids` are the new sets); the merged group is validated as a whole. */
+        GroupPatch: {
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name?: string;
+            /**
+             * @description `group3` groups never hold sites directly (422 `GROUP3_CANNOT_HOLD_SITES`).
+             * @enum {string}
+             */
+            type?: "group1" | "group2" | "group3";
+            /** @description Sites directly in the group. Writable (the new set; no duplicates); ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            site_ids?: number[];
+            /** @description Groups directly in the group. Writable (the new set; no duplicates); ascending. Nesting never makes a cycle (422 `GROUP_CYCLE`). */
+            child_group_ids?: number[];
+        };
+        /** @description A page of sites. */
+        SitePage: {
+            /** @description At most `limit` items, in the requested order. */
+            items: components["schemas"]["Site"][];
+            /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
+            next_cursor: string | null;
+        };
+        /** @description A page of groups. */
+        GroupPage: {
+            /** @description At most `limit` items, in the requested order. */
+            items: components["schemas"]["Group"][];
+            /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
+            next_cursor: string | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ListSites: {
+        parameters: {
+            query?: {
+                /** @description Filter: sites whose `id` is one of (comma-separated values) the value; at most 100 values. */
+                id__in?: number[];
+                /** @description Filter: sites whose `country` is equal to the value. */
+                country?: "fr" | "it";
+                /** @description Filter: sites whose `country` is one of (comma-separated values) the value; at most 100 values. */
+                country__in?: ("fr" | "it")[];
+                /** @description Filter: sites whose `name` is equal to the value. */
+                name?: string;
+                /** @description Filter: sites whose `name` is containing, case-insensitively, the value. */
+                name__contains?: string;
+                /** @description Filter: sites whose `name` is starting, case-insensitively, with the value. */
+                name__startswith?: string;
+                /** @description Filter: sites whose `installation_date` is equal to the value. */
+                installation_date?: string;
+                /** @description Filter: sites whose `installation_date` is not equal to the value. */
+                installation_date__ne?: string;
+                /** @description Filter: sites whose `installation_date` is greater than the value. */
+                installation_date__gt?: string;
+                /** @description Filter: sites whose `installation_date` is greater than or equal to the value. */
+                installation_date__gte?: string;
+                /** @description Filter: sites whose `installation_date` is less than the value. */
+                installation_date__lt?: string;
+                /** @description Filter: sites whose `installation_date` is less than or equal to the value. */
+                installation_date__lte?: string;
+                /** @description Filter: sites whose `max_power_megawatt` is equal to the value. */
+                max_power_megawatt?: number;
+                /** @description Filter: sites whose `max_power_megawatt` is not equal to the value. */
+                max_power_megawatt__ne?: number;
+                /** @description Filter: sites whose `max_power_megawatt` is greater than the value. */
+                max_power_megawatt__gt?: number;
+                /** @description Filter: sites whose `max_power_megawatt` is greater than or equal to the value. */
+                max_power_megawatt__gte?: number;
+                /** @description Filter: sites whose `max_power_megawatt` is less than the value. */
+                max_power_megawatt__lt?: number;
+                /** @description Filter: sites whose `max_power_megawatt` is less than or equal to the value. */
+                max_power_megawatt__lte?: number;
+                /** @description Filter: sites whose `min_power_megawatt` is equal to the value. */
+                min_power_megawatt?: number;
+                /** @description Filter: sites whose `min_power_megawatt` is not equal to the value. */
+                min_power_megawatt__ne?: number;
+                /** @description Filter: sites whose `min_power_megawatt` is greater than the value. */
+                min_power_megawatt__gt?: number;
+                /** @description Filter: sites whose `min_power_megawatt` is greater than or equal to the value. */
+                min_power_megawatt__gte?: number;
+                /** @description Filter: sites whose `min_power_megawatt` is less than the value. */
+                min_power_megawatt__lt?: number;
+                /** @description Filter: sites whose `min_power_megawatt` is less than or equal to the value. */
+                min_power_megawatt__lte?: number;
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is equal to the value. Matches only sites that have this field. */
+                useful_energy_at_1_megawatt?: number;
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is not equal to the value. Matches only sites that have this field. */
+                useful_energy_at_1_megawatt__ne?: number;
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than the value. Matches only sites that have this field. */
+                useful_energy_at_1_megawatt__gt?: number;
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than or equal to the value. Matches only sites that have this field. */
+                useful_energy_at_1_megawatt__gte?: number;
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than the value. Matches only sites that have this field. */
+                useful_energy_at_1_megawatt__lt?: number;
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than or equal to the value. Matches only sites that have this field. */
+                useful_energy_at_1_megawatt__lte?: number;
+                /** @description Filter: sites whose `efficiency` is equal to the value. Matches only sites that have this field. */
+                efficiency?: number;
+                /** @description Filter: sites whose `efficiency` is not equal to the value. Matches only sites that have this field. */
+                efficiency__ne?: number;
+                /** @description Filter: sites whose `efficiency` is greater than the value. Matches only sites that have this field. */
+                efficiency__gt?: number;
+                /** @description Filter: sites whose `efficiency` is greater than or equal to the value. Matches only sites that have this field. */
+                efficiency__gte?: number;
+                /** @description Filter: sites whose `efficiency` is less than the value. Matches only sites that have this field. */
+                efficiency__lt?: number;
+                /** @description Filter: sites whose `efficiency` is less than or equal to the value. Matches only sites that have this field. */
+                efficiency__lte?: number;
+                /** @description Filter: sites whose `group_ids` contain the value. Sites directly in that group. */
+                group_id?: number;
+                /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
+                sort?: "id" | "-id" | "name" | "-name" | "installation_date" | "-installation_date" | "max_power_megawatt" | "-max_power_megawatt";
+                /** @description Page size, 1–100. A page never holds more; it holds fewer only at the end of the listing or when the request's read budget (5 queries) ran out first, and then `next_cursor` still says whether more may match. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page, passed back unchanged with the same filters and sort. An edited, truncated or foreign cursor, or one passed with other filters or another sort, is a 400 naming `cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sites. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 61,
+                     *           "country": "fr",
+                     *           "name": "Lyon Solar Park",
+                     *           "installation_date": "2024-05-02",
+                     *           "max_power_megawatt": 12.5,
+                     *           "min_power_megawatt": 1,
+                     *           "useful_energy_at_1_megawatt": 1450,
+                     *           "group_ids": [],
+                     *           "created_at": "2024-05-06T09:30:00.000Z",
+                     *           "updated_at": "2024-05-06T09:30:00.000Z"
+                     *         },
+                     *         {
+                     *           "id": 62,
+                     *           "country": "it",
+                     *           "name": "Roma Wind Farm",
+                     *           "installation_date": "2024-05-04",
+                     *           "max_power_megawatt": 3,
+                     *           "min_power_megawatt": 0.5,
+                     *           "efficiency": 0.82,
+                     *           "group_ids": [],
+                     *           "created_at": "2024-05-06T09:30:00.000Z",
+                     *           "updated_at": "2024-05-06T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJsIjoiMnZ…opaque…Q.Xb1k"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SitePage"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CreateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `Location` is the site's URL. */
+            201: {
+                headers: {
+                    /** @description The new resource's path. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *
+             *     - `FRENCH_SITE_DAY_TAKEN`: At most one French site per `installation_date`; the detail names the date and the site holding it. Holds under concurrency: of simultaneous creates for one day, exactly one succeeds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "FRENCH_SITE_DAY_TAKEN";
+                    };
+                };
+            };
+            /**
+             * @description Payload too large.
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type.
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Unprocessable content: a business rule refused the write.
+             *
+             *     - `ITALIAN_SITE_NOT_ON_WEEKEND`: An Italian site's `installation_date` is a Saturday or a Sunday.
+             *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
+             *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
+             *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "ITALIAN_SITE_NOT_ON_WEEKEND" | "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    GetSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The site's id. Not a positive integer: 400; no such site: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    DeleteSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The site's id. Not a positive integer: 400; no such site: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    UpdateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The site's id. Not a positive integer: 400; no such site: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SitePatch"];
+            };
+        };
+        responses: {
+            /** @description The site as stored now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Site"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Conflict.
+             *
+             *     - `FRENCH_SITE_DAY_TAKEN`: At most one French site per `installation_date`; the detail names the date and the site holding it. Holds under concurrency: of simultaneous creates for one day, exactly one succeeds.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 409;
+                        /** @enum {string} */
+                        code?: "FRENCH_SITE_DAY_TAKEN";
+                    };
+                };
+            };
+            /**
+             * @description Payload too large.
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type.
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Unprocessable content: a business rule refused the write.
+             *
+             *     - `ITALIAN_SITE_NOT_ON_WEEKEND`: An Italian site's `installation_date` is a Saturday or a Sunday.
+             *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
+             *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
+             *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "ITALIAN_SITE_NOT_ON_WEEKEND" | "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ListGroups: {
+        parameters: {
+            query?: {
+                /** @description Filter: groups whose `id` is one of (comma-separated values) the value; at most 100 values. */
+                id__in?: number[];
+                /** @description Filter: groups whose `name` is equal to the value. */
+                name?: string;
+                /** @description Filter: groups whose `name` is containing, case-insensitively, the value. */
+                name__contains?: string;
+                /** @description Filter: groups whose `name` is starting, case-insensitively, with the value. */
+                name__startswith?: string;
+                /** @description Filter: groups whose `type` is equal to the value. */
+                type?: "group1" | "group2" | "group3";
+                /** @description Filter: groups whose `type` is not equal to the value. */
+                type__ne?: "group1" | "group2" | "group3";
+                /** @description Filter: groups whose `type` is one of (comma-separated values) the value; at most 100 values. */
+                type__in?: ("group1" | "group2" | "group3")[];
+                /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. */
+                site_id?: number;
+                /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. */
+                parent_group_id?: number;
+                /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
+                sort?: "id" | "-id" | "name" | "-name";
+                /** @description Page size, 1–100. A page never holds more; it holds fewer only at the end of the listing or when the request's read budget (5 queries) ran out first, and then `next_cursor` still says whether more may match. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page, passed back unchanged with the same filters and sort. An edited, truncated or foreign cursor, or one passed with other filters or another sort, is a 400 naming `cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 7,
+                     *           "name": "South-East portfolio",
+                     *           "type": "group1",
+                     *           "site_ids": [
+                     *             61
+                     *           ],
+                     *           "child_group_ids": [],
+                     *           "parent_group_ids": [
+                     *             3
+                     *           ],
+                     *           "created_at": "2024-05-06T09:30:00.000Z",
+                     *           "updated_at": "2024-05-06T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupPage"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CreateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; `Location` is the group's URL. */
+            201: {
+                headers: {
+                    /** @description The new resource's path. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "name": "South-East portfolio",
+                     *       "type": "group1",
+                     *       "site_ids": [
+                     *         61
+                     *       ],
+                     *       "child_group_ids": [],
+                     *       "parent_group_ids": [
+                     *         3
+                     *       ],
+                     *       "created_at": "2024-05-06T09:30:00.000Z",
+                     *       "updated_at": "2024-05-06T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Payload too large.
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type.
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Unprocessable content: a business rule refused the write.
+             *
+             *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
+             *     - `NESTING_TOO_DEEP`: Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.
+             *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
+             *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "GROUP3_CANNOT_HOLD_SITES" | "NESTING_TOO_DEEP" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    GetGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "name": "South-East portfolio",
+                     *       "type": "group1",
+                     *       "site_ids": [
+                     *         61
+                     *       ],
+                     *       "child_group_ids": [],
+                     *       "parent_group_ids": [
+                     *         3
+                     *       ],
+                     *       "created_at": "2024-05-06T09:30:00.000Z",
+                     *       "updated_at": "2024-05-06T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    DeleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    UpdateGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupPatch"];
+            };
+        };
+        responses: {
+            /** @description The group as stored now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 7,
+                     *       "name": "South-East portfolio",
+                     *       "type": "group1",
+                     *       "site_ids": [
+                     *         61
+                     *       ],
+                     *       "child_group_ids": [],
+                     *       "parent_group_ids": [
+                     *         3
+                     *       ],
+                     *       "created_at": "2024-05-06T09:30:00.000Z",
+                     *       "updated_at": "2024-05-06T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Payload too large.
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type.
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Unprocessable content: a business rule refused the write.
+             *
+             *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
+             *     - `GROUP_CYCLE`: Nesting has no cycle: a group is never inside itself, directly or through other groups.
+             *     - `NESTING_TOO_DEEP`: Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.
+             *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
+             *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "GROUP3_CANNOT_HOLD_SITES" | "GROUP_CYCLE" | "NESTING_TOO_DEEP" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    AddSiteToGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+                /** @description The site's id. Not a positive integer: 400; no such site: 404. */
+                site_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site is in the group. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Unprocessable content: a business rule refused the write.
+             *
+             *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "GROUP3_CANNOT_HOLD_SITES";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    RemoveSiteFromGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+                /** @description The site's id. Not a positive integer: 400; no such site: 404. */
+                site_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The site is no longer in the group. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    NestGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+                /** @description The id of the group nested in `{id}`. Not a positive integer: 400; no such group: 404. */
+                child_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{child_id}` is directly inside `{id}`. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Unprocessable content: a business rule refused the write.
+             *
+             *     - `GROUP_CYCLE`: Nesting has no cycle: a group is never inside itself, directly or through other groups.
+             *     - `NESTING_TOO_DEEP`: Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.
+             *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 422;
+                        /** @enum {string} */
+                        code?: "GROUP_CYCLE" | "NESTING_TOO_DEEP" | "TOO_MANY_CHANGES";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    UnnestGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+                /** @description The id of the group nested in `{id}`. Not a positive integer: 400; no such group: 404. */
+                child_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{child_id}` is no longer directly inside `{id}`. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    GetOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        openapi: string;
+                        info: Record<string, never>;
+                        paths: Record<string, never>;
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GetDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GetDocsAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`). */
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                    "text/javascript": string;
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+}
