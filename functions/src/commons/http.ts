@@ -231,10 +231,13 @@ export function http(route: Route) {
     .use(cors())
     .use(problems())
     .use(guard())
-    .handler(async (event, context) =>
-      // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to answer
-      withDeadline(deadlineOf(context.getRemainingTimeInMillis()), () => route(toRequest(event))),
-    );
+    .handler(async (event, context) => {
+      // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to
+      // answer (a caller that gives no remaining time, such as a probe, sets no deadline)
+      const remaining = (context as Partial<Context>).getRemainingTimeInMillis?.();
+      if (remaining === undefined) return route(toRequest(event));
+      return withDeadline(deadlineOf(remaining), () => route(toRequest(event)));
+    });
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {
