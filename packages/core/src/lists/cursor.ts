@@ -59,7 +59,9 @@ export function createCursors(secret: () => string | Promise<string>): Cursors {
     },
     async open(cursor, target) {
       const raw = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, "base64url") : Buffer.alloc(0);
-      if (raw.length <= IV_BYTES + TAG_BYTES) throw invalid(NOT_OURS);
+      // only the canonical encoding: another spelling of the same bytes (unused low bits of the
+      // last character) is not a cursor this API issued
+      if (raw.length <= IV_BYTES + TAG_BYTES || raw.toString("base64url") !== cursor) throw invalid(NOT_OURS);
       let decoded: { l?: unknown; k?: unknown };
       try {
         const decipher = createDecipheriv("aes-256-gcm", await keyOf(), raw.subarray(0, IV_BYTES));
