@@ -270,9 +270,9 @@ export const routes = [
     name: "CreateGroup",
     handler: "groups/create",
     scope: "write",
-    // with children, the nesting graph's version (GetItem) is read and conditioned on;
+    // with children, the groups below them are read (BatchGetItem) and their versions conditioned on;
     // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
-    table: { actions: ["GetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
+    table: { actions: ["BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"], indexes: [] },
     metric: "GroupsCreated",
     idempotent: true,
     docs: {
@@ -299,6 +299,7 @@ export const routes = [
         "VALIDATION_FAILED",
         "PAYLOAD_TOO_LARGE",
         "GROUP3_CANNOT_HOLD_SITES",
+        "NESTING_TOO_DEEP",
         "UNKNOWN_REFERENCE",
         "TOO_MANY_CHANGES",
         "SERVICE_UNAVAILABLE",
@@ -329,8 +330,11 @@ export const routes = [
     precondition: "If-Match",
     handler: "groups/update",
     scope: "write",
-    // new children: the nesting graph's version (GetItem) and the ancestry walk (BatchGetItem)
-    table: { actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
+    // new children: the walks above it and below them (BatchGetItem), their versions conditioned on
+    table: {
+      actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"],
+      indexes: [],
+    },
     docs: {
       tag: "Groups",
       summary: "Update a group (partial)",
@@ -344,6 +348,7 @@ export const routes = [
         "NOT_FOUND",
         "GROUP3_CANNOT_HOLD_SITES",
         "GROUP_CYCLE",
+        "NESTING_TOO_DEEP",
         "UNKNOWN_REFERENCE",
         "TOO_MANY_CHANGES",
         "SERVICE_UNAVAILABLE",
@@ -404,13 +409,20 @@ export const routes = [
     name: "NestGroup",
     handler: "groups/nest",
     scope: "write",
-    table: { actions: ["GetItem", "BatchGetItem", "PutItem", "UpdateItem"], indexes: [] },
+    table: { actions: ["BatchGetItem", "PutItem", "UpdateItem", "ConditionCheckItem"], indexes: [] },
     docs: {
       tag: "Groups",
       summary: "Nest a group in another",
-      description: `Idempotent. Refused when \`{child_id}\` already contains \`{id}\`, directly or not. ${LINK}`,
+      description: `Idempotent. Refused when \`{child_id}\` already contains \`{id}\`, directly or not, or when a chain of groups through the new edge would hold more than 16 groups. ${LINK}`,
       success: { status: 204, description: "`{child_id}` is directly inside `{id}`." },
-      errors: ["VALIDATION_FAILED", "NOT_FOUND", "GROUP_CYCLE", "SERVICE_UNAVAILABLE"],
+      errors: [
+        "VALIDATION_FAILED",
+        "NOT_FOUND",
+        "GROUP_CYCLE",
+        "NESTING_TOO_DEEP",
+        "TOO_MANY_CHANGES",
+        "SERVICE_UNAVAILABLE",
+      ],
     },
   },
   {

@@ -11,6 +11,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
@@ -59,6 +60,8 @@ export interface ApiStackProps extends StackProps {
  */
 export class ApiStack extends Stack {
   readonly table: dynamodb.Table;
+  /** The stage's list-cursor secret, generated at deploy (never in the source); read by the list functions. */
+  readonly cursorSecret: secretsmanager.Secret;
   readonly api: apigateway.RestApi;
   readonly access: ApiAccess;
   readonly topic: sns.Topic;
@@ -78,6 +81,18 @@ export class ApiStack extends Stack {
 
     this.table = this.createTable(config);
     this.topic = this.createTopic(config);
+    this.cursorSecret = new secretsmanager.Secret(this, "CursorSecret", {
+      secretName: `${prefix}/cursor-secret`,
+      description: "Seals the list cursors of this stage (functions read it once per container)",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: config.removalPolicy,
+    });
+    Validations.of(this.cursorSecret).acknowledge({
+      id: "AwsSolutions-SMG4",
+      reason:
+        "The cursor secret only seals list positions: rotating it would invalidate the cursors in use and protect " +
+        "nothing a cursor holds; it is replaced by redeploying the secret when needed",
+    });
 
     const api = new apigateway.RestApi(this, "Api", {
       restApiName: `${prefix}-api`,
@@ -246,6 +261,10 @@ export class ApiStack extends Stack {
           "permission (Resource must be *); the role's DynamoDB statements name the table and its indexes",
       });
     }
+    // a route that lists seals its cursors with the stage's secret: read access to it alone
+    const lists = (access?.indexes.length ?? 0) > 0;
+    if (lists) this.cursorSecret.grantRead(role);
+
     return new NodejsFunction(this, route.name, {
       functionName,
       description: `${route.method} ${route.path}`,
@@ -263,6 +282,7 @@ export class ApiStack extends Stack {
       ...(config.tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
       environment: {
         ...(access ? { TABLE_NAME: this.table.tableName } : {}),
+        ...(lists ? { CURSOR_SECRET_ARN: this.cursorSecret.secretArn } : {}),
         STAGE: config.stage,
         POWERTOOLS_SERVICE_NAME: APP_NAME,
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,

@@ -192,6 +192,31 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     }
   });
 
+  it("generates the cursor secret at deploy; only the list functions read it, by its ARN", () => {
+    const secret = only(s(), "AWS::SecretsManager::Secret");
+    expect(secret.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64 });
+    expect(secret.Properties.SecretString).toBeUndefined();
+    const secretId = s().stack.getLogicalId(s().stack.cursorSecret.node.defaultChild as never);
+    for (const route of routes) {
+      const fn = s().stack.functions.get(route.name)!;
+      const fnId = s().stack.getLogicalId(fn.node.defaultChild as never);
+      const env = resources(s(), "AWS::Lambda::Function")[fnId]?.Properties.Environment?.Variables ?? {};
+      const roleId = s().stack.getLogicalId(fn.role!.node.defaultChild as never);
+      const reads = Object.values(resources(s(), "AWS::IAM::Policy"))
+        .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+        .flatMap(
+          (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: any }[],
+        )
+        .filter((st) => [st.Action].flat().includes("secretsmanager:GetSecretValue"));
+      const lists = route.name === "ListSites" || route.name === "ListGroups";
+      expect(env.CURSOR_SECRET_ARN, route.name).toEqual(lists ? { Ref: secretId } : undefined);
+      expect(
+        reads.map((st) => st.Resource),
+        route.name,
+      ).toEqual(lists ? [{ Ref: secretId }] : []);
+    }
+  });
+
   it("throttles the stage, logs access and errors, and outputs the API URL", () => {
     const apiStage = only(s(), "AWS::ApiGateway::Stage").Properties;
     expect(apiStage.StageName).toBe(stage);
@@ -387,6 +412,7 @@ describe("cdk-nag", () => {
         "AwsSolutions-IAM4",
         "AwsSolutions-IAM5",
         "AwsSolutions-SNS2",
+        "AwsSolutions-SMG4",
       ].sort(),
     );
     // each function role's X-Ray wildcard, and no other IAM5

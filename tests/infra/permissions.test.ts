@@ -94,6 +94,8 @@ describe("each route's IAM policy", () => {
   beforeAll(async () => {
     const g1 = await call("POST", "/groups", { name: "One", type: "group1" });
     const g2 = await call("POST", "/groups", { name: "Two", type: "group2", child_group_ids: [g1.id] });
+    // the child's own child is read, and its version checked (ConditionCheck)
+    await call("POST", "/groups", { name: "Five", type: "group1", child_group_ids: [g2.id] });
     const g3 = await call("POST", "/groups", { name: "Three", type: "group3" });
     const it1 = await call("POST", "/sites", italian);
     const fr = await call("POST", "/sites", french("2024-01-01", [g1.id]));
@@ -128,6 +130,9 @@ describe("each route's IAM policy", () => {
     await call("DELETE", `/groups/${g1.id}/sites/${fr.id}`);
     await call("PUT", `/groups/${g3.id}/groups/${g1.id}`);
     await call("DELETE", `/groups/${g3.id}/groups/${g1.id}`);
+    // under a parent that has parents: their versions are checked (ConditionCheck)
+    await call("PUT", `/groups/${g1.id}/groups/${g3.id}`);
+    await call("DELETE", `/groups/${g1.id}/groups/${g3.id}`);
 
     await call("PUT", `/groups/${g1.id}/sites/${fr.id}`);
     await call("DELETE", `/sites/${fr.id}`); // the site, its day lock, its membership; the group loses it

@@ -103,11 +103,12 @@ describe("requests per groups operation", () => {
       "UpdateItem",
       "TransactWriteItems",
     ]);
-    // children: the nesting graph's version is read, then conditioned on in the transaction
+    // children: one BatchGetItem per level below them (here the child alone), whose versions
+    // the transaction conditions on
     const child = await group("Child");
     expect(await requestsOf(() => group("Linked", { site_ids: [site.id], child_group_ids: [child.id] }))).toEqual([
       "UpdateItem",
-      "GetItem",
+      "BatchGetItem",
       "TransactWriteItems",
     ]);
   });
@@ -122,9 +123,8 @@ describe("requests per groups operation", () => {
     const g = await group("Patched");
     const child = await group("New child");
     expect(await requestsOf(() => db.context.groups.update(g.id, { name: "Renamed" }))).toEqual(["GetItem", "PutItem"]);
-    // the graph version, then one BatchGetItem per level of ancestors (here the group alone)
+    // then one BatchGetItem per level of the walks above the group and below the child (here one)
     expect(await requestsOf(() => db.context.groups.update(g.id, { child_group_ids: [child.id] }))).toEqual([
-      "GetItem",
       "GetItem",
       "BatchGetItem",
       "TransactWriteItems",
@@ -144,27 +144,32 @@ describe("requests per groups operation", () => {
     expect(await requestsOf(() => db.context.groups.removeSite(g.id, site.id))).toEqual(["TransactWriteItems"]);
   });
 
-  it("nest: the graph version, one BatchGetItem per ancestor level, one transaction; un-nest: one transaction", async () => {
+  it("nest: one BatchGetItem per level above the parent and below the child, one transaction; un-nest: one transaction", async () => {
     const root = await group("Root");
     const middle = await group("Middle");
     const leaf = await group("Leaf");
     expect(await requestsOf(() => db.context.groups.addChild(root.id, middle.id))).toEqual([
-      "GetItem",
       "BatchGetItem",
       "TransactWriteItems",
     ]);
     // middle has one ancestor level above it
     expect(await requestsOf(() => db.context.groups.addChild(middle.id, leaf.id))).toEqual([
-      "GetItem",
       "BatchGetItem",
       "BatchGetItem",
       "TransactWriteItems",
     ]);
     // already nested: no write
     expect(await requestsOf(() => db.context.groups.addChild(middle.id, leaf.id))).toEqual([
-      "GetItem",
       "BatchGetItem",
       "BatchGetItem",
+    ]);
+    // walks up and down go level by level together: one BatchGetItem per level of the longer
+    const top = await group("Top");
+    expect(await requestsOf(() => db.context.groups.addChild(top.id, root.id))).toEqual([
+      "BatchGetItem",
+      "BatchGetItem",
+      "BatchGetItem",
+      "TransactWriteItems",
     ]);
     expect(await requestsOf(() => db.context.groups.removeChild(middle.id, leaf.id))).toEqual(["TransactWriteItems"]);
   });

@@ -141,7 +141,7 @@ export interface paths {
         get?: never;
         /**
          * Nest a group in another
-         * @description Idempotent. Refused when `{child_id}` already contains `{id}`, directly or not. Touches only the two items and their link, atomically; always fits one transaction.
+         * @description Idempotent. Refused when `{child_id}` already contains `{id}`, directly or not, or when a chain of groups through the new edge would hold more than 16 groups. Touches only the two items and their link, atomically; always fits one transaction.
          */
         put: operations["NestGroup"];
         post?: never;
@@ -224,7 +224,7 @@ export interface components {
             path: string;
             message: string;
         };
-        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. */
+        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). */
         Problem: {
             /** @constant */
             type: "about:blank";
@@ -233,6 +233,7 @@ export interface components {
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldError"][];
+            errors_omitted?: number;
             request_id: string;
         };
         /** @description A new `fr` site. Unknown fields, and fields of another country, are refused (400). */
@@ -1750,6 +1751,7 @@ export interface operations {
              * @description Unprocessable content: a business rule refused the write.
              *
              *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
+             *     - `NESTING_TOO_DEEP`: Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.
              *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
              *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
              *     - `IDEMPOTENCY_KEY_REUSED`: The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.
@@ -1763,7 +1765,7 @@ export interface operations {
                         /** @constant */
                         status?: 422;
                         /** @enum {string} */
-                        code?: "GROUP3_CANNOT_HOLD_SITES" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES" | "IDEMPOTENCY_KEY_REUSED";
+                        code?: "GROUP3_CANNOT_HOLD_SITES" | "NESTING_TOO_DEEP" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES" | "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };
@@ -2296,6 +2298,7 @@ export interface operations {
              *
              *     - `GROUP3_CANNOT_HOLD_SITES`: No site is directly in a group of type `group3`.
              *     - `GROUP_CYCLE`: Nesting has no cycle: a group is never inside itself, directly or through other groups.
+             *     - `NESTING_TOO_DEEP`: Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.
              *     - `UNKNOWN_REFERENCE`: An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.
              *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
              */
@@ -2308,7 +2311,7 @@ export interface operations {
                         /** @constant */
                         status?: 422;
                         /** @enum {string} */
-                        code?: "GROUP3_CANNOT_HOLD_SITES" | "GROUP_CYCLE" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
+                        code?: "GROUP3_CANNOT_HOLD_SITES" | "GROUP_CYCLE" | "NESTING_TOO_DEEP" | "UNKNOWN_REFERENCE" | "TOO_MANY_CHANGES";
                     };
                 };
             };
@@ -2739,6 +2742,8 @@ export interface operations {
              * @description Unprocessable content: a business rule refused the write.
              *
              *     - `GROUP_CYCLE`: Nesting has no cycle: a group is never inside itself, directly or through other groups.
+             *     - `NESTING_TOO_DEEP`: Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.
+             *     - `TOO_MANY_CHANGES`: The write would not fit in one atomic DynamoDB transaction (at most 100 items); nothing was written. Split it into smaller writes.
              */
             422: {
                 headers: {
@@ -2749,7 +2754,7 @@ export interface operations {
                         /** @constant */
                         status?: 422;
                         /** @enum {string} */
-                        code?: "GROUP_CYCLE";
+                        code?: "GROUP_CYCLE" | "NESTING_TOO_DEEP" | "TOO_MANY_CHANGES";
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { DeleteTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { type Country, createServices, type Services } from "@sites-groups/core";
@@ -26,6 +26,8 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(options: { countries?: readonly Country[] } = {}): Promise<TestDatabase> {
   const endpoint = inject("dynamodbEndpoint");
+  // every test process makes its own cursor secret, as `pnpm dev` does; none is in the source
+  process.env.CURSOR_KEY ??= randomBytes(32).toString("base64url");
   const table = `test-${randomUUID()}`;
   await ensureTable(endpoint, table);
   const base = new DynamoDBClient({

@@ -10,7 +10,7 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
  * Reads the whole table (a checker may scan; request paths never do) and asserts every
  * invariant of the data model:
  * - the two ends of every edge agree, and every stored id set equals the edges;
- * - no group3 holds a site; the nesting graph is acyclic;
+ * - no group3 holds a site; the nesting graph is acyclic, and no chain holds more than 16 groups;
  * - every French day has at most one site, and exactly one lock, held by that site;
  * - no tombstone of an interrupted delete is left.
  */
@@ -65,6 +65,10 @@ export async function expectConsistent(db: TestDatabase) {
     }
   }
   expect([...children.keys()], "groups on a nesting cycle").toEqual([]);
+  expect(
+    longestChain(nestings as { parent_id: number; child_id: number }[]),
+    "groups on the longest nesting chain",
+  ).toBeLessThanOrEqual(16);
 
   const french = [...sites.values()].filter((s) => s.country === "fr");
   const days = french.map((s) => s.installation_date as string);
@@ -75,4 +79,19 @@ export async function expectConsistent(db: TestDatabase) {
     expect(holder && `fr-day#${holder.installation_date}`, `lock ${claim.key}`).toBe(claim.key);
   }
   return { sites, groups, memberships, nestings, claims };
+}
+
+/** The number of groups on the longest chain of nestings (each group inside the next); acyclic graph. */
+export function longestChain(nestings: readonly { parent_id: number; child_id: number }[]): number {
+  const children = new Map<number, number[]>();
+  for (const n of nestings) children.set(n.parent_id, [...(children.get(n.parent_id) ?? []), n.child_id]);
+  const height = new Map<number, number>();
+  const of = (g: number): number => {
+    const known = height.get(g);
+    if (known !== undefined) return known;
+    const h = 1 + Math.max(0, ...(children.get(g) ?? []).map(of));
+    height.set(g, h);
+    return h;
+  };
+  return Math.max(0, ...nestings.map((n) => of(n.parent_id)));
 }

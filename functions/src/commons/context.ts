@@ -1,5 +1,6 @@
 import { createDocumentClient, createServices, type Services } from "@sites-groups/core";
-import { tableSettings } from "./environment.ts";
+import { secretReader } from "./cursor-secret.ts";
+import { cursorSecretArn, tableSettings } from "./environment.ts";
 import { tracer } from "./tracing.ts";
 
 let context: Services | undefined;
@@ -13,7 +14,12 @@ export function services(): Services {
     const { table, endpoint } = tableSettings();
     if (!table) throw new Error("TABLE_NAME is not set");
     const client = createDocumentClient({ endpoint });
-    context = createServices({ table, client: tracer.captureAWSv3Client(client) });
+    const arn = cursorSecretArn();
+    context = createServices({
+      table,
+      client: tracer.captureAWSv3Client(client),
+      ...(arn ? { cursorSecret: secretReader(arn) } : {}),
+    });
   }
   return context;
 }

@@ -10,6 +10,15 @@ export function tableSettings(): { table: string | undefined; endpoint: string |
 }
 
 /**
+ * `CURSOR_SECRET_ARN`: the stage's cursor secret in Secrets Manager (generated at deploy; set on
+ * the functions that list). Without it, core reads `CURSOR_KEY` (the local emulator and the tests
+ * make a random one).
+ */
+export function cursorSecretArn(): string | undefined {
+  return process.env.CURSOR_SECRET_ARN || undefined;
+}
+
+/**
  * `CORS_ORIGINS`: the comma-separated origins a browser page may call the API from; empty: none.
  * Only exact origins: a `*` would let any page read answers meant for a token's holder.
  */

@@ -2,7 +2,15 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
-import { DomainError, readId, validationFailed } from "@sites-groups/core";
+import {
+  assertWellFormed,
+  DomainError,
+  deadlineOf,
+  decodeUtf8,
+  readId,
+  validationFailed,
+  withDeadline,
+} from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
@@ -60,24 +68,30 @@ function readBody(event: APIGatewayProxyEvent): unknown {
       `the body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES} bytes (64 KiB)`,
     );
   }
+  const text = decodeUtf8(raw);
   try {
-    return JSON.parse(raw.toString("utf8"));
+    return JSON.parse(text);
   } catch (error) {
     throw validationFailed([{ path: "", message: `malformed JSON: ${(error as Error).message}` }]);
   }
 }
 
 function toRequest(event: APIGatewayProxyEvent, context: Context): Request {
+  const body = readBody(event);
+  const { query, repeated } = readQuery(event);
+  // text must be well-formed everywhere, before any schema reads it (core's text.ts)
+  assertWellFormed(body, query);
   return {
     event,
     context,
-    body: readBody(event),
+    body,
     id(name) {
       const read = readId(event.pathParameters?.[name] ?? "");
       if ("message" in read) throw validationFailed([{ path: name, message: read.message }]);
       return read.id;
     },
-    ...readQuery(event),
+    query,
+    repeated,
   };
 }
 
@@ -236,7 +250,13 @@ export function http(route: Route) {
     .use(cors())
     .use(problems())
     .use(guard())
-    .handler(async (event, context) => route(toRequest(event, context)));
+    .handler(async (event, context) => {
+      // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to
+      // answer (a caller that gives no remaining time, such as a probe, sets no deadline)
+      const remaining = (context as Partial<Context>).getRemainingTimeInMillis?.();
+      if (remaining === undefined) return route(toRequest(event, context));
+      return withDeadline(deadlineOf(remaining), () => route(toRequest(event, context)));
+    });
 }
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyResult {

@@ -21,6 +21,7 @@ export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   PAYLOAD_TOO_LARGE: 413,
   GROUP3_CANNOT_HOLD_SITES: 422,
   GROUP_CYCLE: 422,
+  NESTING_TOO_DEEP: 422,
   UNKNOWN_REFERENCE: 422,
   TOO_MANY_CHANGES: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
@@ -56,7 +57,18 @@ export interface Problem {
   code: ErrorCode | "INTERNAL";
   detail: string;
   errors?: FieldError[];
+  /** How many problems were left out of `errors` (present only when some were). */
+  errors_omitted?: number;
   request_id: string;
+}
+
+/** `errors[]` lists at most this many problems; `errors_omitted` counts the rest (API.md, "Errors"). */
+export const MAX_LISTED_ERRORS = 20;
+
+function listedErrors(errors: readonly FieldError[]): Pick<Problem, "errors" | "errors_omitted"> {
+  if (errors.length === 0) return {};
+  if (errors.length <= MAX_LISTED_ERRORS) return { errors: [...errors] };
+  return { errors: errors.slice(0, MAX_LISTED_ERRORS), errors_omitted: errors.length - MAX_LISTED_ERRORS };
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): APIGatewayProxyResult {
@@ -99,7 +111,7 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
         status,
         code: error.code,
         detail: error.detail,
-        ...(error.errors.length > 0 ? { errors: error.errors } : {}),
+        ...listedErrors(error.errors),
         request_id: requestId,
       },
       // RFC 9110: a 401 names the scheme that would have worked

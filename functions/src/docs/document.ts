@@ -18,6 +18,7 @@ import {
   group3CannotHoldSites,
   groupCycle,
   groupListSpec,
+  nestingTooDeep,
   notFound,
   parseListRequest,
   preconditionFailed,
@@ -95,6 +96,8 @@ const CODE_DOCS: Record<string, string> = {
   PAYLOAD_TOO_LARGE: `The body is over ${MAX_BODY_BYTES / 1024} KiB.`,
   GROUP3_CANNOT_HOLD_SITES: "No site is directly in a group of type `group3`.",
   GROUP_CYCLE: "Nesting has no cycle: a group is never inside itself, directly or through other groups.",
+  NESTING_TOO_DEEP:
+    "Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.",
   UNKNOWN_REFERENCE:
     "An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.",
   TOO_MANY_CHANGES: `The write would not fit in one atomic DynamoDB transaction (at most ${TRANSACTION_LIMIT} items); nothing was written. Split it into smaller writes.`,
@@ -291,6 +294,7 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
     ],
     ["GROUP3_CANNOT_HOLD_SITES", group3CannotHoldSites(7, owner === "site" ? "group_ids" : "site_ids")],
     ["GROUP_CYCLE", groupCycle(3, 7, route.name === "NestGroup" ? "child_id" : "child_group_ids")],
+    ["NESTING_TOO_DEEP", nestingTooDeep(17, 16, route.name === "NestGroup" ? "child_id" : "child_group_ids")],
     [
       "UNKNOWN_REFERENCE",
       unknownReference(owner === "site" ? "group_ids" : "site_ids", [99], owner === "site" ? "group" : "site"),

@@ -43,7 +43,8 @@ export const problemSchema = z.strictObject({
   status: z.int().check(z.gte(400), z.lte(599)),
   code: z.string(),
   detail: z.string(),
-  errors: z.optional(z.array(fieldErrorSchema)),
+  errors: z.optional(z.array(fieldErrorSchema).check(z.maxLength(20))),
+  errors_omitted: z.optional(z.int().check(z.gte(1))),
   request_id: z.string(),
 });
 
@@ -137,7 +138,7 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
   meta.add(problemSchema, {
     id: "Problem",
     description:
-      "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace.",
+      "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20).",
   });
 
   const countryFields = (code: string) =>

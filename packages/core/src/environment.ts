@@ -4,11 +4,12 @@
  */
 export const environment = {
   /**
-   * The key that seals list cursors (see lists/cursor.ts). An integrity key, not a secret: the
-   * default serves every deployment that does not set `CURSOR_KEY`.
+   * The secret list cursors are sealed with (see lists/cursor.ts), when the environment gives it
+   * (`CURSOR_KEY`: `pnpm dev` and the tests make a random one). There is no default: a deployed
+   * stage reads its own generated secret (functions/src/commons/environment.ts).
    */
-  get cursorKey(): string {
-    return process.env.CURSOR_KEY ?? "sites-and-groups/cursor/v1";
+  get cursorKey(): string | undefined {
+    return process.env.CURSOR_KEY || undefined;
   },
   /** The AWS region of the SDK clients, when the environment names one. */
   get region(): string | undefined {

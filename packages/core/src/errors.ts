@@ -7,6 +7,7 @@ export type KnownErrorCode =
   | "NOT_FOUND"
   | "GROUP3_CANNOT_HOLD_SITES"
   | "GROUP_CYCLE"
+  | "NESTING_TOO_DEEP"
   | "UNKNOWN_REFERENCE"
   | "TOO_MANY_CHANGES"
   | "PAYLOAD_TOO_LARGE"
@@ -50,11 +51,16 @@ export class DomainError extends Error {
   }
 }
 
-/** 400: one entry per bad field, the detail lists them all. */
+/** The detail names at most this many problems (the HTTP layer lists as many in `errors[]`). */
+const DETAILED_ERRORS = 20;
+
+/** 400: one entry per bad field; the detail names the first 20 and counts the rest. */
 export function validationFailed(errors: FieldError[]): DomainError {
-  const detail = errors
-    .map((e) => (e.path ? `${e.path}: ${sentenceCase(e.message)}` : sentenceCase(e.message)))
-    .join("; ");
+  const named = errors
+    .slice(0, DETAILED_ERRORS)
+    .map((e) => (e.path ? `${e.path}: ${sentenceCase(e.message)}` : sentenceCase(e.message)));
+  const more = errors.length - DETAILED_ERRORS;
+  const detail = [...named, ...(more > 0 ? [`and ${more} more`] : [])].join("; ");
   return new DomainError("VALIDATION_FAILED", "Validation failed", detail, errors);
 }
 

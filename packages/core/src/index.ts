@@ -11,6 +11,7 @@ export { isCalendarDate, weekday } from "./dates.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
 export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
+export { deadlineOf, withDeadline } from "./deadline.ts";
 export {
   DomainError,
   type ErrorCode,
@@ -35,10 +36,11 @@ export {
   type ValueKind,
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./preconditions.ts";
-export { group3CannotHoldSites, groupCycle, unknownReference } from "./refusals.ts";
+export { group3CannotHoldSites, groupCycle, nestingTooDeep, unknownReference } from "./refusals.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
 export { createTableInput, tableDefinition, timeToLiveInput } from "./table.ts";
+export { assertWellFormed, decodeUtf8 } from "./text.ts";
 export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation.ts";

@@ -58,15 +58,20 @@ function endSteps(end: EdgeEnd, at: string) {
       .patch({ id_key: encodeId(holderId) })
       .set({ updated_at: at });
   return {
-    /** The item gains the other end's id, unless it is gone (or refuses new edges). */
-    gains: (holderId: number, otherId: number, onMissing: OnMissing, field = ""): Step => ({
+    /**
+     * The item gains the other end's id, unless it is gone (or refuses new edges); with
+     * `version`, only if it is still at that version (a nesting's check read it).
+     */
+    gains: (holderId: number, otherId: number, onMissing: OnMissing, field = "", version?: number): Step => ({
       write: (entities) =>
         patch(entities, holderId)
           .add({ [end.set]: [otherId], version: 1 })
-          .where((a: any, { notExists, ne }: any) =>
-            end.refuses
-              ? `${notExists(a.deleting)} AND ${ne(a[end.refuses.attribute], end.refuses.value)}`
-              : notExists(a.deleting),
+          .where((a: any, { notExists, ne, eq }: any) =>
+            [
+              notExists(a.deleting),
+              ...(end.refuses ? [ne(a[end.refuses.attribute], end.refuses.value)] : []),
+              ...(version === undefined ? [] : [eq(a.version, version)]),
+            ].join(" AND "),
           )
           .commit({ response: "all_old" }),
       refused: (old): Refusal => {
@@ -79,16 +84,22 @@ function endSteps(end: EdgeEnd, at: string) {
     }),
     /**
      * The item loses the other end's id. With `onMissing` (a link route) it must exist; without
-     * (a delete), it may already be a tombstone.
+     * (a delete), it may already be a tombstone. With `version`, only at that version.
      */
-    loses: (holderId: number, otherId: number, onMissing?: OnMissing): Step => ({
+    loses: (holderId: number, otherId: number, onMissing?: OnMissing, version?: number): Step => ({
       write: (entities) => {
         const update = patch(entities, holderId)
           .delete({ [end.set]: [otherId] })
           .add({ version: 1 });
-        return onMissing
-          ? update.where((a: any, { notExists }: any) => notExists(a.deleting)).commit({ response: "all_old" })
-          : update.commit();
+        if (!onMissing && version === undefined) return update.commit();
+        return update
+          .where((a: any, { notExists, eq }: any) =>
+            [
+              ...(onMissing ? [notExists(a.deleting)] : []),
+              ...(version === undefined ? [] : [eq(a.version, version)]),
+            ].join(" AND "),
+          )
+          .commit({ response: "all_old" });
       },
       refused: (old) => (onMissing && gone(old) ? onMissing(holderId) : "retry"),
     }),

@@ -49,3 +49,9 @@ export function groupCycle(parentId: number, childId: number, path: string): Dom
       : `group ${childId} already contains group ${parentId} (directly or through other groups)`;
   return new DomainError("GROUP_CYCLE", "Nesting would create a cycle", detail, [{ path, message: detail }]);
 }
+
+/** 422 NESTING_TOO_DEEP: the nesting would make a chain of `length` groups, over `limit`. */
+export function nestingTooDeep(length: number, limit: number, path: string): DomainError {
+  const detail = `the nesting would make a chain of ${length} groups, each inside the next; at most ${limit} are allowed`;
+  return new DomainError("NESTING_TOO_DEEP", "Nesting too deep", detail, [{ path, message: detail }]);
+}

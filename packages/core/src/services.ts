@@ -3,7 +3,9 @@ import type { Country } from "./countries/country.ts";
 import { createRegistry, countries as defaultCountries } from "./countries/registry.ts";
 import { createDocumentClient } from "./db/client.ts";
 import { createDatabase } from "./db/entities.ts";
+import { environment } from "./environment.ts";
 import { createGroupService } from "./groups/service.ts";
+import { createCursors } from "./lists/cursor.ts";
 import { createSiteService } from "./sites/service.ts";
 
 export interface ServicesOptions {
@@ -12,6 +14,14 @@ export interface ServicesOptions {
   endpoint?: string;
   countries?: readonly Country[];
   now?: () => Date;
+  /** The stage's cursor secret, asked once on the first list (default: `CURSOR_KEY`, else an error). */
+  cursorSecret?: () => string | Promise<string>;
+}
+
+function cursorKeyFromEnvironment(): string {
+  const key = environment.cursorKey;
+  if (!key) throw new Error("no cursor secret: set CURSOR_KEY, or give createServices a cursorSecret");
+  return key;
 }
 
 /**
@@ -22,11 +32,13 @@ export function createServices(options: ServicesOptions) {
   const client = options.client ?? createDocumentClient({ endpoint: options.endpoint });
   const db = createDatabase(client, options.table);
   const registry = createRegistry(options.countries ?? defaultCountries);
+  const cursors = createCursors(options.cursorSecret ?? cursorKeyFromEnvironment);
   return {
     db,
     registry,
-    sites: createSiteService({ db, registry, ...(options.now ? { now: options.now } : {}) }),
-    groups: createGroupService({ db, ...(options.now ? { now: options.now } : {}) }),
+    cursors,
+    sites: createSiteService({ db, registry, cursors, ...(options.now ? { now: options.now } : {}) }),
+    groups: createGroupService({ db, cursors, ...(options.now ? { now: options.now } : {}) }),
   };
 }
 

@@ -1,18 +1,19 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
 import { type FieldError, validationFailed } from "./errors.ts";
+import { CONTROL_MESSAGE, SURROGATE_MESSAGE, textProblem } from "./text.ts";
 
 z.config(en());
 
 export const NAME_MAX_LENGTH = 200;
 
-/** Names: trimmed, 1 to 200 characters (code points), no control characters. */
+/** Names: trimmed, 1 to 200 characters (code points), well-formed text (text.ts): no control character, no lone surrogate. */
 export const nameSchema = z.string().check(
   z.trim(),
   z.refine((s) => s.length > 0, "must not be empty"),
   z.refine((s) => [...s].length <= NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-  z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters"),
+  z.refine((s) => textProblem(s) !== CONTROL_MESSAGE, CONTROL_MESSAGE),
+  z.refine((s) => textProblem(s) !== SURROGATE_MESSAGE, SURROGATE_MESSAGE),
 );
 
 /**

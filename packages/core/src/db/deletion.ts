@@ -1,3 +1,4 @@
+import { checkDeadline, remainingMs } from "../deadline.ts";
 import { ServiceUnavailableError } from "../errors.ts";
 import { type IndexName, tableDefinition } from "../table.ts";
 import { writeTombstone } from "./commands.ts";
@@ -57,12 +58,17 @@ const UNDERWAY = "the delete is under way and the item is already gone for every
 
 /** Deletes the item with its links. False when there was nothing to delete. */
 export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
+  const progress = { tombstone: false };
   try {
-    return await deleteSteps(db, deletion);
+    return await deleteSteps(db, deletion, progress);
   } catch (error) {
-    // a 503 after the tombstone: something was written, and a retry resumes it
+    // a 503 after the tombstone: something was written, and a retry resumes it (once the
+    // request's time is spent, nothing more is read: what this request saw or wrote tells)
     const unavailable = asUnavailable(error);
-    if (unavailable && (await deletion.read().catch(() => undefined))?.deleting) {
+    if (
+      unavailable &&
+      (progress.tombstone || (remainingMs() > 0 && (await deletion.read().catch(() => undefined))?.deleting))
+    ) {
       throw new ServiceUnavailableError(unavailable.detail, unavailable.retryAfterSeconds, UNDERWAY);
     }
     throw error;
@@ -73,14 +79,17 @@ export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<
  * Works through the job from what the item says, step after step; a step that finds the item
  * changed since it was read costs one try (steps that make progress cost none).
  */
-function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
+function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>, progress: { tombstone: boolean }): Promise<boolean> {
   let found = false;
   const exhausted = () => new ServiceUnavailableError(`${deletion.what} kept changing under concurrent writes`);
   return retry({ attempts: OPTIMISTIC_ATTEMPTS + 1, eager: 2, exhausted }, async () => {
     for (;;) {
+      // each transaction of a long delete starts only while the request has time left
+      checkDeadline(deletion.what);
       const state = await deletion.read();
       if (!state) return found;
       found = true;
+      if (state.deleting) progress.tombstone = true;
       if (!state.deleting) {
         const whole = [...deletion.finish(state.version), ...state.links.flatMap((l) => deletion.unlink(l))];
         const result =
@@ -88,6 +97,7 @@ function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>): Promise<bool
             ? await transact(db, whole)
             : await markDeleting(db, deletion as LinkedDeletion<unknown>, state.version);
         if (result === "retry") return AGAIN;
+        if (whole.length > TRANSACTION_LIMIT) progress.tombstone = true;
         if (whole.length <= TRANSACTION_LIMIT) return true;
       } else if (state.links.length === 0) {
         if ((await transact(db, deletion.finish())) === "retry") return AGAIN;

@@ -166,12 +166,6 @@ function defineEntities() {
   const nesting = edgeEntity("nesting", { end: "parent", prefix: "parent#" }, { end: "child", prefix: "child#" });
 
   /**
-   * The version of the nesting graph. Every write that adds a nesting edge conditions on the
-   * version it checked for cycles and increments it, so edge additions serialize (see README).
-   */
-  const graph = namedNumber("graph", "version", "version");
-
-  /**
    * A unique key held by one site (France: `fr-day#2024-05-01`). Written with
    * `attribute_not_exists` in the same transaction as the site, so two sites never hold it.
    */
@@ -189,7 +183,7 @@ function defineEntities() {
   /** Id counters, one per entity type, incremented atomically with ADD: ids are never reused. */
   const counter = namedNumber("counter", "value", "counter");
 
-  return { site, group, membership, nesting, graph, claim, counter };
+  return { site, group, membership, nesting, claim, counter };
 }
 
 export function createDatabase(client: DynamoDBDocumentClient, table: string) {

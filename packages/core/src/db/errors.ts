@@ -9,6 +9,9 @@ const THROTTLING = new Set([
   "LimitExceededException",
 ]);
 
+/** Error names of a call that got no answer in time (the SDK's own timeouts, after its retries). */
+const TIMEOUTS = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutException"]);
+
 /** Cancellation reasons that mean "try again later", not "refused". */
 export const RETRYABLE_REASONS = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
 
@@ -41,10 +44,14 @@ export function isConditionFailed(error: unknown): boolean {
  * written. Returns the 503 to raise, or undefined for any other error.
  */
 export function asUnavailable(error: unknown): ServiceUnavailableError | undefined {
-  if (error instanceof ServiceUnavailableError) return error;
+  // ours, or ours wrapped by ElectroDB (a deadline met inside a client call)
+  for (const e of causes(error)) if (e instanceof ServiceUnavailableError) return e;
   if (hasErrorName(error, THROTTLING)) return new ServiceUnavailableError("the database is throttling requests");
   if (hasErrorName(error, "TransactionConflictException")) {
     return new ServiceUnavailableError("the write kept conflicting with concurrent writes");
+  }
+  if (hasErrorName(error, TIMEOUTS)) {
+    return new ServiceUnavailableError("the database did not answer in time");
   }
   if (hasErrorName(error, "TransactionInProgressException")) {
     return new ServiceUnavailableError("a transaction on the same items is in progress");

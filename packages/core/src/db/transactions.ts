@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DomainError, ServiceUnavailableError } from "../errors.ts";
 import { mergeUnknownReferences } from "../refusals.ts";
 import { writeAlone } from "./commands.ts";
@@ -67,7 +68,9 @@ export async function transact(db: Database, steps: Step[], field?: string): Pro
   if (steps.length > TRANSACTION_LIMIT) throw tooManyChanges(steps.length, field);
   const exhausted = () => new ServiceUnavailableError("the write kept conflicting with concurrent writes");
   return retry({ attempts: CONFLICT_ATTEMPTS, exhausted }, async () => {
-    const result = (await db.service.transaction.write((tx) => steps.map((s) => s.write(tx)) as any).go()) as {
+    // the SDK's own retries of a call that timed out resend the same token: DynamoDB applies it once
+    const token = randomUUID();
+    const result = (await db.service.transaction.write((tx) => steps.map((s) => s.write(tx)) as any).go({ token })) as {
       canceled: boolean;
       data: CancellationReason[];
     };

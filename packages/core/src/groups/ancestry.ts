@@ -1,65 +1,118 @@
 import type { Database } from "../db/entities.ts";
-import type { Step } from "../db/transactions.ts";
+import { encodeId } from "../db/keys.ts";
+import { type Step, TRANSACTION_LIMIT, tooManyChanges } from "../db/transactions.ts";
+import { checkDeadline } from "../deadline.ts";
 import { notFound } from "../errors.ts";
+import { groupCycle, nestingTooDeep } from "../refusals.ts";
 import { type GroupRecord, readGroups } from "./store.ts";
 
-/** The name of the one graph item (see db/entities.ts, `graph`). */
-const GRAPH = "nesting";
+/** A chain of groups, each inside the next, holds at most this many groups (API.md, NESTING_TOO_DEEP). */
+export const MAX_NESTING_DEPTH = 16;
 
 /**
- * Edge additions serialize on the graph version, so under many simultaneous nestings each one
- * may need several tries (each a few milliseconds): they get more than other writes.
+ * A nesting reads the groups above the parent and below the new children, and its transaction
+ * conditions on each one's version, so it retries when one of them changes; under many
+ * simultaneous nestings of one chain each may need several tries (each a few milliseconds).
  */
 export const NESTING_ATTEMPTS = 12;
 
-export async function readGraphVersion(db: Database): Promise<number> {
-  const { data } = await db.entities.graph.get({ name: GRAPH }).go({ consistent: true });
-  return data?.version ?? 0;
+/** The edges a nesting adds: `parent` is undefined for a group being created (it has no parent yet). */
+export interface NestingPlan {
+  parent?: number;
+  children: readonly number[];
+  /** The field the refusals name. */
+  field: string;
 }
 
-/** The step that serializes edge additions: the graph version is still the one walked. */
-export function graphStep(version: number): Step {
+/**
+ * What a nesting read, decided and must condition on. The scheme (docs/design.md, "Nesting"):
+ * the cycle and depth rules depend only on the groups above the parent (their parents) and the
+ * groups below the children (their children). Every edge write increments the version of both
+ * its ends, so a concurrent edge that could change either answer writes one of the groups read
+ * here; conditioning the transaction on the version of every group read makes it commit only if
+ * what it checked still holds. Unrelated nestings read disjoint groups and never conflict, and
+ * the depth limit bounds how far both walks go.
+ */
+export interface NestingCheck {
+  /** A group the walk read, or a 404 if it is missing or being deleted. */
+  existing(id: number): GroupRecord;
+  /** The version each read group had. */
+  versions: ReadonlyMap<number, number>;
+  /** Refuses a cycle (422 GROUP_CYCLE) or a chain over the limit (422 NESTING_TOO_DEEP). */
+  verify(): void;
+  /** Condition checks on every group read that the transaction does not write itself. */
+  guards(written: ReadonlySet<number>): Step[];
+}
+
+/** A step that only checks that a group is still at the version read (a ConditionCheck). */
+export function versionGuard(id: number, version: number): Step {
   return {
     write: (entities) =>
-      entities.graph
-        .update({ name: GRAPH })
-        .add({ version: 1 })
-        .where((a, { eq, notExists }) => (version === 0 ? notExists(a.version) : eq(a.version, version)))
+      entities.group
+        .check({ id_key: encodeId(id) })
+        .where((a, { eq }) => eq(a.version, version))
         .commit(),
     refused: () => "retry",
   };
 }
 
 /**
- * The groups that contain `id` directly or not, read after the nesting graph's version: a
- * write that adds an edge conditions on that version, so it commits only if no edge was added
- * since this walk began (see README: "No cycles"). `alsoRead` groups come in the
- * first batch; `existing(g)` is any group read, or a 404 if it is missing or being deleted.
+ * Walks up from the parent and down from the children, level by level (one BatchGetItem per
+ * level for both walks together), at most MAX_NESTING_DEPTH levels each way; `verify()` then
+ * refuses a cycle or a chain through a new edge longer than the limit. The longest chain through parent → child is the longest chain ending at the
+ * parent plus the longest chain starting at the child.
  */
-export async function ancestry(db: Database, id: number, alsoRead: number[] = []) {
-  const version = await readGraphVersion(db);
+export async function checkNesting(db: Database, plan: NestingPlan): Promise<NestingCheck> {
   const read = new Map<number, GroupRecord>();
-  const ancestors = new Set<number>();
-  let frontier = [id, ...alsoRead];
-  while (frontier.length > 0) {
-    const found = await readGroups(db, frontier);
-    const next: number[] = [];
-    for (const item of found) {
-      read.set(item.id, item);
-      if (item.id !== id && !ancestors.has(item.id)) continue; // an alsoRead group: not on the walk
-      for (const parent of item.parent_group_ids) {
-        if (!ancestors.has(parent)) {
-          ancestors.add(parent);
-          next.push(parent);
-        }
-      }
-    }
-    frontier = next;
-  }
-  const existing = (g: number) => {
-    const group = read.get(g);
-    if (!group || group.deleting) throw notFound(`group ${g}`);
-    return group;
+  const { parent, children, field } = plan;
+  const fetch = async (ids: Iterable<number>) => {
+    checkDeadline("the nesting check");
+    const missing = [...new Set(ids)].filter((id) => !read.has(id));
+    for (const group of await readGroups(db, missing)) read.set(group.id, group);
   };
-  return { version, ancestors, existing };
+
+  let up = parent === undefined ? [] : [parent];
+  let down = [...new Set(children)];
+  const ancestors = new Set<number>(up);
+  let above = 1; // groups on the longest chain ending at the parent, the parent (or the new group) included
+  let height = down.length > 0 ? 1 : 0; // groups on the longest chain starting at a child
+  await fetch([...up, ...down]);
+  const parentsOf = (ids: number[]) => [...new Set(ids.flatMap((id) => read.get(id)?.parent_group_ids ?? []))];
+  const childrenOf = (ids: number[]) => [...new Set(ids.flatMap((id) => read.get(id)?.child_group_ids ?? []))];
+  for (let level = 1; level <= MAX_NESTING_DEPTH; level++) {
+    up = parentsOf(up);
+    down = childrenOf(down);
+    if (up.length === 0 && down.length === 0) break;
+    if (up.length > 0) above = level + 1;
+    if (down.length > 0) height = level + 1;
+    for (const id of up) ancestors.add(id);
+    // a chain already longer than the limit (data from before it) stops the walk here
+    if (above > MAX_NESTING_DEPTH || height > MAX_NESTING_DEPTH) break;
+    await fetch([...up, ...down]);
+  }
+
+  const versions = new Map([...read].map(([id, group]) => [id, group.version]));
+  return {
+    existing(id) {
+      const group = read.get(id);
+      if (!group || group.deleting) throw notFound(`group ${id}`);
+      return group;
+    },
+    versions,
+    verify() {
+      if (parent !== undefined) {
+        const cyclic = children.find((c) => c === parent || ancestors.has(c));
+        if (cyclic !== undefined) throw groupCycle(parent, cyclic, field);
+      }
+      if (above + height > MAX_NESTING_DEPTH) throw nestingTooDeep(above + height, MAX_NESTING_DEPTH, field);
+    },
+    guards(written) {
+      const guarded = [...versions].filter(([id]) => !written.has(id));
+      // the edge writes take a few items of the transaction; the guards must fit with them
+      if (guarded.length + written.size * 2 > TRANSACTION_LIMIT) {
+        throw tooManyChanges(guarded.length + written.size * 2, field);
+      }
+      return guarded.map(([id, version]) => versionGuard(id, version));
+    },
+  };
 }

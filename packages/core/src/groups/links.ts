@@ -2,8 +2,7 @@ import type { Database } from "../db/entities.ts";
 import { optimistic, type Step, transact } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { linkSteps } from "../links.ts";
-import { groupCycle } from "../refusals.ts";
-import { ancestry, graphStep, NESTING_ATTEMPTS } from "./ancestry.ts";
+import { checkNesting, NESTING_ATTEMPTS } from "./ancestry.ts";
 
 const noGroup = (g: number) => notFound(`group ${g}`);
 const noSite = (s: number) => notFound(`site ${s}`);
@@ -36,19 +35,25 @@ export function createGroupLinks({ db, now }: { db: Database; now: () => Date })
       ]);
     },
 
-    /** PUT /groups/{id}/groups/{child_id}: idempotent; 422 GROUP_CYCLE if the child contains the parent. */
+    /**
+     * PUT /groups/{id}/groups/{child_id}: idempotent; 422 GROUP_CYCLE if the child contains the
+     * parent, 422 NESTING_TOO_DEEP if a chain through the edge would be too long. One transaction:
+     * the edge, both ends at the versions the check read, and a version check on every other
+     * group the check read (see ancestry.ts).
+     */
     async addChild(parentId: number, childId: number): Promise<void> {
       const attempt = async () => {
-        const { version, ancestors, existing } = await ancestry(db, parentId, [childId]);
-        if (existing(parentId).child_group_ids.includes(childId)) return "noop";
-        existing(childId);
-        if (parentId === childId || ancestors.has(childId)) throw groupCycle(parentId, childId, "child_id");
+        const check = await checkNesting(db, { parent: parentId, children: [childId], field: "child_id" });
+        if (check.existing(parentId).child_group_ids.includes(childId)) return "noop";
+        check.existing(childId);
+        check.verify();
         const { nesting } = links();
+        const version = (g: number) => check.versions.get(g);
         return transact(db, [
-          graphStep(version),
           nesting.put(parentId, childId),
-          nesting.parent.gains(parentId, childId, noGroup),
-          nesting.child.gains(childId, parentId, noGroup),
+          nesting.parent.gains(parentId, childId, noGroup, "", version(parentId)),
+          nesting.child.gains(childId, parentId, noGroup, "", version(childId)),
+          ...check.guards(new Set([parentId, childId])),
         ]);
       };
       await optimistic(`group ${parentId}`, attempt, NESTING_ATTEMPTS);

@@ -3,13 +3,14 @@ import type { Database } from "../db/entities.ts";
 import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, linkSteps } from "../links.ts";
+import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
 import { checkIfMatch, type IfMatch } from "../preconditions.ts";
 import { nextId, recordSteps } from "../records.ts";
 import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../refusals.ts";
-import { ancestry, graphStep, NESTING_ATTEMPTS, readGraphVersion } from "./ancestry.ts";
+import { checkNesting, NESTING_ATTEMPTS, type NestingCheck } from "./ancestry.ts";
 import { groupDeletion } from "./deletion.ts";
 import type { Group, GroupValues } from "./group.ts";
 import { createGroupLinks } from "./links.ts";
@@ -19,6 +20,8 @@ import { ascending, groupsOfPage, readExistingGroup, toItem } from "./store.ts";
 
 export interface GroupServiceOptions {
   db: Database;
+  /** Seals and opens list cursors with the stage\'s secret. */
+  cursors: Cursors;
   now?: () => Date;
 }
 
@@ -34,7 +37,7 @@ function group3Refusal(current: Group, patch: Partial<GroupValues>) {
   return group3CannotHoldSites(current.type === "group3" ? current.id : undefined, "site_ids");
 }
 
-export function createGroupService({ db, now = () => new Date() }: GroupServiceOptions) {
+export function createGroupService({ db, cursors, now = () => new Date() }: GroupServiceOptions) {
   return {
     async create(body: unknown): Promise<Group> {
       const values = parseGroupCreate(body);
@@ -45,27 +48,30 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
       const at = now().toISOString();
       const group: Group = { ...values, id, parent_group_ids: [], version: 1, created_at: at, updated_at: at };
       const links = linkSteps(at);
-      // A new group has no parent, so its children cannot close a cycle now. But once it exists a
-      // nesting under one of its children may walk the graph while this commits (a BatchGetItem is
-      // not isolated from a transaction), so new edges take the graph version like any addition.
       const nests = values.child_group_ids.length > 0;
-      const steps: Step[] = [
-        recordSteps("group", id).create(toItem(group)),
-        ...values.site_ids.flatMap((s) => [
-          links.membership.put(id, s),
-          links.membership.site.gains(s, id, unknownSite("site_ids")),
-        ]),
-        ...values.child_group_ids.flatMap((c) => [
-          links.nesting.put(id, c),
-          links.nesting.child.gains(c, id, unknownGroup("child_group_ids")),
-        ]),
-      ];
       const field = fieldWithMostChanges(values.site_ids.length, values.child_group_ids.length);
-      await optimistic(
-        `group ${id}`,
-        async () => transact(db, nests ? [graphStep(await readGraphVersion(db)), ...steps] : steps, field),
-        nests ? NESTING_ATTEMPTS : undefined,
-      );
+      // A new group has no parent, so its children cannot close a cycle; but the chains below
+      // them bound the depth, and the transaction conditions on the groups that check read.
+      const attempt = async () => {
+        const check = nests
+          ? await checkNesting(db, { children: values.child_group_ids, field: "child_group_ids" })
+          : undefined;
+        check?.verify();
+        const steps: Step[] = [
+          recordSteps("group", id).create(toItem(group)),
+          ...values.site_ids.flatMap((s) => [
+            links.membership.put(id, s),
+            links.membership.site.gains(s, id, unknownSite("site_ids")),
+          ]),
+          ...values.child_group_ids.flatMap((c) => [
+            links.nesting.put(id, c),
+            links.nesting.child.gains(c, id, unknownGroup("child_group_ids"), "", check?.versions.get(c)),
+          ]),
+          ...(check?.guards(new Set(values.child_group_ids)) ?? []),
+        ];
+        return transact(db, steps, field);
+      };
+      await optimistic(`group ${id}`, attempt, nests ? NESTING_ATTEMPTS : undefined);
       return group;
     },
 
@@ -94,13 +100,12 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
           sites.added.length + sites.removed.length + children.added.length + children.removed.length === 0;
         if (unchanged) return current;
 
-        const steps: Step[] = [];
+        let check: NestingCheck | undefined;
         if (children.added.length > 0) {
-          const { version, ancestors } = await ancestry(db, id);
-          const cyclic = children.added.find((c) => ancestors.has(c));
-          if (cyclic !== undefined) throw groupCycle(id, cyclic, "child_group_ids");
-          steps.push(graphStep(version));
+          check = await checkNesting(db, { parent: id, children: children.added, field: "child_group_ids" });
+          check.verify();
         }
+        const seen = (g: number) => check?.versions.get(g);
         const at = now().toISOString();
         const next: Group = {
           ...current,
@@ -111,7 +116,7 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
           updated_at: at,
         };
         const links = linkSteps(at);
-        steps.push(
+        const steps: Step[] = [
           recordSteps("group", id).replace(toItem(next), current.version),
           ...sites.added.flatMap((s) => [
             links.membership.put(id, s),
@@ -120,10 +125,14 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
           ...sites.removed.flatMap((s) => [links.membership.delete(id, s), links.membership.site.loses(s, id)]),
           ...children.added.flatMap((c) => [
             links.nesting.put(id, c),
-            links.nesting.child.gains(c, id, unknownGroup("child_group_ids")),
+            links.nesting.child.gains(c, id, unknownGroup("child_group_ids"), "", seen(c)),
           ]),
-          ...children.removed.flatMap((c) => [links.nesting.delete(id, c), links.nesting.child.loses(c, id)]),
-        );
+          ...children.removed.flatMap((c) => [
+            links.nesting.delete(id, c),
+            links.nesting.child.loses(c, id, undefined, seen(c)),
+          ]),
+          ...(check?.guards(new Set([id, ...children.added, ...children.removed])) ?? []),
+        ];
         const field = fieldWithMostChanges(sites.added.length + sites.removed.length, children.added.length);
         const result = await commitChange(db, steps, field);
         return result === "retry" ? "retry" : next;
@@ -139,7 +148,7 @@ export function createGroupService({ db, now = () => new Date() }: GroupServiceO
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Group>> {
       const request = parseListRequest(groupListSpec, query, repeated);
-      const page = await readList(db, groupListSpec, request);
+      const page = await readList(db, cursors, groupListSpec, request);
       return { items: groupsOfPage(db, page.items), next_cursor: page.next_cursor };
     },
 

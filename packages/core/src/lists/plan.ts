@@ -22,8 +22,8 @@ import { batchGetItems, queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeId } from "../db/keys.ts";
 import { tableDefinition } from "../table.ts";
-import { decodeCursor, encodeCursor, type StartKey } from "./cursor.ts";
-import { buildListQuery, listingOf, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
+import type { Cursors, StartKey } from "./cursor.ts";
+import { buildListQuery, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
 import type { Filter, FilterValue, LinkPath, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
 
 /** Sorted by another field than id, at most this many links are read and ordered in memory. */
@@ -134,6 +134,7 @@ function compare(a: FilterValue, b: FilterValue): number {
 
 interface Reading {
   db: Database;
+  cursors: Cursors;
   spec: ListSpec;
   request: ListRequest;
   rest: Filter[];
@@ -169,7 +170,7 @@ const afterId = (reading: Reading): number | undefined =>
   reading.after ? Number(reading.after[reading.sortKey]) : undefined;
 
 /** A page cut from the whole matching set, in order: for sorts the key lookup does not carry. */
-function pageOfSet(reading: Reading, items: RawItem[]) {
+async function pageOfSet(reading: Reading, items: RawItem[]) {
   const { request, after, sortKey } = reading;
   const sign = request.sort.descending ? -1 : 1;
   const rest = ordered(reading, items).filter(
@@ -179,7 +180,8 @@ function pageOfSet(reading: Reading, items: RawItem[]) {
   const last = page[page.length - 1];
   return {
     items: page,
-    next_cursor: rest.length > page.length && last ? encodeCursor(reading.listing, positionOf(reading, last)) : null,
+    next_cursor:
+      rest.length > page.length && last ? await reading.cursors.seal(reading.listing, positionOf(reading, last)) : null,
   };
 }
 
@@ -207,7 +209,8 @@ async function pageOfStream(
   }
   if (matched.length > request.limit) {
     const items = matched.slice(0, request.limit);
-    return { items, next_cursor: encodeCursor(reading.listing, positionOf(reading, items.at(-1) as RawItem)) };
+    const position = positionOf(reading, items.at(-1) as RawItem);
+    return { items, next_cursor: await reading.cursors.seal(reading.listing, position) };
   }
   if (done || last === undefined) return { items: matched, next_cursor: null };
   // the budget ran out: resume after the last id looked at, which is a key of the id index
@@ -217,7 +220,7 @@ async function pageOfStream(
     [tableDefinition.indexes.gsi1.partitionKey]: reading.spec.partition,
     [reading.sortKey]: encodeId(last),
   };
-  return { items: matched, next_cursor: encodeCursor(reading.listing, position) };
+  return { items: matched, next_cursor: await reading.cursors.seal(reading.listing, position) };
 }
 
 /** One Query on the edges of a link filter: ids after `after` in the request's direction. */
@@ -246,18 +249,31 @@ async function readEdges(reading: Reading, path: LinkPath, id: number, count: nu
  */
 export async function readList(
   db: Database,
+  cursors: Cursors,
   spec: ListSpec,
   request: ListRequest,
   planner: (spec: ListSpec, request: ListRequest) => ListPlan = planList,
 ): Promise<{ items: RawItem[]; next_cursor: string | null }> {
   const plan = planner(spec, request);
-  if (plan.kind === "index") return readPage(db, buildListQuery(spec, request, db.table, plan.keyed), request);
+  if (plan.kind === "index") return readPage(db, cursors, buildListQuery(spec, request, db.table, plan.keyed), request);
 
+  // every plan's cursor is a position in the sort's index, checked as that index's listing checks it
+  const sorted = buildListQuery(spec, request, db.table);
   const index = tableDefinition.indexes[sortOf(spec, request).index];
-  const keyNames = [tableDefinition.partitionKey, tableDefinition.sortKey, index.partitionKey, index.sortKey];
-  const listing = listingOf(spec, request);
-  const after = request.cursor ? decodeCursor(request.cursor, listing, keyNames) : undefined;
-  const reading: Reading = { db, spec, request, rest: plan.rest, listing, keyNames, sortKey: index.sortKey, after };
+  const keyNames = [...sorted.keyNames];
+  const listing = sorted.listing;
+  const after = request.cursor ? await cursors.open(request.cursor, sorted) : undefined;
+  const reading: Reading = {
+    db,
+    cursors,
+    spec,
+    request,
+    rest: plan.rest,
+    listing,
+    keyNames,
+    sortKey: index.sortKey,
+    after,
+  };
   const byId = request.sort.field === "id";
 
   if (plan.kind === "ids") {
@@ -288,6 +304,6 @@ export async function readList(
     last = linked[linked.length - 1];
     done = edges.done;
   }
-  if (linked.length > SORTED_LINKS_BOUND) return readPage(db, buildListQuery(spec, request, db.table), request);
+  if (linked.length > SORTED_LINKS_BOUND) return readPage(db, cursors, sorted, request);
   return pageOfSet(reading, await lookUp(reading, linked));
 }

@@ -3,7 +3,7 @@ import { queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
 import { tableDefinition } from "../table.ts";
-import { decodeCursor, encodeCursor, fingerprint, type StartKey } from "./cursor.ts";
+import { type Cursors, type CursorTarget, fingerprint, type StartKey } from "./cursor.ts";
 import type { Filter, FilterValue, ListRequest, ListSpec, SortOption } from "./spec.ts";
 
 /**
@@ -75,6 +75,8 @@ function filterCondition(spec: ListSpec, filter: Filter, x: Expressions): string
 
 interface KeyPlan {
   condition?: string;
+  /** What the condition allows of the index's sort key (for checking a cursor's position). */
+  bounds?: { prefix?: string; low?: string; high?: string };
   /** Filters the key condition fully answers. */
   absorbed: Set<Filter>;
   /** The bounds exclude everything. */
@@ -102,7 +104,12 @@ function planKey(spec: ListSpec, request: ListRequest, sort: SortOption, sortKey
     const begins = prefix.operator === "eq" ? encode(value) + SEPARATOR : String(value).toLowerCase();
     // An equality on a name stays a filter too: the key is lower-cased, the comparison is exact.
     if (prefix.operator === "startswith" || !spec.filters[prefix.field]?.lowerAttribute) absorbed.add(prefix);
-    return { condition: `begins_with(${sk()}, ${x.value(begins)})`, absorbed, empty: false };
+    return {
+      condition: `begins_with(${sk()}, ${x.value(begins)})`,
+      bounds: { prefix: begins },
+      absorbed,
+      empty: false,
+    };
   }
 
   let low: string | undefined;
@@ -133,16 +140,15 @@ function planKey(spec: ListSpec, request: ListRequest, sort: SortOption, sortKey
   }
   if (low !== undefined && high !== undefined) {
     if (low > high) return { absorbed, empty: true };
-    return { condition: `${sk()} BETWEEN ${x.value(low)} AND ${x.value(high)}`, absorbed, empty: false };
+    const condition = `${sk()} BETWEEN ${x.value(low)} AND ${x.value(high)}`;
+    return { condition, bounds: { low, high }, absorbed, empty: false };
   }
-  if (low !== undefined) return { condition: `${sk()} >= ${x.value(low)}`, absorbed, empty: false };
-  if (high !== undefined) return { condition: `${sk()} <= ${x.value(high)}`, absorbed, empty: false };
+  if (low !== undefined) return { condition: `${sk()} >= ${x.value(low)}`, bounds: { low }, absorbed, empty: false };
+  if (high !== undefined) return { condition: `${sk()} <= ${x.value(high)}`, bounds: { high }, absorbed, empty: false };
   return { absorbed, empty: false };
 }
 
-export interface ListQuery {
-  listing: string;
-  keyNames: string[];
+export interface ListQuery extends CursorTarget {
   input: QueryCommandInput;
   filtered: boolean;
   empty: boolean;
@@ -190,9 +196,20 @@ export function buildListQuery(
     .join(" AND ");
   const rest = request.filters.filter((f) => !key.absorbed.has(f));
   const filterExpression = rest.map((f) => filterCondition(spec, f, x)).join(" AND ");
+  const bounds = key.bounds ?? {};
   return {
     listing: listingOf(spec, request),
     keyNames: [tableDefinition.partitionKey, tableDefinition.sortKey, index.partitionKey, index.sortKey],
+    // a position of this listing: in its index partition, inside its key condition's range
+    accepts: (position) => {
+      const sk = position[index.sortKey] ?? "";
+      return (
+        position[index.partitionKey] === spec.partition &&
+        (bounds.prefix === undefined || sk.startsWith(bounds.prefix)) &&
+        (bounds.low === undefined || sk >= bounds.low) &&
+        (bounds.high === undefined || sk <= bounds.high)
+      );
+    },
     filtered: filterExpression.length > 0,
     empty: key.empty || impossible,
     input: {
@@ -213,12 +230,11 @@ export function buildListQuery(
  */
 export async function readPage(
   db: Database,
+  cursors: Cursors,
   query: ListQuery,
   request: ListRequest,
 ): Promise<{ items: RawItem[]; next_cursor: string | null }> {
-  let start: StartKey | undefined = request.cursor
-    ? decodeCursor(request.cursor, query.listing, query.keyNames)
-    : undefined;
+  let start: StartKey | undefined = request.cursor ? await cursors.open(request.cursor, query) : undefined;
   if (query.empty) return { items: [], next_cursor: null };
 
   const matched: RawItem[] = [];
@@ -241,8 +257,8 @@ export async function readPage(
     const items = matched.slice(0, request.limit);
     const last = items[items.length - 1] as Record<string, string>;
     const key = Object.fromEntries(query.keyNames.map((name) => [name, last[name] as string]));
-    return { items, next_cursor: encodeCursor(query.listing, key) };
+    return { items, next_cursor: await cursors.seal(query.listing, key) };
   }
   if (ended || !start) return { items: matched, next_cursor: null };
-  return { items: matched, next_cursor: encodeCursor(query.listing, start) };
+  return { items: matched, next_cursor: await cursors.seal(query.listing, start) };
 }

@@ -5,6 +5,7 @@ import type { Database } from "../db/entities.ts";
 import { commitChange, optimistic, type Step } from "../db/transactions.ts";
 import { notFound } from "../errors.ts";
 import { diff, linkSteps } from "../links.ts";
+import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
@@ -19,6 +20,8 @@ import { fromItem, readExistingSite, readStoredSite, sitesOfPage, toItem } from 
 
 export interface SiteServiceOptions {
   db: Database;
+  /** Seals and opens list cursors with the stage\'s secret. */
+  cursors: Cursors;
   registry: CountryRegistry;
   now?: () => Date;
 }
@@ -39,7 +42,7 @@ function sameValues(a: SiteValues, b: SiteValues): boolean {
 
 const unknownGroup = (id: number) => unknownReference("group_ids", [id], "group");
 
-export function createSiteService({ db, registry, now = () => new Date() }: SiteServiceOptions) {
+export function createSiteService({ db, registry, cursors, now = () => new Date() }: SiteServiceOptions) {
   const schemas = createSiteSchemas(registry);
   const listSpec = siteListSpec(registry);
 
@@ -134,7 +137,7 @@ export function createSiteService({ db, registry, now = () => new Date() }: Site
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Site>> {
       const request = parseListRequest(listSpec, query, repeated);
-      const page = await readList(db, listSpec, request);
+      const page = await readList(db, cursors, listSpec, request);
       return { items: sitesOfPage(db, page.items), next_cursor: page.next_cursor };
     },
   };

@@ -1,0 +1,59 @@
+import { type FieldError, validationFailed } from "./errors.ts";
+
+/**
+ * Text must be well-formed (API.md): valid UTF-8, and no string holding a lone surrogate or a
+ * control character (C0: U+0000–U+001F, DEL, C1: U+0080–U+009F). Checked on every string of a
+ * body (keys included) and on every query value, before any schema reads them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export const CONTROL_MESSAGE = "must not contain control characters";
+export const SURROGATE_MESSAGE = "must be well-formed text (it holds a lone surrogate)";
+
+/** What is wrong with a string, or undefined when it is well-formed text. */
+export function textProblem(text: string): string | undefined {
+  if (LONE_SURROGATE.test(text)) return SURROGATE_MESSAGE;
+  if (CONTROL.test(text)) return CONTROL_MESSAGE;
+  return undefined;
+}
+
+/** Every ill-formed string in a parsed JSON value, by its dotted path (as validation names fields). */
+export function illFormedText(value: unknown, path: string[] = [], found: FieldError[] = []): FieldError[] {
+  const at = (part: string) => [...path, part];
+  if (typeof value === "string") {
+    const message = textProblem(value);
+    if (message) found.push({ path: path.join("."), message });
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) illFormedText(item, at(String(i)), found);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const keyProblem = textProblem(key);
+      // a bad key cannot be named as it is: it is shown escaped
+      if (keyProblem) found.push({ path: [...path, JSON.stringify(key).slice(1, -1)].join("."), message: keyProblem });
+      else illFormedText(item, at(key), found);
+    }
+  }
+  return found;
+}
+
+/** The body as text: a 400 if its bytes are not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw validationFailed([{ path: "", message: "the body is not valid UTF-8" }]);
+  }
+}
+
+/** Refuses (400) a body or query whose strings are not well-formed text, naming each field. */
+export function assertWellFormed(body: unknown, query: Record<string, string | undefined> = {}): void {
+  const errors = illFormedText(body);
+  for (const [name, value] of Object.entries(query)) {
+    const message = value === undefined ? undefined : textProblem(value);
+    if (message) errors.push({ path: textProblem(name) ? JSON.stringify(name).slice(1, -1) : name, message });
+  }
+  if (errors.length > 0) throw validationFailed(errors);
+}
