@@ -132,11 +132,17 @@ describe("repeated parameters", () => {
     const repeated = await api.raw("GET", "/sites?country__in=fr&country__in=it&limit=1");
     const joined = await api.raw("GET", "/sites?country__in=fr,it&limit=1");
     expect(repeated.status).toBe(200);
-    expect(repeated.body).toEqual(joined.body);
+    // the same page; each cursor is sealed with its own nonce, so they differ as text but not in where they lead
+    expect((repeated.body as Page).items).toEqual((joined.body as Page).items);
     const first = repeated.body as Page;
     const next = await api.raw("GET", `/sites?country__in=it&country__in=fr&limit=1&cursor=${first.next_cursor}`);
+    const nextJoined = await api.raw(
+      "GET",
+      `/sites?country__in=fr,it&limit=1&cursor=${(joined.body as Page).next_cursor}`,
+    );
     expect(next.status).toBe(200);
     expect((next.body as Page).items[0]?.id).not.toBe(first.items[0]?.id);
+    expect((next.body as Page).items).toEqual((nextJoined.body as Page).items);
     expect((await api.raw("GET", "/groups?type__in=group1&type__in=group2,group3")).status).toBe(200);
     for (const query of ["country=fr&country=it", "sort=id&sort=name", "limit=1&limit=2"]) {
       const problem = expectProblem(await api.raw("GET", `/sites?${query}`), 400, "VALIDATION_FAILED");

@@ -59,6 +59,29 @@ describe("well-formed text", () => {
     expect(answer.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["bad\\u0002key", "site_ids.0"]);
   });
 
+  it("arrays nested thousands deep in a small body are a 400 naming the field, not a stack overflow", async () => {
+    const deep = `${"[".repeat(5000)}"x"${"]".repeat(5000)}`;
+    for (const [method, path] of [
+      ["POST", "/groups"],
+      ["POST", "/sites"],
+    ] as const) {
+      const answer = await raw(method, path, `{"name": ${deep}, "type": "group1"}`);
+      expect(answer.status, path).toBe(400);
+      expect(answer.body.code).toBe("VALIDATION_FAILED");
+      expect(answer.body.errors[0].path).toMatch(/^name\.0\.0/);
+      expect(answer.body.errors[0].message).toContain("levels deep");
+    }
+  });
+
+  it("a query value that is not valid percent-encoded UTF-8 is a 400 naming the parameter", async () => {
+    for (const query of ["name=%ff", "name=%E0%A4%A", "name=Lyon%"]) {
+      const answer = await api.raw("GET", `/sites?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect((answer.body as { errors: { path: string }[] }).errors[0]?.path).toBe("name");
+    }
+    expect((await api.raw("GET", "/sites?name=Caf%C3%A9")).status).toBe(200);
+  });
+
   it("a surrogate pair (an emoji) is well-formed text", async () => {
     const created = (await api.raw("POST", "/groups", { name: "Sun ☀️ 😀", type: "group1" })) as {
       status: number;

@@ -20,20 +20,41 @@ export function textProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** Every ill-formed string in a parsed JSON value, by its dotted path (as validation names fields). */
-export function illFormedText(value: unknown, path: string[] = [], found: FieldError[] = []): FieldError[] {
-  const at = (part: string) => [...path, part];
-  if (typeof value === "string") {
-    const message = textProblem(value);
-    if (message) found.push({ path: path.join("."), message });
-  } else if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) illFormedText(item, at(String(i)), found);
-  } else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const keyProblem = textProblem(key);
+/** Deeper than this, a body is refused before anything walks it (no field of the API nests past 2). */
+export const MAX_DEPTH = 32;
+export const DEPTH_MESSAGE = `must not nest arrays and objects more than ${MAX_DEPTH} levels deep`;
+
+/**
+ * Every ill-formed string in a parsed JSON value, by its dotted path (as validation names fields).
+ * Walked with a stack of its own, not by recursion, and refused past MAX_DEPTH: a small body of
+ * deeply nested arrays must be a 400, not a stack overflow.
+ */
+export function illFormedText(value: unknown): FieldError[] {
+  const found: FieldError[] = [];
+  const pending: { value: unknown; path: string[]; problem?: FieldError }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { value: item, path, problem } = next;
+    if (problem) {
+      found.push(problem);
+      continue;
+    }
+    if (typeof item === "string") {
+      const message = textProblem(item);
+      if (message) found.push({ path: path.join("."), message });
+      continue;
+    }
+    if (item === null || typeof item !== "object") continue;
+    if (path.length >= MAX_DEPTH) {
+      found.push({ path: path.join("."), message: DEPTH_MESSAGE });
+      continue;
+    }
+    const entries = Array.isArray(item) ? item.map((v, i) => [String(i), v] as const) : Object.entries(item);
+    // pushed in reverse, so that problems come out in the body's order
+    for (const [key, child] of entries.reverse()) {
+      const keyProblem = Array.isArray(item) ? undefined : textProblem(key);
       // a bad key cannot be named as it is: it is shown escaped
-      if (keyProblem) found.push({ path: [...path, JSON.stringify(key).slice(1, -1)].join("."), message: keyProblem });
-      else illFormedText(item, at(key), found);
+      const named = { path: [...path, JSON.stringify(key).slice(1, -1)].join("."), message: keyProblem ?? "" };
+      pending.push(keyProblem ? { value: undefined, path, problem: named } : { value: child, path: [...path, key] });
     }
   }
   return found;

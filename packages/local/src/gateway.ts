@@ -105,6 +105,28 @@ function rawResponse(result: APIGatewayProxyResult): string {
   return [`HTTP/1.1 ${result.statusCode} ${reason}`, ...lines, "connection: close", "", result.body].join("\r\n");
 }
 
+/** The first query parameter whose name or value is not valid percent-encoded UTF-8, if any. */
+function malformedEscape(search: string): { name: string; raw: string } | undefined {
+  for (const pair of search.split("&")) {
+    const [rawName = "", rawValue = ""] = pair.split(/=(.*)/s);
+    for (const raw of [rawName, rawValue]) {
+      try {
+        decodeURIComponent(raw.replace(/\+/g, " "));
+      } catch {
+        const name = (() => {
+          try {
+            return decodeURIComponent(rawName.replace(/\+/g, " "));
+          } catch {
+            return rawName;
+          }
+        })();
+        return { name, raw };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** What the HTTP parser refused, in words a client can act on. */
 const PARSE_ERRORS: Record<string, string> = {
   HPE_INVALID_METHOD: "the method is not an HTTP method (methods are upper-case: GET, POST, …)",
@@ -236,6 +258,14 @@ export function createGateway(options: GatewayOptions): Server {
       );
     }
 
+    // A malformed escape (`%ff`, `%E0%A4%A`) would otherwise decode silently to U+FFFD
+    const malformed = malformedEscape(url.search.slice(1));
+    if (malformed) {
+      const message = `${JSON.stringify(malformed.raw)} is not a valid URL-encoded value`;
+      return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${malformed.name}: ${message}`, requestId, [
+        { path: malformed.name, message },
+      ]);
+    }
     // Dictionaries without a prototype: `?constructor=1` or `?__proto__=1` are parameters like any other.
     const query: Record<string, string> = Object.create(null);
     const multiQuery: Record<string, string[]> = Object.create(null);
