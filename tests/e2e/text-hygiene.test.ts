@@ -6,17 +6,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { startTestApi } from "../support/api.ts";
+import { fixedItalianSite } from "../support/fixtures.ts";
 
 const api = await startTestApi();
 
-const italian = {
-  country: "it",
-  name: "Napoli",
-  installation_date: "2024-06-01",
-  max_power_megawatt: 4,
-  min_power_megawatt: 1,
-  efficiency: 0.3,
-};
+const italian = fixedItalianSite();
 
 async function raw(method: string, path: string, body: Uint8Array | string) {
   const response = await fetch(api.url + path, { method, body, headers: { "content-type": "application/json" } });

@@ -14,6 +14,7 @@ import {
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
+import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
 import { STATUS, toProblem } from "./problem.ts";
 import { isReplay } from "./replay.ts";
@@ -141,15 +142,6 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
     onError: async (request) => count(request.event, request.response),
   };
 };
-
-/** A request header, whatever its case (API Gateway passes names as the client sent them). */
-export function header(event: APIGatewayProxyEvent, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted && value !== undefined) return value;
-  }
-  return undefined;
-}
 
 /**
  * CORS_ORIGINS: a configured origin is echoed on every answer, with the headers a page may read;

@@ -4,20 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../tests/support/database.ts";
+import { fixedItalianSite } from "../../../tests/support/fixtures.ts";
 import { asyncRefusal, messageAt, pathsOf } from "./refusal.ts";
 
 const db = await createTestDatabase();
 const { sites, groups } = db.context;
 
-const site = () =>
-  sites.create({
-    country: "it",
-    name: "Napoli",
-    installation_date: "2024-06-01",
-    max_power_megawatt: 4,
-    min_power_megawatt: 1,
-    efficiency: 0.3,
-  });
+const site = () => sites.create(fixedItalianSite());
 
 describe("PATCH of a group holding sites to type group3", () => {
   it("is refused on `type`, saying the group holds sites so it cannot become a group3", async () => {
