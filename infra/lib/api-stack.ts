@@ -1,4 +1,3 @@
-import path from "node:path";
 import { tableDefinition } from "@sites-groups/core/table";
 import { type RouteDefinition, WRITE_ACTIONS } from "@sites-groups/functions/routes";
 import { CfnOutput, Duration, Size, Stack, type StackProps, Validations } from "aws-cdk-lib";
@@ -9,43 +8,20 @@ import * as codedeploy from "aws-cdk-lib/aws-codedeploy";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
-import * as logs from "aws-cdk-lib/aws-logs";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import { ApiAccess } from "./access.ts";
+import { createAppFunction, createFunctionRole, createLogGroup, METRICS_NAMESPACE } from "./functions.ts";
 import { addGatewayProblems } from "./gateway-responses.ts";
 import { accessLogFormat, createDashboard, routeMetric, TABLE_OPERATIONS } from "./observability.ts";
-import { copyRuntimeFiles } from "./runtime-files.ts";
-import { APP_NAME, type StageConfig } from "./stage.ts";
+import type { StageConfig } from "./stage.ts";
 import { addFirewall } from "./waf.ts";
 
-/** The repository root: the lock file, `functions/src` and the workspace packages. */
-export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
-
-/** Namespace of the application's own metrics (Powertools EMF). */
-export const METRICS_NAMESPACE = "SitesAndGroups";
-
-/**
- * esbuild options of every function: one self-contained ESM file per route, minified, with a
- * source map where the stage wants one (`sourceMaps`), the AWS SDK v3 bundled (the version we test with, not the runtime's). The banner
- * gives CommonJS dependencies the `require` that ESM lacks.
- */
-export const BUNDLING = {
-  minify: true,
-  sourceMap: true,
-  sourcesContent: false,
-  format: OutputFormat.ESM,
-  target: "node24",
-  mainFields: ["module", "main"],
-  bundleAwsSDK: true,
-  externalModules: [],
-  forceDockerBundling: false,
-  logLevel: LogLevel.WARNING,
-  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
-} as const;
+export { BUNDLING, METRICS_NAMESPACE, REPO_ROOT } from "./functions.ts";
 
 export interface ApiStackProps extends StackProps {
   config: StageConfig;
@@ -185,16 +161,9 @@ export class ApiStack extends Stack {
     new CfnOutput(this, "AlarmTopicArn", { value: this.topic.topicArn, description: "Subscribe here to the alarms" });
   }
 
-  /**
-   * A log group that never blocks a redeploy: with a fixed name it is deleted with the stack
-   * (dev); kept on delete (prod) it has a generated name, so the next deploy creates a new one.
-   */
+  /** A log group of the stack ({@link createLogGroup}), listed for the dashboard's cold-start query. */
   private createLogGroup(id: string, name: string, config: StageConfig): logs.LogGroup {
-    const group = new logs.LogGroup(this, id, {
-      ...(config.logs.fixedNames ? { logGroupName: name } : {}),
-      retention: config.logRetention,
-      removalPolicy: config.logs.removalPolicy,
-    });
+    const group = createLogGroup(this, id, name, config);
     this.logGroups.set(id, group);
     return group;
   }
@@ -231,11 +200,13 @@ export class ApiStack extends Stack {
     if (route.method === "GET" && access?.actions.some((action) => WRITE_ACTIONS.includes(action))) {
       throw new Error(`${route.name} is a GET route but its table access lists a write action`);
     }
-    const role = new iam.Role(this, `${route.name}Role`, {
-      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
-      description: `${route.method} ${route.path} (${access ? "table access" : "no table access"})`,
-    });
-    logGroup.grantWrite(role);
+    const role = createFunctionRole(
+      this,
+      `${route.name}Role`,
+      `${route.method} ${route.path} (${access ? "table access" : "no table access"})`,
+      logGroup,
+      config,
+    );
     if (access && access.actions.length > 0) {
       role.addToPolicy(
         new iam.PolicyStatement({
@@ -252,57 +223,23 @@ export class ApiStack extends Stack {
         }),
       );
     }
-
-    if (config.tracing) {
-      Validations.of(role).acknowledge({
-        id: "AwsSolutions-IAM5[Resource::*]",
-        reason:
-          "Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource-level " +
-          "permission (Resource must be *); the role's DynamoDB statements name the table and its indexes",
-      });
-    }
     // a route that lists seals its cursors with the stage's secret: read access to it alone
     const lists = (access?.indexes.length ?? 0) > 0;
     if (lists) this.cursorSecret.grantRead(role);
 
-    return new NodejsFunction(this, route.name, {
+    return createAppFunction(this, route.name, {
+      config,
       functionName,
       description: `${route.method} ${route.path}`,
-      entry: path.join(REPO_ROOT, "functions/src", `${route.handler}.ts`),
-      handler: "handler",
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: path.join(REPO_ROOT, "pnpm-lock.yaml"),
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: config.memoryMb,
-      timeout: config.timeout,
+      handler: route.handler,
       role,
       logGroup,
-      // X-Ray: the function's segment, the handler's (Powertools Tracer) and each DynamoDB call.
-      ...(config.tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
+      files: route.files ?? [],
       environment: {
         ...(access ? { TABLE_NAME: this.table.tableName } : {}),
         ...(lists ? { CURSOR_SECRET_ARN: this.cursorSecret.secretArn } : {}),
-        STAGE: config.stage,
-        POWERTOOLS_SERVICE_NAME: APP_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         ...(config.corsOrigins.length > 0 ? { CORS_ORIGINS: config.corsOrigins.join(",") } : {}),
         ...this.access.environment(route),
-        ...(config.tracing ? {} : { POWERTOOLS_TRACE_ENABLED: "false" }),
-        // Source-mapped stacks cost ~20 ms of init and ~300 ms on the first error: dev only.
-        ...(config.sourceMaps ? { NODE_OPTIONS: "--enable-source-maps" } : {}),
-      },
-      bundling: {
-        ...BUNDLING,
-        sourceMap: config.sourceMaps,
-        mainFields: [...BUNDLING.mainFields],
-        externalModules: [],
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          afterBundling: (_input, output) =>
-            copyRuntimeFiles(route.files ?? [], path.join(REPO_ROOT, "functions"), output),
-        },
       },
     });
   }
