@@ -15,6 +15,7 @@ import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
 import type { Construct } from "constructs";
 import { ApiAccess } from "./access.ts";
+import { ChangeEvents } from "./events.ts";
 import { createAppFunction, createFunctionRole, createLogGroup, METRICS_NAMESPACE } from "./functions.ts";
 import { addGatewayProblems } from "./gateway-responses.ts";
 import { accessLogFormat, createDashboard, routeMetric, TABLE_OPERATIONS } from "./observability.ts";
@@ -41,6 +42,8 @@ export class ApiStack extends Stack {
   readonly api: apigateway.RestApi;
   readonly access: ApiAccess;
   readonly topic: sns.Topic;
+  /** Change events: the stream processor, the bus and its archive, the dead-letter queue. */
+  readonly events: ChangeEvents;
   readonly functions = new Map<string, NodejsFunction>();
   /** The `live` alias of each function, when the stage deploys gradually. */
   readonly aliases = new Map<string, lambda.Alias>();
@@ -139,6 +142,9 @@ export class ApiStack extends Stack {
       this.access.acknowledgePublic(method, route);
     }
 
+    this.events = new ChangeEvents(this, "Events", { config, table: this.table });
+    this.logGroups.set("StreamProcessorLogs", this.events.logGroup);
+
     this.createAlarms(config, routes);
     if (config.dashboard) {
       createDashboard(this, {
@@ -151,6 +157,7 @@ export class ApiStack extends Stack {
         functions: this.functions,
         logGroups: [...this.logGroups.values()],
         throttles: this.throttles(this.period),
+        events: this.events,
       });
     }
     this.acknowledgeNagFindings();
@@ -176,6 +183,8 @@ export class ApiStack extends Stack {
       partitionKey: string(tableDefinition.partitionKey),
       sortKey: string(tableDefinition.sortKey),
       timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      // the change events' source (events.ts)
+      stream: dynamodb.StreamViewType[tableDefinition.stream],
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: config.deletionProtection,
@@ -388,6 +397,7 @@ export class ApiStack extends Stack {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
       ...routes.flatMap((route) => this.functionAlarms.get(route.name) ?? []),
+      ...this.events.alarms,
     ];
     const action = new SnsAction(this.topic);
     for (const alarm of alarms) {

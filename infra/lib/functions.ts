@@ -47,7 +47,8 @@ export function createLogGroup(scope: Construct, id: string, name: string, confi
 
 /**
  * A function's own role: it may write to its own log group, nothing else yet (the caller adds
- * what the function needs). With active tracing, X-Ray's two actions need `Resource: *`.
+ * what the function needs). With active tracing, X-Ray's two actions need `Resource: *`;
+ * `wildcard` names any other action of the role that takes no resource (acknowledged with it).
  */
 export function createFunctionRole(
   scope: Construct,
@@ -55,15 +56,23 @@ export function createFunctionRole(
   description: string,
   logGroup: logs.ILogGroup,
   config: StageConfig,
+  wildcard?: string,
 ): iam.Role {
   const role = new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"), description });
   logGroup.grantWrite(role);
-  if (config.tracing) {
+  const reasons = [
+    ...(config.tracing
+      ? [
+          "Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource-level " +
+            "permission (Resource must be *)",
+        ]
+      : []),
+    ...(wildcard ? [wildcard] : []),
+  ];
+  if (reasons.length > 0) {
     Validations.of(role).acknowledge({
       id: "AwsSolutions-IAM5[Resource::*]",
-      reason:
-        "Active tracing adds xray:PutTraceSegments and xray:PutTelemetryRecords, which take no resource-level " +
-        "permission (Resource must be *); the role's DynamoDB statements name the table and its indexes",
+      reason: `${reasons.join("; ")}; the role's DynamoDB statements name the table and its indexes`,
     });
   }
   return role;

@@ -5,7 +5,9 @@ import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import type * as logs from "aws-cdk-lib/aws-logs";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
+import { APP_NAME } from "./stage.ts";
 
 /**
  * The access log line, one JSON object per request: who (ip, user agent), what (method, route,
@@ -81,6 +83,8 @@ export interface DashboardProps {
   functions: ReadonlyMap<string, lambda.IFunction>;
   logGroups: readonly logs.ILogGroup[];
   throttles: cloudwatch.IMetric;
+  /** Change events (events.ts): the stream processor and its dead-letter queue. */
+  events: { processor: lambda.IFunction; deadLetters: sqs.IQueue };
 }
 
 /**
@@ -168,6 +172,42 @@ export function createDashboard(scope: Construct, props: DashboardProps): cloudw
         'filter @type = "REPORT" and ispresent(@initDuration)',
         "stats count() as coldStarts, avg(@initDuration) as avgInit, max(@initDuration) as maxInit by bin(5m)",
       ],
+    }),
+  );
+  dashboard.addWidgets(
+    new cloudwatch.GraphWidget({
+      title: "Change events: stream iterator age (ms), events stored and put on buses",
+      width,
+      left: [props.events.processor.metric("IteratorAge", { statistic: "Maximum", period, label: "iterator age" })],
+      right: [
+        new cloudwatch.Metric({
+          namespace: props.namespace,
+          metricName: "EventsStored",
+          statistic: "Sum",
+          period,
+          label: "events stored",
+          dimensionsMap: { service: APP_NAME, stage },
+        }),
+        new cloudwatch.Metric({
+          namespace: "AWS/Events",
+          metricName: "PutEventsEntriesCount",
+          statistic: "Sum",
+          period,
+          label: "PutEvents entries (account, region)",
+        }),
+      ],
+    }),
+    new cloudwatch.GraphWidget({
+      title: "Change events: dead letters (stream records given up on) and processor errors",
+      width,
+      left: [
+        props.events.deadLetters.metricApproximateNumberOfMessagesVisible({
+          statistic: "Maximum",
+          period,
+          label: "dead letters",
+        }),
+      ],
+      right: [props.events.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" })],
     }),
   );
   return dashboard;

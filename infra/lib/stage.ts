@@ -47,7 +47,15 @@ export interface StageConfig {
     throttles: number;
     /** Per function: p99 duration that rolls a gradual deploy back. */
     functionP99Ms: number;
+    /** The stream mapping's iterator age (the oldest record not yet handled) that alarms, sustained 5 minutes. */
+    iteratorAgeMs: number;
   };
+  /**
+   * Change events: how long the bus's archive keeps them for replay. Prod: a year, so a consumer
+   * that lost its own state can rebuild it from far beyond `GET /events`' 30 days (archived events
+   * cost storage only, ~1 KB each). Dev: a week, like its logs; dev's data is disposable.
+   */
+  events: { archiveRetention: Duration };
   /** Memory of every function, in MB (infra/test/bundles.test.ts prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
@@ -114,7 +122,9 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
       p99LatencyMs: prod ? 1500 : 3000,
       throttles: 1,
       functionP99Ms: prod ? 3000 : 6000,
+      iteratorAgeMs: 60_000,
     },
+    events: { archiveRetention: prod ? Duration.days(365) : Duration.days(7) },
     memoryMb: 1024,
     timeout: Duration.seconds(10),
   };

@@ -65,7 +65,7 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
       expect(fn.Properties.FunctionName).toMatch(new RegExp(`^${stage}-sites-and-groups-`));
     }
     const groups = Object.values(resources(s(), "AWS::Logs::LogGroup"));
-    expect(groups).toHaveLength(routes.length + 1);
+    expect(groups).toHaveLength(routes.length + 2); // and the access logs, the stream processor's
     for (const group of groups) {
       // a fixed name only on a group deleted with the stack: a kept one would block the next deploy
       if (group.DeletionPolicy === "Retain") expect(group.Properties.LogGroupName).toBeUndefined();
@@ -75,7 +75,9 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
 
   it("has one function per manifest route, nodejs24.x on arm64, with the table name and log retention", () => {
     const functions = resources(s(), "AWS::Lambda::Function");
-    expect(Object.keys(functions)).toHaveLength(routes.length);
+    // and the stream processor, which is no route (its own assertions: "change events" below)
+    expect(Object.keys(functions)).toHaveLength(routes.length + 1);
+    expect(Object.keys(functions)).toContain(logicalIdOf(s().stack, s().stack.events.processor));
     for (const route of routes) {
       const fn = functions[logicalIdOf(s().stack, s().stack.functions.get(route.name)!)]!;
       expect(fn.Properties).toMatchObject({
@@ -208,7 +210,7 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
           (policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: any }[],
         )
         .filter((st) => [st.Action].flat().includes("secretsmanager:GetSecretValue"));
-      const lists = route.name === "ListSites" || route.name === "ListGroups";
+      const lists = ["ListSites", "ListGroups", "ListEvents"].includes(route.name);
       expect(env.CURSOR_SECRET_ARN, route.name).toEqual(lists ? { Ref: secretId } : undefined);
       expect(
         reads.map((st) => st.Resource),
@@ -286,6 +288,9 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
         `${stage}-sites-and-groups-table-system-errors`,
         ...routes.map((r) => `${stage}-sites-and-groups-${r.name}-errors`),
         ...(stage === "prod" ? routes.map((r) => `${stage}-sites-and-groups-${r.name}-p99`) : []),
+        `${stage}-sites-and-groups-events-dlq`,
+        `${stage}-sites-and-groups-events-iterator-age`,
+        `${stage}-sites-and-groups-StreamProcessor-errors`,
       ].sort(),
     );
     const byName = (suffix: string) => alarms.find((a) => a.AlarmName.endsWith(suffix))!;
@@ -319,6 +324,198 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
       (m: any) => m.MetricStat.Metric.MetricName,
     );
     expect(new Set(metricNames)).toEqual(new Set(["ReadThrottleEvents", "WriteThrottleEvents", "Throttles"]));
+  });
+});
+
+describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)", (stage) => {
+  const s = () => (stage === "dev" ? dev : prod);
+  const idOf = (construct: { node: { defaultChild?: unknown } }) => logicalIdOf(s().stack, construct);
+  const tableId = () => idOf(s().stack.table);
+  const queueArn = () => ({ "Fn::GetAtt": [idOf(s().stack.events.deadLetters), "Arn"] });
+  const busArn = () => ({ "Fn::GetAtt": [idOf(s().stack.events.bus), "Arn"] });
+  /** The processor role's statements, each action alone: action → resources and condition. */
+  const processorStatements = () => {
+    const roleId = idOf(s().stack.events.role);
+    expect(resources(s(), "AWS::IAM::Role")[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
+    return Object.values(resources(s(), "AWS::IAM::Policy"))
+      .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as any[])
+      .flatMap((st) => {
+        expect(st.Effect).toBe("Allow");
+        return [st.Action].flat().map((action: string) => ({
+          action,
+          resources: [st.Resource].flat(),
+          condition: st.Condition,
+        }));
+      });
+  };
+
+  it("streams both images of every changed item", () => {
+    expect(only(s(), "AWS::DynamoDB::Table").Properties.StreamSpecification).toEqual({
+      StreamViewType: "NEW_AND_OLD_IMAGES",
+    });
+  });
+
+  it("maps the stream to the processor: from the oldest record, 100 a batch, bisect, bounded retries and age, partial batch responses, one batch per shard at a time, the DLQ", () => {
+    const mapping = only(s(), "AWS::Lambda::EventSourceMapping").Properties;
+    const { FilterCriteria, ...settings } = mapping;
+    expect(settings).toEqual({
+      EventSourceArn: { "Fn::GetAtt": [tableId(), "StreamArn"] },
+      FunctionName: { Ref: idOf(s().stack.events.processor) },
+      StartingPosition: "TRIM_HORIZON",
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      MaximumRecordAgeInSeconds: 3600,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      ParallelizationFactor: 1,
+      DestinationConfig: { OnFailure: { Destination: queueArn() } },
+    });
+    // only records whose pk starts with site# or group# invoke it (Lambda event filtering on the record)
+    expect(FilterCriteria.Filters).toHaveLength(1);
+    expect(JSON.parse(FilterCriteria.Filters[0].Pattern)).toEqual({
+      dynamodb: { Keys: { pk: { S: [{ prefix: "site#" }, { prefix: "group#" }] } } },
+    });
+  });
+
+  it("runs the processor from functions/src/events/process.ts, with its own log group, the table and the bus", () => {
+    const processor = s().stack.events.processor;
+    const fn = resources(s(), "AWS::Lambda::Function")[idOf(processor)]!.Properties;
+    expect(fn).toMatchObject({
+      FunctionName: `${stage}-sites-and-groups-StreamProcessor`,
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+      Handler: "index.handler",
+      Role: { "Fn::GetAtt": [idOf(s().stack.events.role), "Arn"] },
+      TracingConfig: { Mode: "Active" },
+    });
+    expect(fn.Environment.Variables).toMatchObject({
+      TABLE_NAME: { Ref: tableId() },
+      EVENT_BUS_NAME: { Ref: idOf(s().stack.events.bus) },
+      STAGE: stage,
+      POWERTOOLS_SERVICE_NAME: "sites-and-groups",
+      POWERTOOLS_METRICS_NAMESPACE: "SitesAndGroups",
+    });
+    expect(fn.Environment.Variables.CURSOR_SECRET_ARN).toBeUndefined();
+    const logGroup = resources(s(), "AWS::Logs::LogGroup")[fn.LoggingConfig.LogGroup.Ref]!;
+    expect(logGroup.Properties.RetentionInDays).toBe(stage === "prod" ? 90 : 7);
+    const routeLogGroups = routes.map(
+      (route) =>
+        resources(s(), "AWS::Lambda::Function")[logicalIdOf(s().stack, s().stack.functions.get(route.name)!)]!
+          .Properties.LoggingConfig.LogGroup.Ref,
+    );
+    expect(routeLogGroups).not.toContain(fn.LoggingConfig.LogGroup.Ref);
+    if (stage === "dev") {
+      const map = JSON.parse(readFileSync(path.join(s().bundleDir(idOf(processor)), "index.mjs.map"), "utf8"));
+      expect((map.sources as string[]).map((source) => source.replace(/\\/g, "/"))).toEqual(
+        expect.arrayContaining([expect.stringMatching(/(^|\/)functions\/src\/events\/process\.ts$/)]),
+      );
+    }
+  });
+
+  it("grants the processor PutItem on event items only, PutEvents on the bus, the stream's reads and the DLQ", () => {
+    const statements = processorStatements();
+    const tableArn = { "Fn::GetAtt": [tableId(), "Arn"] };
+    const streamArn = { "Fn::GetAtt": [tableId(), "StreamArn"] };
+    const logGroupArn = { "Fn::GetAtt": [idOf(s().stack.events.logGroup), "Arn"] };
+    const expected = [
+      { action: "logs:CreateLogStream", resources: [logGroupArn] },
+      { action: "logs:PutLogEvents", resources: [logGroupArn] },
+      {
+        action: "dynamodb:PutItem",
+        resources: [tableArn],
+        condition: { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": ["event#*"] } },
+      },
+      { action: "events:PutEvents", resources: [busArn()] },
+      { action: "dynamodb:DescribeStream", resources: [streamArn] },
+      { action: "dynamodb:GetRecords", resources: [streamArn] },
+      { action: "dynamodb:GetShardIterator", resources: [streamArn] },
+      // an action without resource-level permission (acknowledged, IAM5)
+      { action: "dynamodb:ListStreams", resources: ["*"] },
+      { action: "sqs:SendMessage", resources: [queueArn()] },
+      { action: "sqs:GetQueueAttributes", resources: [queueArn()] },
+      { action: "sqs:GetQueueUrl", resources: [queueArn()] },
+      // active tracing (both stages; not the LocalStack deploy)
+      { action: "xray:PutTraceSegments", resources: ["*"] },
+      { action: "xray:PutTelemetryRecords", resources: ["*"] },
+    ];
+    const key = (st: { action: string }) => st.action;
+    expect([...statements].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      expected.map((st) => ({ condition: undefined, ...st })).sort((a, b) => key(a).localeCompare(key(b))),
+    );
+    for (const { action } of statements) expect(action).not.toContain("*");
+  });
+
+  it("puts the events on the bus sites-and-groups-<stage>, archived for replay (a year in prod, a week in dev)", () => {
+    expect(only(s(), "AWS::Events::EventBus").Properties.Name).toBe(`sites-and-groups-${stage}`);
+    const archive = only(s(), "AWS::Events::Archive").Properties;
+    expect(archive).toMatchObject({
+      ArchiveName: `${stage}-sites-and-groups-events`,
+      SourceArn: busArn(),
+      EventPattern: { source: [`sites-and-groups/${stage}`] },
+      RetentionDays: stage === "prod" ? 365 : 7,
+    });
+    s().template.hasOutput("EventBusName", { Value: { Ref: idOf(s().stack.events.bus) } });
+    s().template.hasOutput("EventBusArn", { Value: busArn() });
+  });
+
+  it("keeps what the processor gives up on in an encrypted, SSL-only queue for 14 days, and alarms on any message", () => {
+    const queueId = idOf(s().stack.events.deadLetters);
+    const queue = resources(s(), "AWS::SQS::Queue")[queueId]!.Properties;
+    expect(Object.keys(resources(s(), "AWS::SQS::Queue"))).toEqual([queueId]);
+    expect(queue).toMatchObject({
+      QueueName: `${stage}-sites-and-groups-events-dlq`,
+      MessageRetentionPeriod: 14 * 24 * 3600,
+      SqsManagedSseEnabled: true,
+    });
+    const policy = only(s(), "AWS::SQS::QueuePolicy").Properties;
+    expect(policy.Queues).toEqual([{ Ref: queueId }]);
+    expect(policy.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+    s().template.hasOutput("EventsDeadLetterQueueUrl", { Value: { Ref: queueId } });
+
+    const topic = [{ Ref: logicalIdOf(s().stack, s().stack.topic) }];
+    const alarm = (name: string) =>
+      Object.values(resources(s(), "AWS::CloudWatch::Alarm")).find(
+        (a) => a.Properties.AlarmName === `${stage}-sites-and-groups-${name}`,
+      )!.Properties;
+    expect(alarm("events-dlq")).toMatchObject({
+      Namespace: "AWS/SQS",
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [queueId, "QueueName"] } }],
+      Statistic: "Maximum",
+      Threshold: 1,
+      ComparisonOperator: "GreaterThanOrEqualToThreshold",
+      AlarmActions: topic,
+      OKActions: topic,
+    });
+    const processor = [{ Name: "FunctionName", Value: { Ref: idOf(s().stack.events.processor) } }];
+    expect(alarm("events-iterator-age")).toMatchObject({
+      Namespace: "AWS/Lambda",
+      MetricName: "IteratorAge",
+      Dimensions: processor,
+      Statistic: "Maximum",
+      Threshold: 60_000,
+      AlarmActions: topic,
+    });
+    expect(alarm("StreamProcessor-errors")).toMatchObject({
+      Namespace: "AWS/Lambda",
+      MetricName: "Errors",
+      Dimensions: processor,
+      Threshold: 1,
+      AlarmActions: topic,
+    });
+  });
+
+  it("synthesizes cdk-nag clean, acknowledging only the DLQ's SQS3 and the processor role's unscoped actions", () => {
+    // synthesis (beforeAll) ran cdk-nag and throws on any finding nobody acknowledged
+    const acknowledged = s()
+      .stack.events.node.findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+      .flatMap((m) => Object.keys(m.data as Record<string, string>))
+      .map((id) => id.slice(id.indexOf("AwsSolutions-")));
+    expect(acknowledged.sort()).toEqual(["AwsSolutions-IAM5[Resource::*]", "AwsSolutions-SQS3"]);
   });
 });
 
@@ -372,9 +569,17 @@ describe("routes that touch no table", () => {
     };
     const stack = new ApiStack(app, "none-test", { config: stageConfig(() => undefined), routes: [docs] });
     const template = Template.fromStack(stack);
-    const policies = JSON.stringify(template.findResources("AWS::IAM::Policy"));
+    // the route's own role (the stack's stream processor, no route, writes event items)
+    const roleId = stack.getLogicalId(stack.functions.get("About")!.role!.node.defaultChild as never);
+    const policies = JSON.stringify(
+      Object.values(template.findResources("AWS::IAM::Policy")).filter((policy) =>
+        policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId),
+      ),
+    );
+    expect(policies).toContain("logs:PutLogEvents");
     expect(policies).not.toContain("dynamodb:");
-    const fn = Object.values(template.findResources("AWS::Lambda::Function"))[0] as Resource;
+    const fnId = stack.getLogicalId(stack.functions.get("About")!.node.defaultChild as never);
+    const fn = template.findResources("AWS::Lambda::Function")[fnId] as Resource;
     expect(fn.Properties.Environment.Variables.TABLE_NAME).toBeUndefined();
   });
 
@@ -402,7 +607,8 @@ describe("cdk-nag", () => {
       .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
       .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ id, reason })));
     // APIG3: no web ACL in dev; APIG4/COG4: the public documentation methods only; COG8: no Plus plan.
-    // IAM5: X-Ray's actions take no resource (one per function role); SNS2: the alarm topic
+    // IAM5: X-Ray's actions take no resource (one per function role), nor the stream processor's
+    // dynamodb:ListStreams; SNS2: the alarm topic; SQS3: the events' dead-letter queue is one
     expect([...new Set(acknowledged.map((a) => /AwsSolutions-[A-Z]+\d+/.exec(a.id)?.[0]))].sort()).toEqual(
       [
         "AwsSolutions-APIG3",
@@ -412,12 +618,13 @@ describe("cdk-nag", () => {
         "AwsSolutions-IAM4",
         "AwsSolutions-IAM5",
         "AwsSolutions-SNS2",
+        "AwsSolutions-SQS3",
         "AwsSolutions-SMG4",
       ].sort(),
     );
     // each function role's X-Ray wildcard, and no other IAM5
     const iam5 = acknowledged.filter((a) => a.id.includes("AwsSolutions-IAM5"));
-    expect(iam5).toHaveLength(routes.length);
+    expect(iam5).toHaveLength(routes.length + 1);
     for (const { id } of iam5) expect(id).toMatch(/AwsSolutions-IAM5\[Resource::\*\]$/);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
   });
@@ -476,7 +683,7 @@ describe("operating the stages (issue 12)", () => {
   });
 
   it.each(["dev", "prod"] as const)(
-    "%s: one dashboard with requests, codes, route latency, throttles, table and cold starts",
+    "%s: one dashboard with requests, codes, route latency, throttles, table, cold starts and change events",
     (stage) => {
       const s = stage === "dev" ? dev : prod;
       const dashboard = only(s, "AWS::CloudWatch::Dashboard").Properties;
@@ -491,6 +698,8 @@ describe("operating the stages (issue 12)", () => {
         "DynamoDB consumed capacity and errors",
         "Function errors",
         "Cold starts",
+        "Change events: stream iterator age",
+        "Change events: dead letters",
       ]) {
         expect(body, title).toContain(title);
       }
@@ -499,6 +708,10 @@ describe("operating the stages (issue 12)", () => {
         "ConsumedWriteCapacityUnits",
         "SystemErrors",
         "@initDuration",
+        "IteratorAge",
+        "ApproximateNumberOfMessagesVisible",
+        "EventsStored",
+        "PutEventsEntriesCount",
       ]) {
         expect(body, metric).toContain(metric);
       }

@@ -1,0 +1,192 @@
+import { streamProcessor } from "@sites-groups/functions/routes";
+import { CfnOutput, Duration, Validations } from "aws-cdk-lib";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as events from "aws-cdk-lib/aws-events";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as lambda from "aws-cdk-lib/aws-lambda";
+import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
+import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
+import type * as logs from "aws-cdk-lib/aws-logs";
+import * as sqs from "aws-cdk-lib/aws-sqs";
+import { Construct } from "constructs";
+import { createAppFunction, createFunctionRole, createLogGroup } from "./functions.ts";
+import { APP_NAME, type StageConfig } from "./stage.ts";
+
+/** The partition-key prefixes of the items that make events (sites, groups, memberships, nestings). */
+export const EVENT_SUBJECT_KEY_PREFIXES = ["site#", "group#"] as const;
+
+/**
+ * The stream records the mapping hands the processor (Lambda event filtering on the stream
+ * record): only those whose `pk` starts with `site#` or `group#`. The processor's own event items,
+ * the idempotency records, claims and counters never invoke it (a filtered-out record counts as
+ * handled, so it costs no invocation and never blocks the shard).
+ */
+export const STREAM_FILTER = {
+  dynamodb: { Keys: { pk: { S: EVENT_SUBJECT_KEY_PREFIXES.map((prefix) => ({ prefix })) } } },
+};
+
+/** The mapping's settings (docs/infrastructure.md, "Change events"). */
+export const STREAM_MAPPING = {
+  batchSize: 100,
+  retryAttempts: 5,
+  maxRecordAge: Duration.hours(1),
+  parallelizationFactor: 1,
+};
+
+export interface ChangeEventsProps {
+  config: StageConfig;
+  /** The table, with its stream. */
+  table: dynamodb.Table;
+}
+
+/**
+ * Change events in AWS (API.md "Events"): the table's stream → an event source mapping → the stream
+ * processor (functions/src/events/process.ts), which stores each event once in the table and puts it
+ * on the stage's EventBridge bus `sites-and-groups-<stage>`, archived for replay. A batch the
+ * processor cannot handle is split (bisect) and retried a bounded number of times; what still fails
+ * goes to the dead-letter queue (its shard and sequence range, not the records). Alarms: a message in
+ * the dead-letter queue, the mapping's iterator age, the processor's errors (the stack sends them to
+ * its topic).
+ */
+export class ChangeEvents extends Construct {
+  readonly bus: events.EventBus;
+  readonly archive: events.Archive;
+  readonly deadLetters: sqs.Queue;
+  readonly processor: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly alarms: cloudwatch.Alarm[];
+  /** The CloudEvents `source` of the stage's events (core events/event.ts). */
+  readonly source: string;
+
+  constructor(scope: Construct, id: string, props: ChangeEventsProps) {
+    super(scope, id);
+    const { config, table } = props;
+    const { prefix } = config;
+    this.source = `${APP_NAME}/${config.stage}`;
+
+    this.bus = new events.EventBus(this, "Bus", {
+      eventBusName: `${APP_NAME}-${config.stage}`,
+      description: `Sites & Groups change events (${config.stage}), CloudEvents 1.0 in the detail`,
+    });
+    this.archive = new events.Archive(this, "Archive", {
+      sourceEventBus: this.bus,
+      archiveName: `${prefix}-events`,
+      description: `Every change event of ${config.stage}, for replay to the bus`,
+      eventPattern: { source: [this.source] },
+      retention: config.events.archiveRetention,
+    });
+
+    this.deadLetters = new sqs.Queue(this, "DeadLetters", {
+      queueName: `${prefix}-events-dlq`,
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: "AwsSolutions-SQS3",
+      reason:
+        "This queue is itself a dead-letter queue: the on-failure destination of the stream mapping (records it " +
+        "gave up on); SQS3 only recognises a queue as a DLQ when another queue's redrive policy names it",
+    });
+
+    const functionName = `${prefix}-${streamProcessor.name}`;
+    this.logGroup = createLogGroup(this, "Logs", `/aws/lambda/${functionName}`, config);
+    this.role = createFunctionRole(
+      this,
+      "Role",
+      "Stream processor: writes event items, puts events on the stage's bus",
+      this.logGroup,
+      config,
+      "The stream mapping reads the stream with the function's role, which needs dynamodb:ListStreams, an " +
+        "action that takes no resource-level permission (Resource must be *); the stream's other reads name it",
+    );
+    // The table: PutItem on event items only (`pk` = `event#…`), nothing else.
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: streamProcessor.table.actions.map((action) => `dynamodb:${action}`),
+        resources: [table.tableArn],
+        conditions: {
+          "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${streamProcessor.writesKeysStartingWith}*`] },
+        },
+      }),
+    );
+    this.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ["events:PutEvents"], resources: [this.bus.eventBusArn] }),
+    );
+
+    this.processor = createAppFunction(this, "Processor", {
+      config,
+      functionName,
+      description: "Table stream → change events (stored once, put on the bus)",
+      handler: streamProcessor.handler,
+      role: this.role,
+      logGroup: this.logGroup,
+      // 100 records, each one conditional PutItem, then PutEvents by 10: well under a minute
+      timeout: Duration.minutes(1),
+      environment: { TABLE_NAME: table.tableName, EVENT_BUS_NAME: this.bus.eventBusName },
+    });
+    // Grants the role the stream read (DescribeStream, GetRecords, GetShardIterator, ListStreams on
+    // this stream) and SendMessage on the dead-letter queue.
+    this.processor.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        ...STREAM_MAPPING,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetters),
+        filters: [lambda.FilterCriteria.filter(STREAM_FILTER)],
+      }),
+    );
+
+    this.alarms = this.createAlarms(config, functionName);
+
+    new CfnOutput(scope, "EventBusName", { value: this.bus.eventBusName, description: "The stage's change events" });
+    new CfnOutput(scope, "EventBusArn", { value: this.bus.eventBusArn });
+    new CfnOutput(scope, "EventsDeadLetterQueueUrl", {
+      value: this.deadLetters.queueUrl,
+      description: "Stream records the processor gave up on (docs/operations.md)",
+    });
+  }
+
+  private createAlarms(config: StageConfig, functionName: string): cloudwatch.Alarm[] {
+    const period = Duration.minutes(1);
+    return [
+      new cloudwatch.Alarm(this, "DeadLettersAlarm", {
+        alarmName: `${config.prefix}-events-dlq`,
+        alarmDescription:
+          "The stream processor gave up on stream records (their shard and sequence range are in the dead-letter " +
+          "queue): those changes have no event yet (docs/operations.md)",
+        metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ statistic: "Maximum", period }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, "IteratorAgeAlarm", {
+        alarmName: `${config.prefix}-events-iterator-age`,
+        alarmDescription:
+          `The stream processor lags: its oldest record was over ${config.alarms.iteratorAgeMs / 1000} s old ` +
+          "for 5 minutes (failing records retried, or the processor too slow)",
+        metric: this.processor.metric("IteratorAge", { statistic: "Maximum", period }),
+        threshold: config.alarms.iteratorAgeMs,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 5,
+        datapointsToAlarm: 5,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+      new cloudwatch.Alarm(this, "ErrorsAlarm", {
+        alarmName: `${functionName}-errors`,
+        alarmDescription:
+          "The stream processor failed a whole batch (crash, timeout, init failure); its partial batch failures " +
+          "are retried and show as iterator age",
+        metric: this.processor.metricErrors({ statistic: "Sum", period }),
+        threshold: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+  }
+}
