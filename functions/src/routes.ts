@@ -53,17 +53,18 @@ export type SchemaName =
   | "Group"
   | "GroupPage"
   | "GroupCreate"
-  | "GroupPatch";
+  | "GroupPatch"
+  | "EventPage";
 
 export type Example = { summary?: string; value: unknown };
 
 /** The route in the OpenAPI document. */
 export interface RouteDocs {
-  tag: "Sites" | "Groups" | "Documentation";
+  tag: "Sites" | "Groups" | "Events" | "Documentation";
   summary: string;
   description: string;
   /** The listing whose filters, sort and paging are the route's query parameters. */
-  list?: "sites" | "groups";
+  list?: "sites" | "groups" | "events";
   /** The JSON request body; examples default to the schema's own (per country for sites). */
   body?: { schema: SchemaName; examples?: Record<string, Example> };
   success: {
@@ -440,6 +441,29 @@ export const routes = [
       errors: READS,
     },
   },
+  {
+    method: "GET",
+    path: "/events",
+    name: "ListEvents",
+    handler: "events/list",
+    scope: "read",
+    // `after=<id>`: GetItem of that event; a page: a Query on all events (gsi1), one subject's
+    // (gsi2) or one type's (gsi3) (core events/list.ts)
+    table: { actions: ["GetItem"], indexes: ["gsi1", "gsi2", "gsi3"] },
+    docs: {
+      tag: "Events",
+      summary: "List change events",
+      description:
+        "The change events of the last 30 days, oldest first, in CloudEvents 1.0 JSON: one per committed change " +
+        "(see the `Event` schema for each type and its `data`). An event is listed within 2 seconds of its write, " +
+        "exactly once: follow the listing with `next_cursor`, or later with `after=<the last event id you handled>`. " +
+        "Events are listed once they are 1 second old, so that nothing stored concurrently can appear behind a " +
+        "position already read. Events of one subject keep the order of their writes.",
+      list: "events",
+      success: { status: 200, description: "A page of events.", schema: "EventPage" },
+      errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
+    },
+  },
   // Documentation: these touch no table.
   {
     method: "GET",
@@ -498,6 +522,20 @@ export const routes = [
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteName = (typeof routes)[number]["name"];
+
+/**
+ * The one function that is not a route: the stream processor (events/process.ts), which the
+ * table's stream invokes (API.md "Events"). It writes only event items (`pk` = `event#…`): the
+ * stack grants `PutItem` on those keys alone; tests/infra/permissions.test.ts checks it sends
+ * nothing else.
+ */
+export const streamProcessor = {
+  name: "StreamProcessor",
+  handler: "events/process",
+  table: { actions: ["PutItem"], indexes: [] },
+  /** The only partition-key prefix it writes (IAM `dynamodb:LeadingKeys`). */
+  writesKeysStartingWith: "event#",
+} as const satisfies { name: string; handler: string; table: TableAccess; writesKeysStartingWith: string };
 
 /** The entry of an API Gateway resource path and method (a proxy event's `resource` and `httpMethod`). */
 export function routeFor(method: string, path: string): RouteDefinition | undefined {

@@ -8,8 +8,10 @@
  */
 import type { AddressInfo } from "node:net";
 import { services } from "@sites-groups/functions/commons/context";
-import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
+import { handler as processStream } from "@sites-groups/functions/events/process";
+import { type RouteDefinition, routes, streamProcessor } from "@sites-groups/functions/routes";
 import { createGateway, loadHandler } from "@sites-groups/local/gateway";
+import { startStreamRunner } from "@sites-groups/local/stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../support/database.ts";
 import { fixedItalianSite, frenchSiteOn } from "../support/fixtures.ts";
@@ -23,11 +25,12 @@ const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
 
 /** route name → "Action" on the table, or "Query@index" on an index. */
 const used = new Map<string, Set<string>>();
-let current: RouteDefinition | undefined;
+let current: Pick<RouteDefinition, "name"> | undefined;
 let url: string;
+let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
 beforeAll(async () => {
-  const db = await createTestDatabase();
+  db = await createTestDatabase();
   process.env.TABLE_NAME = db.table;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   services().db.client.middlewareStack.add(
@@ -137,6 +140,19 @@ describe("each route's IAM policy", () => {
     await call("PUT", `/groups/${g1.id}/sites/${fr.id}`);
     await call("DELETE", `/sites/${fr.id}`); // the site, its day lock, its membership; the group loses it
     await call("DELETE", `/groups/${g2.id}`); // the group and its nesting; the child loses its parent
+
+    // the stream processor over all of that, then the event listings: all, by subject, by type, after one
+    current = streamProcessor;
+    const runner = await startStreamRunner({ endpoint: db.endpoint, table: db.table, handler: processStream });
+    await runner.caughtUp();
+    await runner.stop();
+    current = undefined;
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // listed once settled
+    const page = await call("GET", "/events?limit=2");
+    expect(page.items).toHaveLength(2);
+    await call("GET", `/events?after=${page.items[0].id}`);
+    await call("GET", `/events?subject=sites/${fr.id}&type__startswith=site.`);
+    await call("GET", "/events?type__in=group.created,group.deleted");
   });
 
   const tableRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.table);
@@ -147,6 +163,10 @@ describe("each route's IAM policy", () => {
       ...(route.table?.indexes ?? []).map((index) => `Query@${index}`),
     ]);
     expect([...(used.get(route.name) ?? [])].sort()).toEqual([...granted].sort());
+  });
+
+  it("the stream processor: grants exactly what it uses", () => {
+    expect([...(used.get(streamProcessor.name) ?? [])].sort()).toEqual([...streamProcessor.table.actions].sort());
   });
 
   it("routes without table access send nothing", () => {

@@ -155,6 +155,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List change events
+         * @description The change events of the last 30 days, oldest first, in CloudEvents 1.0 JSON: one per committed change (see the `Event` schema for each type and its `data`). An event is listed within 2 seconds of its write, exactly once: follow the listing with `next_cursor`, or later with `after=<the last event id you handled>`. Events are listed once they are 1 second old, so that nothing stored concurrently can appear behind a position already read. Events of one subject keep the order of their writes.
+         */
+        get: operations["ListEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -483,6 +503,443 @@ export interface components {
         GroupPage: {
             /** @description At most `limit` items, in the requested order. */
             items: components["schemas"]["Group"][];
+            /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
+            next_cursor: string | null;
+        };
+        /**
+         * @description Every event type.
+         * @enum {string}
+         */
+        EventType: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
+        /** @description A `fr` site after an update. */
+        UpdatedSite_fr: {
+            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            id: number;
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            country: "fr";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt: number;
+            /** @description The useful energy the site produces at 1 MW. `fr` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            useful_energy_at_1_megawatt: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids: number[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp of the last change; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            updated_at: string;
+            /** @description The names of the fields the write changed (never a link: links have their own events). */
+            changed: string[];
+        };
+        /** @description A `it` site after an update. */
+        UpdatedSite_it: {
+            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            id: number;
+            /**
+             * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            country: "it";
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * Format: date
+             * @description A real calendar date, `YYYY-MM-DD`, four-digit year (2023-02-29 is refused). The site's country may restrict it (see the country rules).
+             * @example 2024-05-04
+             */
+            installation_date: string;
+            /** @description The site's maximum power. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            max_power_megawatt: number;
+            /** @description The site's minimum power; at most `max_power_megawatt` (checked on the merged site). Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            min_power_megawatt: number;
+            /** @description The share of the energy the site turns into electricity, a ratio. `it` sites only, required there. Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991. */
+            efficiency: number;
+            /** @description The groups that directly contain the site. Writable (the new set; no duplicates); on read always present, ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            group_ids: number[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp of the last change; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            updated_at: string;
+            /** @description The names of the fields the write changed (never a link: links have their own events). */
+            changed: string[];
+        };
+        /** @description A site after an update, and the names of the fields that changed. */
+        UpdatedSite: components["schemas"]["UpdatedSite_fr"] | components["schemas"]["UpdatedSite_it"];
+        /** @description A group after an update, and the names of the fields that changed. */
+        UpdatedGroup: {
+            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            id: number;
+            /**
+             * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
+             * @example Lyon Solar Park
+             */
+            name: string;
+            /**
+             * @description `group3` groups never hold sites directly (422 `GROUP3_CANNOT_HOLD_SITES`).
+             * @enum {string}
+             */
+            type: "group1" | "group2" | "group3";
+            /** @description Sites directly in the group. Writable (the new set; no duplicates); ascending. Every id must exist (422 `UNKNOWN_REFERENCE`). */
+            site_ids: number[];
+            /** @description Groups directly in the group. Writable (the new set; no duplicates); ascending. Nesting never makes a cycle (422 `GROUP_CYCLE`). */
+            child_group_ids: number[];
+            /** @description Groups that directly contain this one; read-only; ascending. */
+            parent_group_ids: number[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 UTC timestamp of the last change; read-only.
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            updated_at: string;
+            /** @description The names of the fields the write changed (never a link: links have their own events). */
+            changed: string[];
+        };
+        /** @description A site in a group. */
+        SiteLink: {
+            group_id: number;
+            site_id: number;
+        };
+        /** @description A group (`child_group_id`) in another (`group_id`). */
+        ChildLink: {
+            group_id: number;
+            child_group_id: number;
+        };
+        /** @description A site was created (`POST /sites`). `data`: the site. */
+        SiteCreatedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "site.created";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["Site"];
+        };
+        /** @description A site's own fields changed (`PATCH /sites/{id}`). `data`: the site after the change, and `changed`. A change of `group_ids` alone makes `group.site_added`/`group.site_removed` events, not this. */
+        SiteUpdatedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "site.updated";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["UpdatedSite"];
+        };
+        /** @description A site was deleted (`DELETE /sites/{id}`). `data`: its last representation. */
+        SiteDeletedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "site.deleted";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["Site"];
+        };
+        /** @description A group was created (`POST /groups`). `data`: the group. */
+        GroupCreatedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.created";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["Group"];
+        };
+        /** @description A group's own fields (`name`, `type`) changed (`PATCH /groups/{id}`). `data`: the group after the change, and `changed`. */
+        GroupUpdatedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.updated";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["UpdatedGroup"];
+        };
+        /** @description A group was deleted (`DELETE /groups/{id}`). `data`: its last representation. */
+        GroupDeletedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.deleted";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["Group"];
+        };
+        /** @description A site joined a group (any write that links them). Subject: the group. */
+        GroupSiteAddedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.site_added";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["SiteLink"];
+        };
+        /** @description A site left a group (an unlink, a PATCH, or the delete of either). Subject: the group. */
+        GroupSiteRemovedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.site_removed";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["SiteLink"];
+        };
+        /** @description A group was nested in another (any write that nests them). Subject: the parent. */
+        GroupChildAddedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.child_added";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["ChildLink"];
+        };
+        /** @description A group was un-nested (an unnest, a PATCH, or the delete of either). Subject: the parent. */
+        GroupChildRemovedEvent: {
+            /** @constant */
+            specversion: "1.0";
+            /**
+             * @description Unique; the same change always has the same id, so a consumer deduplicates by it.
+             * @example 5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71
+             */
+            id: string;
+            /**
+             * @description `sites-and-groups/<stage>`.
+             * @example sites-and-groups/prod
+             */
+            source: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "group.child_removed";
+            /**
+             * Format: date-time
+             * @example 2024-05-04T09:30:00.000Z
+             */
+            time: string;
+            subject: string;
+            /** @constant */
+            datacontenttype: "application/json";
+            data: components["schemas"]["ChildLink"];
+        };
+        /** @description A change event, in the CloudEvents 1.0 JSON format: `id` is unique (deduplicate by it), `source` is `sites-and-groups/<stage>`, `subject` the path of the site or group it is about, `time` when it was recorded (a fraction of a second after the write). */
+        Event: components["schemas"]["SiteCreatedEvent"] | components["schemas"]["SiteUpdatedEvent"] | components["schemas"]["SiteDeletedEvent"] | components["schemas"]["GroupCreatedEvent"] | components["schemas"]["GroupUpdatedEvent"] | components["schemas"]["GroupDeletedEvent"] | components["schemas"]["GroupSiteAddedEvent"] | components["schemas"]["GroupSiteRemovedEvent"] | components["schemas"]["GroupChildAddedEvent"] | components["schemas"]["GroupChildRemovedEvent"];
+        /** @description A page of change events, oldest first. */
+        EventPage: {
+            /** @description At most `limit` items, in the requested order. */
+            items: components["schemas"]["Event"][];
             /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
             next_cursor: string | null;
         };
@@ -2890,6 +3347,188 @@ export interface operations {
                         status?: 404;
                         /** @enum {string} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    ListEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this type. */
+                type?: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
+                /** @description Only events of these types: comma-separated, or the parameter repeated (at most 100). */
+                type__in?: ("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed")[];
+                /**
+                 * @description Only events whose type starts with this text: `site.` for every site event, `group.site_` for memberships.
+                 * @example site.
+                 */
+                type__startswith?: string;
+                /**
+                 * @description Only the events of one site or group (its path: `sites/12`, `groups/3`), in the order of its writes.
+                 * @example sites/12
+                 */
+                subject?: string;
+                /** @description Start after this event (the `id` of the last event you handled): how a consumer follows the events. An id that names no event of the last 30 days is a 400 naming `after`: start again from the first page. */
+                after?: string;
+                /** @description Page size, 1–100. A page is full unless it is the last. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page, passed back unchanged with the same filters. `next_cursor` is null when no event is left now; events stored later (listed 1 s after they are stored) are found with `after`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "specversion": "1.0",
+                     *           "id": "5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71",
+                     *           "source": "sites-and-groups/prod",
+                     *           "type": "site.created",
+                     *           "time": "2024-05-06T09:30:00.412Z",
+                     *           "subject": "sites/61",
+                     *           "datacontenttype": "application/json",
+                     *           "data": {
+                     *             "id": 61,
+                     *             "country": "fr",
+                     *             "name": "Lyon Solar Park",
+                     *             "installation_date": "2024-05-02",
+                     *             "max_power_megawatt": 12.5,
+                     *             "min_power_megawatt": 1,
+                     *             "useful_energy_at_1_megawatt": 1450,
+                     *             "group_ids": [],
+                     *             "created_at": "2024-05-06T09:30:00.000Z",
+                     *             "updated_at": "2024-05-06T09:30:00.000Z"
+                     *           }
+                     *         },
+                     *         {
+                     *           "specversion": "1.0",
+                     *           "id": "a4d7e2c915b84f06b3e8d1c7f2a09e55",
+                     *           "source": "sites-and-groups/prod",
+                     *           "type": "site.updated",
+                     *           "time": "2024-05-06T09:31:00.388Z",
+                     *           "subject": "sites/61",
+                     *           "datacontenttype": "application/json",
+                     *           "data": {
+                     *             "id": 61,
+                     *             "country": "fr",
+                     *             "name": "Lyon Solar Park II",
+                     *             "installation_date": "2024-05-02",
+                     *             "max_power_megawatt": 12.5,
+                     *             "min_power_megawatt": 1,
+                     *             "useful_energy_at_1_megawatt": 1450,
+                     *             "group_ids": [],
+                     *             "created_at": "2024-05-06T09:30:00.000Z",
+                     *             "updated_at": "2024-05-06T09:31:00.000Z",
+                     *             "changed": [
+                     *               "name"
+                     *             ]
+                     *           }
+                     *         },
+                     *         {
+                     *           "specversion": "1.0",
+                     *           "id": "0e9b3f7c2a614d58b1c6e4f8a3d7b920",
+                     *           "source": "sites-and-groups/prod",
+                     *           "type": "group.site_added",
+                     *           "time": "2024-05-06T09:32:10.105Z",
+                     *           "subject": "groups/7",
+                     *           "datacontenttype": "application/json",
+                     *           "data": {
+                     *             "group_id": 7,
+                     *             "site_id": 61
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
                     };
                 };
             };

@@ -41,6 +41,14 @@ export function accessSettings(): { mode: "cognito" | "open"; tokenUrl: string |
   };
 }
 
+/**
+ * `EVENT_BUS_NAME`: the stage's EventBridge bus, where the stream processor puts every event; unset
+ * locally (the events are listed by `GET /events` only). `STAGE` makes the events' `source`.
+ */
+export function eventSettings(): { bus: string | undefined; stage: string } {
+  return { bus: process.env.EVENT_BUS_NAME || undefined, stage: process.env.STAGE || "local" };
+}
+
 /** Powertools' logger and metrics settings (`POWERTOOLS_*`, `LOG_LEVEL`, `STAGE`). */
 export function powertoolsSettings() {
   // Outside Lambda (tests, pnpm dev) there is no CloudWatch to read the metric lines from

@@ -33,9 +33,15 @@ import { MAX_BODY_BYTES } from "#commons/http";
 import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem";
 import { keyInUse, keyReused } from "#commons/replay";
 import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, routes, type SchemaName } from "../routes.ts";
-import { countryRefusals, groupExample, siteCreateExample, siteExample } from "./examples.ts";
+import { countryRefusals, eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
-import { groupListParameters, LIST_RULES, type ParameterObject, siteListParameters } from "./parameters.ts";
+import {
+  eventListParameters,
+  groupListParameters,
+  LIST_RULES,
+  type ParameterObject,
+  siteListParameters,
+} from "./parameters.ts";
 import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -193,6 +199,8 @@ function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<Med
       return { example: groupExample };
     case "GroupPage":
       return { example: { items: [groupExample], next_cursor: null } };
+    case "EventPage":
+      return { example: { items: eventExamples(registry), next_cursor: null } };
     default:
       return {};
   }
@@ -253,7 +261,7 @@ function securitySchemes(tokenUrl: string) {
 /** The route's description, with what depends on the deployment (its countries' rules, the list rules). */
 function describe(registry: CountryRegistry, route: RouteDefinition): string {
   const parts = [route.docs.description];
-  if (route.docs.list) parts.push(LIST_RULES);
+  if (route.docs.list && route.docs.list !== "events") parts.push(LIST_RULES);
   if (route.docs.errors.includes("COUNTRY_REFUSALS")) {
     const rules = [...registry.refusals.values()].map((r) => `\`${r.code}\` (${r.title.toLowerCase()})`);
     parts.push(`Country rules: ${rules.join(", ")}.`);
@@ -427,8 +435,12 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
   const paths: Record<string, Record<string, OperationObject>> = {};
   for (const route of routes as readonly RouteDefinition[]) {
     const { docs } = route;
-    const query =
-      docs.list === "sites" ? siteListParameters(registry) : docs.list === "groups" ? groupListParameters() : [];
+    const query = {
+      sites: () => siteListParameters(registry),
+      groups: groupListParameters,
+      events: eventListParameters,
+      none: () => [],
+    }[docs.list ?? "none"]();
     const parameters = [...pathParameters(route), ...requestHeaders(route), ...query];
     const operation: OperationObject = {
       operationId: route.name,
@@ -478,6 +490,11 @@ ${OPEN_BEHAVIOUR}`,
     tags: [
       { name: "Sites", description: "Energy sites; their fields depend on their country." },
       { name: "Groups", description: "Groups of sites and of other groups (`group1`, `group2`, `group3`)." },
+      {
+        name: "Events",
+        description:
+          "What changed: one CloudEvents 1.0 event per committed change, for the systems around the registry.",
+      },
       { name: "Documentation", description: "This document and its interactive view." },
     ],
     paths,

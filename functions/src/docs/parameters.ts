@@ -6,12 +6,14 @@
 import {
   type CountryRegistry,
   DEFAULT_LIMIT,
+  EVENT_TYPES,
   type FilterField,
   groupListSpec,
   type ListSpec,
   MAX_IN_VALUES,
   MAX_LIMIT,
   type Operator,
+  SETTLE_MS,
   STORABLE,
   scanning,
   siteListSpec,
@@ -146,4 +148,56 @@ export function groupListParameters(): ParameterObject[] {
     site_id: "Groups that directly hold that site.",
     parent_group_id: "Groups directly inside that group.",
   });
+}
+
+/** `GET /events`'s query parameters (core events/list.ts reads them). */
+export function eventListParameters(): ParameterObject[] {
+  const types = { type: "string", enum: [...EVENT_TYPES] };
+  return [
+    { name: "type", in: "query", description: "Only events of this type.", schema: types },
+    {
+      name: "type__in",
+      in: "query",
+      description: `Only events of these types: comma-separated, or the parameter repeated (at most ${MAX_IN_VALUES}).`,
+      schema: { type: "array", items: types, minItems: 1, maxItems: MAX_IN_VALUES },
+      style: "form",
+      explode: true,
+    },
+    {
+      name: "type__startswith",
+      in: "query",
+      description:
+        "Only events whose type starts with this text: `site.` for every site event, `group.site_` for memberships.",
+      schema: { type: "string" },
+      example: "site.",
+    },
+    {
+      name: "subject",
+      in: "query",
+      description:
+        "Only the events of one site or group (its path: `sites/12`, `groups/3`), in the order of its writes.",
+      schema: { type: "string", pattern: "^(sites|groups)/[1-9][0-9]{0,15}$" },
+      example: "sites/12",
+    },
+    {
+      name: "after",
+      in: "query",
+      description:
+        "Start after this event (the `id` of the last event you handled): how a consumer follows the events. " +
+        "An id that names no event of the last 30 days is a 400 naming `after`: start again from the first page.",
+      schema: { type: "string", pattern: "^[0-9a-f]{32}$" },
+    },
+    {
+      name: "limit",
+      in: "query",
+      description: `Page size, 1–${MAX_LIMIT}. A page is full unless it is the last.`,
+      schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    },
+    {
+      name: "cursor",
+      in: "query",
+      description: `The \`next_cursor\` of the previous page, passed back unchanged with the same filters. \`next_cursor\` is null when no event is left now; events stored later (listed ${SETTLE_MS / 1000} s after they are stored) are found with \`after\`.`,
+      schema: { type: "string", minLength: 1 },
+    },
+  ];
 }

@@ -11,6 +11,7 @@ import {
   commonSiteFields,
   createGroupSchema,
   createRegistry,
+  EVENT_TYPES,
   GROUP_TYPES,
   idList,
   NAME_MAX_LENGTH,
@@ -108,6 +109,117 @@ function describeProperties(schema: unknown, registry: CountryRegistry): void {
     }
   }
   for (const value of Object.values(node)) describeProperties(value, registry);
+}
+
+/** The `data` of an update: the representation after it, and the names of the fields that changed. */
+const CHANGED = "The names of the fields the write changed (never a link: links have their own events).";
+const EVENT_DOCS: Record<(typeof EVENT_TYPES)[number], string> = {
+  "site.created": "A site was created (`POST /sites`). `data`: the site.",
+  "site.updated":
+    "A site's own fields changed (`PATCH /sites/{id}`). `data`: the site after the change, and `changed`. A change of `group_ids` alone makes `group.site_added`/`group.site_removed` events, not this.",
+  "site.deleted": "A site was deleted (`DELETE /sites/{id}`). `data`: its last representation.",
+  "group.created": "A group was created (`POST /groups`). `data`: the group.",
+  "group.updated":
+    "A group's own fields (`name`, `type`) changed (`PATCH /groups/{id}`). `data`: the group after the change, and `changed`.",
+  "group.deleted": "A group was deleted (`DELETE /groups/{id}`). `data`: its last representation.",
+  "group.site_added": "A site joined a group (any write that links them). Subject: the group.",
+  "group.site_removed": "A site left a group (an unlink, a PATCH, or the delete of either). Subject: the group.",
+  "group.child_added": "A group was nested in another (any write that nests them). Subject: the parent.",
+  "group.child_removed": "A group was un-nested (an unnest, a PATCH, or the delete of either). Subject: the parent.",
+};
+
+/** `site.created` → `SiteCreatedEvent`. */
+const eventComponent = (type: string) =>
+  `${type
+    .split(/[._]/)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join("")}Event`;
+
+/**
+ * The change events (API.md "Events"): one component per type, the CloudEvents 1.0 envelope around
+ * its `data`, and `Event`, their union by `type`. Returns `Event`.
+ */
+function eventSchemas(
+  meta: z.core.$ZodRegistry<Meta>,
+  codes: readonly string[],
+  sites: z.ZodMiniObject[],
+  site: z.ZodMiniType,
+  group: z.ZodMiniObject,
+) {
+  const eventType = z.enum(EVENT_TYPES);
+  meta.add(eventType, { id: "EventType", description: "Every event type." });
+  const changed = z.array(z.string()).check(z.minLength(1));
+  meta.add(changed, { description: CHANGED });
+  const updatedSites = sites.map((site, i) => {
+    const schema = z.strictObject({ ...site.shape, changed });
+    meta.add(schema, { id: `UpdatedSite_${codes[i]}`, description: `A \`${codes[i]}\` site after an update.` });
+    return schema;
+  });
+  const updatedSite =
+    updatedSites.length === 1
+      ? (updatedSites[0] as z.ZodMiniObject)
+      : z.discriminatedUnion("country", updatedSites as never);
+  meta.add(updatedSite, {
+    id: "UpdatedSite",
+    description: "A site after an update, and the names of the fields that changed.",
+    ...(updatedSites.length > 1
+      ? {
+          discriminator: {
+            propertyName: "country",
+            mapping: Object.fromEntries(codes.map((c) => [c, SCHEMA_REF(`UpdatedSite_${c}`)])),
+          },
+        }
+      : {}),
+  });
+  const updatedGroup = z.strictObject({ ...group.shape, changed });
+  meta.add(updatedGroup, {
+    id: "UpdatedGroup",
+    description: "A group after an update, and the names of the fields that changed.",
+  });
+  const siteLink = z.strictObject({ group_id: positiveId, site_id: positiveId });
+  meta.add(siteLink, { id: "SiteLink", description: "A site in a group." });
+  const childLink = z.strictObject({ group_id: positiveId, child_group_id: positiveId });
+  meta.add(childLink, { id: "ChildLink", description: "A group (`child_group_id`) in another (`group_id`)." });
+
+  const dataOf = (type: (typeof EVENT_TYPES)[number]): z.ZodMiniType => {
+    const [entity, what] = type.split(".") as [string, string];
+    if (what.startsWith("site_")) return siteLink;
+    if (what.startsWith("child_")) return childLink;
+    if (what === "updated") return entity === "site" ? updatedSite : updatedGroup;
+    return entity === "site" ? site : group;
+  };
+  const id = z.string().check(z.regex(/^[0-9a-f]{32}$/));
+  meta.add(id, {
+    description: "Unique; the same change always has the same id, so a consumer deduplicates by it.",
+    examples: ["5f0c6a3e9d2b4c7e8a1f0b3d6e9c2a71"],
+  });
+  const source = z.string().check(z.regex(/^sites-and-groups\/.+$/));
+  meta.add(source, { description: "`sites-and-groups/<stage>`.", examples: ["sites-and-groups/prod"] });
+  const members = EVENT_TYPES.map((type) => {
+    const schema = z.strictObject({
+      specversion: z.literal("1.0"),
+      id,
+      source,
+      type: z.literal(type),
+      time: timestamp,
+      subject: z.string().check(z.regex(type.startsWith("site.") ? /^sites\/[1-9][0-9]*$/ : /^groups\/[1-9][0-9]*$/)),
+      datacontenttype: z.literal("application/json"),
+      data: dataOf(type),
+    });
+    meta.add(schema, { id: eventComponent(type), description: EVENT_DOCS[type] });
+    return schema;
+  });
+  const event = z.discriminatedUnion("type", members as never);
+  meta.add(event, {
+    id: "Event",
+    description:
+      "A change event, in the CloudEvents 1.0 JSON format: `id` is unique (deduplicate by it), `source` is `sites-and-groups/<stage>`, `subject` the path of the site or group it is about, `time` when it was recorded (a fraction of a second after the write).",
+    discriminator: {
+      propertyName: "type",
+      mapping: Object.fromEntries(EVENT_TYPES.map((t) => [t, SCHEMA_REF(eventComponent(t))])),
+    },
+  });
+  return event;
 }
 
 /**
@@ -223,6 +335,7 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     });
   page(site, "SitePage", "sites");
   page(group, "GroupPage", "groups");
+  page(eventSchemas(meta, codes, sites, site, group), "EventPage", "change events, oldest first");
 
   const generated = z.toJSONSchema(meta, {
     metadata: meta,
@@ -234,7 +347,7 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
   for (const [name, schema] of Object.entries(generated.schemas)) {
     // each is a component of one document, not a standalone schema resource
     const { $schema: _, $id: __, ...rest } = schema;
-    if (name !== "Problem" && name !== "FieldError") describeProperties(rest, registry);
+    if (name !== "Problem" && name !== "FieldError" && !name.endsWith("Event")) describeProperties(rest, registry);
     schemas[name] = rest;
   }
   return schemas;

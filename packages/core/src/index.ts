@@ -21,6 +21,11 @@ export {
   ServiceUnavailableError,
   validationFailed,
 } from "./errors.ts";
+export { type ChangeRecord, UnreadableRecord } from "./events/changes.ts";
+export { type CloudEvent, EVENT_TYPES, type EventType, eventSource } from "./events/event.ts";
+export { EVENT_PARAMETERS, SETTLE_MS } from "./events/list.ts";
+export { type BatchFailure, type ProcessorDependencies, processRecords } from "./events/processor.ts";
+export { createPositions, EVENT_KEY_PREFIX, eventIdOf } from "./events/store.ts";
 export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";

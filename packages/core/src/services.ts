@@ -4,6 +4,8 @@ import { createRegistry, countries as defaultCountries } from "./countries/regis
 import { createDocumentClient } from "./db/client.ts";
 import { createDatabase } from "./db/entities.ts";
 import { environment } from "./environment.ts";
+import { createChangeReader } from "./events/changes.ts";
+import { listEvents, parseEventListRequest } from "./events/list.ts";
 import { createGroupService } from "./groups/service.ts";
 import { createCursors } from "./lists/cursor.ts";
 import { createSiteService } from "./sites/service.ts";
@@ -39,6 +41,13 @@ export function createServices(options: ServicesOptions) {
     cursors,
     sites: createSiteService({ db, registry, cursors, ...(options.now ? { now: options.now } : {}) }),
     groups: createGroupService({ db, cursors, ...(options.now ? { now: options.now } : {}) }),
+    events: {
+      /** `GET /events`: a page of the change events (events/list.ts). */
+      list: (query: Record<string, string | undefined>, repeated: readonly string[] = []) =>
+        listEvents(db, cursors, parseEventListRequest(query, repeated), options.now?.()),
+      /** Turns the table's stream records into changes (events/changes.ts). */
+      reader: createChangeReader(db, registry),
+    },
   };
 }
 

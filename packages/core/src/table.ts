@@ -7,13 +7,18 @@
  * simply absent from it (sparse indexes).
  *
  * `timeToLiveAttribute`: DynamoDB deletes an item some time after the epoch second this attribute
- * holds. Only the idempotency records of `POST /sites` and `POST /groups` have it (24 hours after
- * their request; functions/src/commons/idempotency.ts), no site, group or link does.
+ * holds. Only the idempotency records of `POST /sites` and `POST /groups` (24 hours after their
+ * request; functions/src/commons/idempotency.ts) and the change events (30 days; events/store.ts)
+ * have it, no site, group or link does.
+ *
+ * `stream`: the table's change stream, which the events are made from (events/changes.ts): both
+ * images of every changed item.
  */
 export const tableDefinition = {
   partitionKey: "pk",
   sortKey: "sk",
   timeToLiveAttribute: "expiration",
+  stream: "NEW_AND_OLD_IMAGES",
   indexes: {
     gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" },
     gsi2: { partitionKey: "gsi2pk", sortKey: "gsi2sk" },
@@ -41,11 +46,12 @@ export function timeToLiveInput(tableName: string) {
   };
 }
 
-/** The input of `CreateTableCommand` for this definition: on-demand, every index projecting all. */
+/** The input of `CreateTableCommand` for this definition: on-demand, its stream, every index projecting all. */
 export function createTableInput(tableName: string) {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST" as const,
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
     AttributeDefinitions: keyAttributeNames().map((AttributeName) => ({
       AttributeName,
       AttributeType: "S" as const,

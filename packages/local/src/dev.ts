@@ -8,6 +8,7 @@
  *   --admin, or DYNAMODB_ADMIN=true   also serve dynamodb-admin (a DynamoDB browser) over the
  *                      same database, on DYNAMODB_ADMIN_PORT (8001)
  * The docs are at /docs (Swagger UI) and /openapi.json, routes of the manifest like the others.
+ * The stream processor runs over the table's stream (./stream.ts), so GET /events lists changes.
  */
 import type { Server } from "node:http";
 import net from "node:net";
@@ -21,8 +22,10 @@ import { clearDevState, writeDevState } from "./dev-state.ts";
 import { ensureTable, localClient, type RunningDynamoDb, startDynamoDbLocal } from "./dynamodb-local.ts";
 import { createGateway, TOKEN_PATH } from "./gateway.ts";
 import { stopWithParents } from "./lifecycle.ts";
+import { type StreamRunner, startStreamRunner } from "./stream.ts";
 
 let dynamodb: RunningDynamoDb | undefined;
+let events: StreamRunner | undefined;
 let adminServer: Server | undefined;
 let stopping = false;
 
@@ -31,6 +34,7 @@ async function stop(code: number) {
   stopping = true;
   clearDevState();
   adminServer?.close();
+  await events?.stop();
   await dynamodb?.stop();
   process.exit(code);
 }
@@ -100,6 +104,10 @@ async function main() {
   process.env.AUTH_MODE = config.auth ? "cognito" : "open";
   if (config.auth) process.env.TOKEN_URL = `http://localhost:${port}${TOKEN_PATH}`;
 
+  // the stream processor the stack deploys, fed by the table's stream as Lambda's mapping feeds it
+  const { handler } = await import("@sites-groups/functions/events/process");
+  events = await startStreamRunner({ endpoint, table, handler });
+
   const context = createServices({ table, endpoint });
   if (seed && (await isEmpty(context, table))) {
     const { sites, groups } = await seedDemoData(context);
@@ -137,6 +145,9 @@ async function main() {
   } else {
     console.log("Access: open, no token needed (AUTH=on pnpm dev enforces the deployed stages' rules)");
   }
+  console.log(
+    `Events: every change is on ${api}/events within 2 s (the stream processor runs here); \`pnpm events\` follows them`,
+  );
   console.log(`Docs at http://localhost:${port}/docs (OpenAPI: http://localhost:${port}/openapi.json)`);
   console.log(`API ready at http://localhost:${port}`);
 }
