@@ -32,8 +32,10 @@ export interface ApiStackProps extends StackProps {
 /**
  * One stage of the API: the table, one function per manifest route (behind a `live` alias that
  * CodeDeploy shifts gradually where the stage asks for it), the REST API in front of them, the
- * alarms, their topic and the dashboard. Every fixed physical name starts with the stage
- * (`dev-sites-and-groups-…`); nothing with a fixed name outlives `cdk destroy`.
+ * change events (events.ts: the table's stream, its processor, the bus), the alarms, their topic
+ * and the dashboard. Every fixed physical name starts with the stage (`dev-sites-and-groups-…`;
+ * the bus is `sites-and-groups-<stage>`, as API.md names it); nothing with a fixed name outlives
+ * `cdk destroy`.
  */
 export class ApiStack extends Stack {
   readonly table: dynamodb.Table;
