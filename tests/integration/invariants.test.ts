@@ -310,20 +310,8 @@ describe("after a random sequence of operations", () => {
     const byId = <T extends { id: number }>(items: T[]) => new Map(items.map((i) => [i.id, ownFields(i)]));
     expect(model.sites).toEqual(byId(sites));
     expect(model.groups).toEqual(byId(groups));
-    // `updated_at` is not rebuilt: a link moves it on both ends and makes no *.updated (API.md);
-    // the last own event's is never later than the final one
-    const lastOwn = new Map(
-      listed
-        .filter((e) => e.type.endsWith(".created") || e.type.endsWith(".updated"))
-        .map((e) => [e.subject, (e.data as { updated_at: string }).updated_at]),
-    );
-    for (const [subject, item] of [
-      ...sites.map((s) => [`sites/${s.id}`, s] as const),
-      ...groups.map((g) => [`groups/${g.id}`, g] as const),
-    ]) {
-      expect(`${lastOwn.get(subject)}`, subject).toMatch(/^\d{4}-/);
-      expect((lastOwn.get(subject) ?? "") <= item.updated_at, subject).toBe(true);
-    }
+    // `updated_at` is not rebuilt (nor compared): a link moves it on both ends and makes no
+    // *.updated (API.md), and under concurrent writes it is the last committer's clock, not the latest
     // the links both ends name: a group's site_ids and child_group_ids, a site's group_ids, a group's parent_group_ids
     const from = (id: number, others: number[]) => others.map((other) => pair(id, other));
     const to = (id: number, others: number[]) => others.map((other) => pair(other, id));
