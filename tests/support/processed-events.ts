@@ -1,0 +1,68 @@
+/**
+ * The stream processor over a test table: the local stream runner (packages/local/src/stream.ts)
+ * reading the table's stream on the run's DynamoDB Local, and the events it stored, read straight
+ * from the table (`GET /events` waits for its 1 s settle horizon; the tests of the mapping do not).
+ */
+import { type CloudEvent, EVENT_KEY_PREFIX, tableDefinition } from "@sites-groups/core";
+import { type StreamHandler, type StreamRunner, startStreamRunner } from "@sites-groups/local/stream";
+import type { DynamoDBRecord } from "aws-lambda";
+import { afterAll } from "vitest";
+import type { TestDatabase } from "./database.ts";
+
+/** A stored event with its position (the sort key of every event index). */
+export interface StoredEvent {
+  event: CloudEvent;
+  position: string;
+}
+
+/** Every event stored in the table, in position order. */
+export async function storedEvents(db: TestDatabase): Promise<StoredEvent[]> {
+  const positionKey = tableDefinition.indexes.gsi1.sortKey;
+  return (await db.scanAll())
+    .filter((item) => String(item[tableDefinition.partitionKey]).startsWith(EVENT_KEY_PREFIX))
+    .map((item) => ({ event: JSON.parse(String(item.event)) as CloudEvent, position: String(item[positionKey]) }))
+    .sort((a, b) => (a.position < b.position ? -1 : 1));
+}
+
+/** A stream runner over the test table, fast (short polls and backoff), stopped after the file. */
+export async function startTestRunner(
+  db: TestDatabase,
+  handler: StreamHandler,
+  options: { retries?: number; batchSize?: number; log?: (line: string) => void } = {},
+): Promise<StreamRunner> {
+  const runner = await startStreamRunner({
+    endpoint: db.endpoint,
+    table: db.table,
+    handler,
+    pollMs: 10,
+    backoffMs: 1,
+    log: options.log ?? (() => {}),
+    ...options,
+  });
+  afterAll(() => runner.stop());
+  return runner;
+}
+
+/**
+ * Follows the events a test's writes make: `next()` waits until the runner has handed on every
+ * record written so far, then answers the events stored since the previous call, in order.
+ */
+export function eventFollower(db: TestDatabase, runner: StreamRunner) {
+  const seen = new Set<string>();
+  return async function next(): Promise<CloudEvent[]> {
+    await runner.caughtUp();
+    const fresh = (await storedEvents(db)).filter((s) => !seen.has(s.event.id));
+    for (const s of fresh) seen.add(s.event.id);
+    return fresh.map((s) => s.event);
+  };
+}
+
+/** A handler that only keeps the records it is handed (to hand them to a processor later, as a test likes). */
+export function recordKeeper() {
+  const records: DynamoDBRecord[] = [];
+  const handler: StreamHandler = async (event) => {
+    records.push(...event.Records);
+    return { batchItemFailures: [] };
+  };
+  return { records, handler };
+}
