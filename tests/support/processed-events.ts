@@ -3,7 +3,15 @@
  * reading the table's stream on the run's DynamoDB Local, and the events it stored, read straight
  * from the table (`GET /events` waits for its 1 s settle horizon; the tests of the mapping do not).
  */
-import { type CloudEvent, EVENT_KEY_PREFIX, tableDefinition } from "@sites-groups/core";
+import {
+  type ChangeRecord,
+  type CloudEvent,
+  createPositions,
+  EVENT_KEY_PREFIX,
+  type ProcessorDependencies,
+  processRecords,
+  tableDefinition,
+} from "@sites-groups/core";
 import { type StreamHandler, type StreamRunner, startStreamRunner } from "@sites-groups/local/stream";
 import type { DynamoDBRecord } from "aws-lambda";
 import { afterAll } from "vitest";
@@ -65,4 +73,20 @@ export function recordKeeper() {
     return { batchItemFailures: [] };
   };
   return { records, handler };
+}
+
+/** The processor of core (events/processor.ts) over the test table, without a bus unless given one. */
+export function processorOf(db: TestDatabase, options: Partial<ProcessorDependencies> = {}) {
+  const deps: ProcessorDependencies = {
+    db: db.context.db,
+    reader: db.context.events.reader,
+    positions: createPositions(),
+    source: "sites-and-groups/test",
+    ...options,
+  };
+  const process = (records: readonly ChangeRecord[]) => processRecords(records, deps);
+  const handler: StreamHandler = async (event) => ({
+    batchItemFailures: (await process(event.Records)).batchItemFailures,
+  });
+  return { process, handler };
 }
