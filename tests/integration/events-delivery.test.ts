@@ -11,7 +11,7 @@ import type { DynamoDBRecord } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { aGroup, frenchSite, italianSite } from "../support/fixtures.ts";
-import { processorOf, recordKeeper, startTestRunner, storedEvents } from "../support/processed-events.ts";
+import { processorOf, recordsOf, startTestRunner, storedEvents } from "../support/processed-events.ts";
 
 /** Some writes of every kind: sites, groups, links, updates, deletes. */
 async function someWrites(db: TestDatabase) {
@@ -26,16 +26,6 @@ async function someWrites(db: TestDatabase) {
   await sites.remove(a.id);
   await groups.update(group.id, { name: "Renamed group" });
   return { group, a, b, child };
-}
-
-/** The records of the writes `write` makes, as the stream runner hands them on (in stream order). */
-async function recordsOf(db: TestDatabase, write: () => Promise<unknown>): Promise<DynamoDBRecord[]> {
-  const keeper = recordKeeper();
-  const runner = await startTestRunner(db, keeper.handler);
-  await write();
-  await runner.caughtUp();
-  await runner.stop();
-  return keeper.records;
 }
 
 /** The ids of the events the records make, in record order: one per record that makes a change. */

@@ -90,3 +90,13 @@ export function processorOf(db: TestDatabase, options: Partial<ProcessorDependen
   });
   return { process, handler };
 }
+
+/** The records of the writes `write` makes, as the stream runner hands them on, from the stream's start. */
+export async function recordsOf(db: TestDatabase, write: () => Promise<unknown>): Promise<DynamoDBRecord[]> {
+  const keeper = recordKeeper();
+  const runner = await startTestRunner(db, keeper.handler);
+  await write();
+  await runner.caughtUp();
+  await runner.stop();
+  return keeper.records;
+}
