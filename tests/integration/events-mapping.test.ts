@@ -323,6 +323,20 @@ describe("a long delete (more sites than one transaction)", () => {
     // the tombstone is written before any link goes: its event comes first in the group's order
     expect(events.filter((e) => e.subject === `groups/${group.id}`)[0]?.type).toBe("group.deleted");
   });
+
+  it("of a site in more groups than one transaction: one site.deleted with the full representation, one site_removed per group", async () => {
+    const site = await createSite(frenchSite({ name: "Everywhere" }));
+    const groups = (
+      await Promise.all(Array.from({ length: 50 }, (_, i) => api.db.context.groups.create(aGroup({ name: `G${i}` }))))
+    ).map((g) => g.id);
+    await patchSite(site.id, { group_ids: groups.slice(0, 30) });
+    await patchSite(site.id, { group_ids: groups });
+    await next();
+    const last = await getSite(site.id);
+    expect(last.group_ids).toHaveLength(50);
+    ok(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
+    expectEvents(await next(), [siteDeleted(last), ...groups.map((g) => link("group.site_removed", g, site.id))]);
+  });
 });
 
 describe("order", () => {
