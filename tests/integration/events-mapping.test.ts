@@ -80,10 +80,11 @@ const nesting = (type: "group.child_added" | "group.child_removed", parent: numb
   data: { group_id: parent, child_group_id: child },
 });
 
-/** One comparable line per event (`changed` in name order: its order is not part of the contract). */
+/** One comparable line per event (keys and `changed` in name order: their order is not part of the contract). */
 function line({ type, subject, data }: Expected): string {
   const changed = Array.isArray(data.changed) ? { changed: [...(data.changed as string[])].sort() } : {};
-  return JSON.stringify({ subject, type, data: { ...data, ...changed } });
+  const sorted = Object.fromEntries(Object.entries({ ...data, ...changed }).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return JSON.stringify({ subject, type, data: sorted });
 }
 
 /**
