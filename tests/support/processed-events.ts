@@ -42,7 +42,7 @@ export async function startTestRunner(
     endpoint: db.endpoint,
     table: db.table,
     handler,
-    pollMs: 10,
+    pollMs: 25, // short, for fast tests, but not a busy loop on the run's one DynamoDB Local
     backoffMs: 1,
     log: options.log ?? (() => {}),
     ...options,
