@@ -37,6 +37,8 @@ export async function startTestApi(options: { auth?: LocalIssuer } = {}): Promis
   const db = await createTestDatabase();
   // The handlers read these once, on first use, in this file's module graph.
   process.env.TABLE_NAME = db.table;
+  // as pnpm dev: one in-process stream processor, so events are listed at once (no settle time)
+  process.env.EVENTS_SETTLE_MS = "0";
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   const server = createGateway({ routes, ...(options.auth ? { auth: options.auth } : {}) });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
