@@ -457,8 +457,9 @@ export const routes = [
         "The change events of the last 30 days, oldest first, in CloudEvents 1.0 JSON: one per committed change " +
         "(see the `Event` schema for each type and its `data`). An event is listed within 2 seconds of its write, " +
         "exactly once: follow the listing with `next_cursor`, or later with `after=<the last event id you handled>`. " +
-        "Events are listed once they are 1 second old, so that nothing stored concurrently can appear behind a " +
-        "position already read. Events of one subject keep the order of their writes.",
+        "In AWS events are listed once they are 1 second old, so that nothing stored concurrently (one processor " +
+        "per stream shard) can appear behind a position already read. Events of one subject keep the order of " +
+        "their writes.",
       list: "events",
       success: { status: 200, description: "A page of events.", schema: "EventPage" },
       errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],

@@ -1,6 +1,5 @@
 import { expect } from "vitest";
-import type { TestApi } from "../support/api.ts";
-import type { FrenchSiteCreate, Group, GroupCreate, Reply, Site } from "../support/client.ts";
+import type { FrenchSiteCreate, Group, GroupCreate, Reply, Site, TypedApi } from "../support/client.ts";
 import { aGroup, frenchSite } from "../support/fixtures.ts";
 
 export type { Group, Site };
@@ -16,7 +15,7 @@ export const MISSING = 999_999;
  * called, so that it may be started in a `beforeAll`). French sites take their day from
  * `freshDay` of ./fixtures.ts, whose days are the test file's own.
  */
-export function groupHelpers(api: () => TestApi) {
+export function groupHelpers(api: () => TypedApi) {
   async function createGroup(body: Partial<GroupCreate> = {}): Promise<Group> {
     const response = await api().POST("/groups", { body: aGroup(body) });
     expect(response.status, JSON.stringify(response.body)).toBe(201);

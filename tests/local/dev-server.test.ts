@@ -2,47 +2,12 @@
  * `pnpm dev` as API.md's last section describes it: PORT, SEED, DYNAMODB_ENDPOINT, one
  * "API ready at" line once it answers, and nothing left running after Ctrl-C or SIGTERM.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { freePort } from "@sites-groups/local/dynamodb-local";
 import { describe, expect, inject, it } from "vitest";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-function descendants(pid: number): number[] {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const visit = (parent: number) => {
-    for (const [child, ppid] of table) {
-      if (ppid === parent) {
-        found.push(child);
-        visit(child);
-      }
-    }
-  };
-  visit(pid);
-  return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { capture, descendants, expectAllGone, root, startDev } from "../support/dev-server.ts";
 
 function javaAmong(pids: number[]): number[] {
   return pids.filter((pid) => {
@@ -52,43 +17,6 @@ function javaAmong(pids: number[]): number[] {
       return false;
     }
   });
-}
-
-/** Everything the child prints, on both streams, as it arrives. */
-function capture(child: ChildProcess): () => string {
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  return () => output;
-}
-
-async function startDev(command: string[], env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(command[0] as string, command.slice(1), {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), ...env },
-    detached: true, // its own process group, like a terminal's foreground job
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const output = capture(child);
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!output().includes(`API ready at ${url}`)) {
-    if (child.exitCode !== null) throw new Error(`pnpm dev exited ${child.exitCode}:\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`no ready line within 60 s:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, url, output };
-}
-
-async function expectAllGone(pids: number[]) {
-  const deadline = Date.now() + 10_000;
-  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(pids.filter(alive)).toEqual([]);
 }
 
 describe("pnpm dev", () => {

@@ -164,7 +164,7 @@ export interface paths {
         };
         /**
          * List change events
-         * @description The change events of the last 30 days, oldest first, in CloudEvents 1.0 JSON: one per committed change (see the `Event` schema for each type and its `data`). An event is listed within 2 seconds of its write, exactly once: follow the listing with `next_cursor`, or later with `after=<the last event id you handled>`. Events are listed once they are 1 second old, so that nothing stored concurrently can appear behind a position already read. Events of one subject keep the order of their writes.
+         * @description The change events of the last 30 days, oldest first, in CloudEvents 1.0 JSON: one per committed change (see the `Event` schema for each type and its `data`). An event is listed within 2 seconds of its write, exactly once: follow the listing with `next_cursor`, or later with `after=<the last event id you handled>`. In AWS events are listed once they are 1 second old, so that nothing stored concurrently (one processor per stream shard) can appear behind a position already read. Events of one subject keep the order of their writes.
          */
         get: operations["ListEvents"];
         put?: never;
@@ -3411,7 +3411,7 @@ export interface operations {
                 after?: string;
                 /** @description Page size, 1–100. A page is full unless it is the last. */
                 limit?: number;
-                /** @description The `next_cursor` of the previous page, passed back unchanged with the same filters. `next_cursor` is null when no event is left now; events stored later (listed 1 s after they are stored) are found with `after`. */
+                /** @description The `next_cursor` of the previous page, passed back unchanged with the same filters. `next_cursor` is null when no event is left now; events stored later (listed 1 s after they are stored in AWS) are found with `after`. */
                 cursor?: string;
             };
             header?: never;

@@ -1,6 +1,6 @@
 import { createDocumentClient, createServices, type Services } from "@sites-groups/core";
 import { secretReader } from "./cursor-secret.ts";
-import { cursorSecretArn, tableSettings } from "./environment.ts";
+import { cursorSecretArn, eventSettings, tableSettings } from "./environment.ts";
 import { tracer } from "./tracing.ts";
 
 let context: Services | undefined;
@@ -15,8 +15,10 @@ export function services(): Services {
     if (!table) throw new Error("TABLE_NAME is not set");
     const client = createDocumentClient({ endpoint });
     const arn = cursorSecretArn();
+    const { settleMs } = eventSettings();
     context = createServices({
       table,
+      ...(settleMs === undefined ? {} : { eventSettleMs: settleMs }),
       client: tracer.captureAWSv3Client(client),
       ...(arn ? { cursorSecret: secretReader(arn) } : {}),
     });

@@ -44,9 +44,16 @@ export function accessSettings(): { mode: "cognito" | "open"; tokenUrl: string |
 /**
  * `EVENT_BUS_NAME`: the stage's EventBridge bus, where the stream processor puts every event; unset
  * locally (the events are listed by `GET /events` only). `STAGE` makes the events' `source`.
+ * `EVENTS_SETTLE_MS`: how long after it is stored `GET /events` lists an event; unset in AWS (core's
+ * default, 1 s), `0` under `pnpm dev`, whose one processor stores every event in order.
  */
-export function eventSettings(): { bus: string | undefined; stage: string } {
-  return { bus: process.env.EVENT_BUS_NAME || undefined, stage: process.env.STAGE || "local" };
+export function eventSettings(): { bus: string | undefined; stage: string; settleMs: number | undefined } {
+  const settle = process.env.EVENTS_SETTLE_MS;
+  return {
+    bus: process.env.EVENT_BUS_NAME || undefined,
+    stage: process.env.STAGE || "local",
+    settleMs: settle && /^\d+$/.test(settle) ? Number(settle) : undefined,
+  };
 }
 
 /** Powertools' logger and metrics settings (`POWERTOOLS_*`, `LOG_LEVEL`, `STAGE`). */

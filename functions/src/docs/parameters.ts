@@ -196,7 +196,7 @@ export function eventListParameters(): ParameterObject[] {
     {
       name: "cursor",
       in: "query",
-      description: `The \`next_cursor\` of the previous page, passed back unchanged with the same filters. \`next_cursor\` is null when no event is left now; events stored later (listed ${SETTLE_MS / 1000} s after they are stored) are found with \`after\`.`,
+      description: `The \`next_cursor\` of the previous page, passed back unchanged with the same filters. \`next_cursor\` is null when no event is left now; events stored later (listed ${SETTLE_MS / 1000} s after they are stored in AWS) are found with \`after\`.`,
       schema: { type: "string", minLength: 1 },
     },
   ];

@@ -16,6 +16,8 @@ export interface ServicesOptions {
   endpoint?: string;
   countries?: readonly Country[];
   now?: () => Date;
+  /** How long after it is stored an event is listed (events/list.ts `SETTLE_MS`, the default). */
+  eventSettleMs?: number;
   /** The stage's cursor secret, asked once on the first list (default: `CURSOR_KEY`, else an error). */
   cursorSecret?: () => string | Promise<string>;
 }
@@ -44,7 +46,10 @@ export function createServices(options: ServicesOptions) {
     events: {
       /** `GET /events`: a page of the change events (events/list.ts). */
       list: (query: Record<string, string | undefined>, repeated: readonly string[] = []) =>
-        listEvents(db, cursors, parseEventListRequest(query, repeated), options.now?.()),
+        listEvents(db, cursors, parseEventListRequest(query, repeated), {
+          ...(options.now ? { now: options.now() } : {}),
+          ...(options.eventSettleMs === undefined ? {} : { settleMs: options.eventSettleMs }),
+        }),
       /** Turns the table's stream records into changes (events/changes.ts). */
       reader: createChangeReader(db, registry),
     },

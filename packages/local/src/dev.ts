@@ -102,6 +102,9 @@ async function main() {
   process.env.TABLE_NAME = table;
   process.env.DYNAMODB_ENDPOINT = endpoint;
   process.env.AUTH_MODE = config.auth ? "cognito" : "open";
+  // one processor stores every event in order, and DynamoDB Local writes the indexes with the
+  // item: nothing can land behind a position GET /events has listed, so no settle time is needed
+  process.env.EVENTS_SETTLE_MS = "0";
   if (config.auth) process.env.TOKEN_URL = `http://localhost:${port}${TOKEN_PATH}`;
 
   // the stream processor the stack deploys, fed by the table's stream as Lambda's mapping feeds it

@@ -14,6 +14,7 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
 } from "@aws-sdk/client-dynamodb-streams";
@@ -94,6 +95,8 @@ interface Shard {
   id: string;
   parent: string | undefined;
   iterator: string | undefined;
+  /** The last record handed on (or dead-lettered): where the shard is read again after a failed read. */
+  checkpoint: string | undefined;
   closed: boolean;
 }
 
@@ -125,6 +128,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
             id: shard.ShardId,
             parent: shard.ParentShardId,
             iterator: undefined,
+            checkpoint: undefined,
             closed: false,
           });
         }
@@ -188,30 +192,60 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
     }
   }
 
+  /** An iterator at the shard's checkpoint, or at its oldest record before anything was read. */
+  async function openShard(shard: Shard): Promise<string | undefined> {
+    const { ShardIterator } = await streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: arn,
+        ShardId: shard.id,
+        ...(shard.checkpoint
+          ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: shard.checkpoint }
+          : { ShardIteratorType: "TRIM_HORIZON" }),
+      }),
+    );
+    return ShardIterator;
+  }
+
+  /**
+   * The next records of a shard. An iterator that no longer reads (DynamoDB Local answers
+   * TrimmedDataAccessException to one opened while the shard was empty; an iterator expires) is
+   * replaced at once by one opened after the checkpoint: retrying it would fail forever, and
+   * waiting would delay every event.
+   */
+  async function readShard(shard: Shard): Promise<GetRecordsCommandOutput | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      shard.iterator ??= await openShard(shard);
+      if (!shard.iterator) return undefined;
+      try {
+        return await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: batchSize }));
+      } catch (error) {
+        shard.iterator = undefined;
+        const name = (error as { name?: string }).name;
+        if (attempt > 0 || (name !== "TrimmedDataAccessException" && name !== "ExpiredIteratorException")) throw error;
+      }
+    }
+  }
+
   /** One read of every open shard whose parent is done; true when any record came. */
   async function readShards(): Promise<boolean> {
     let any = false;
     for (const shard of shards.values()) {
       if (shard.closed || stopped) continue;
       if (shard.parent && shards.has(shard.parent) && !shards.get(shard.parent)?.closed) continue;
-      shard.iterator ??= (
-        await streams.send(
-          new GetShardIteratorCommand({ StreamArn: arn, ShardId: shard.id, ShardIteratorType: "TRIM_HORIZON" }),
-        )
-      ).ShardIterator;
-      if (!shard.iterator) {
+      const read = await readShard(shard);
+      if (!read) {
         shard.closed = true;
         continue;
       }
-      const { Records, NextShardIterator } = await streams.send(
-        new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: batchSize }),
-      );
+      const { Records, NextShardIterator } = read;
       if (Records && Records.length > 0) {
         any = true;
         await deliver(
           shard,
           Records.map((r) => toLambda(r, arn)),
         );
+        if (stopped) return any;
+        shard.checkpoint = Records.at(-1)?.dynamodb?.SequenceNumber ?? shard.checkpoint;
       }
       shard.iterator = NextShardIterator;
       if (!NextShardIterator) shard.closed = true;

@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import { SCOPES, type ScopeName } from "./auth.ts";
 import { readDevState } from "./dev-state.ts";
+import { devToken } from "./dev-token.ts";
 
 const USAGE = "usage: pnpm token [--scope read|write]";
 
@@ -20,20 +21,7 @@ async function main(): Promise<void> {
   const dev = readDevState();
   if (!dev) throw new Error("No `pnpm dev` is running: start one with AUTH=on pnpm dev, then ask again.");
   if (!dev.auth) throw new Error(`The pnpm dev at ${dev.api} runs open and needs no token; restart it with AUTH=on.`);
-  const { tokenUrl, clientId, clientSecret } = dev.auth;
-  const response = await fetch(tokenUrl, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
-    },
-    body: new URLSearchParams({ grant_type: "client_credentials", scope: SCOPES[scope as ScopeName] }),
-  });
-  const answer = (await response.json()) as { access_token?: string; error?: string };
-  if (!response.ok || !answer.access_token) {
-    throw new Error(`${tokenUrl} answered ${response.status}: ${answer.error ?? "no token"}`);
-  }
-  console.log(answer.access_token);
+  console.log((await devToken(dev.auth, scope as ScopeName)).token);
 }
 
 main().catch((error) => {

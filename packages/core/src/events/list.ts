@@ -9,9 +9,11 @@ import { type CloudEvent, EVENT_ID, EVENT_RETENTION_DAYS, EVENT_TYPES, type Even
 import { type EventPartition, eventPartitions, readEventItem } from "./store.ts";
 
 /**
- * How long after it is stored an event is listed: concurrent processors (one per stream shard)
- * and the indexes' propagation finish within it, so an event never appears behind a position a
- * reader has already passed, and following `next_cursor` or `after` misses nothing.
+ * How long after it is stored an event is listed, in AWS: concurrent processors (one per stream
+ * shard) and the indexes' propagation finish within it, so an event never appears behind a
+ * position a reader has already passed, and following `next_cursor` or `after` misses nothing.
+ * Where one processor stores every event in order and the indexes are written with the item
+ * (`pnpm dev` over DynamoDB Local), nothing can land behind a read position: it is 0 there.
  */
 export const SETTLE_MS = 1000;
 
@@ -102,7 +104,7 @@ export function parseEventListRequest(
 const DAY_MS = 86_400_000;
 
 /**
- * A page of events, oldest first: those stored within the last 30 days and at least `SETTLE_MS`
+ * A page of events, oldest first: those stored within the last 30 days and at least `settleMs`
  * ago, after the cursor or `after`, of the types and subject asked for.
  *
  * Each page reads in proportion to its size: with a subject, the subject's partition of gsi2
@@ -113,13 +115,13 @@ export async function listEvents(
   db: Database,
   cursors: Cursors,
   request: EventListRequest,
-  now: Date = new Date(),
+  { now = new Date(), settleMs = SETTLE_MS }: { now?: Date; settleMs?: number } = {},
 ): Promise<Page<CloudEvent>> {
   const listing = fingerprint(["events", request.types ?? null, request.subject ?? null, request.after ?? null]);
   if (request.types?.length === 0) return { items: [], next_cursor: null };
 
   const oldest = new Date(now.getTime() - EVENT_RETENTION_DAYS * DAY_MS).toISOString();
-  const newest = new Date(now.getTime() - SETTLE_MS).toISOString();
+  const newest = new Date(now.getTime() - settleMs).toISOString();
   let from = oldest;
   if (request.cursor) {
     const start = await cursors.open(request.cursor, {
