@@ -51,7 +51,8 @@ export interface ChangeEventsProps {
  */
 export class ChangeEvents extends Construct {
   readonly bus: events.EventBus;
-  readonly archive: events.Archive;
+  /** Absent on LocalStack, whose free edition's CloudFormation has no `AWS::Events::Archive`. */
+  readonly archive: events.Archive | undefined;
   readonly deadLetters: sqs.Queue;
   readonly processor: NodejsFunction;
   readonly role: iam.Role;
@@ -70,13 +71,16 @@ export class ChangeEvents extends Construct {
       eventBusName: `${APP_NAME}-${config.stage}`,
       description: `Sites & Groups change events (${config.stage}), CloudEvents 1.0 in the detail`,
     });
-    this.archive = new events.Archive(this, "Archive", {
-      sourceEventBus: this.bus,
-      archiveName: `${prefix}-events`,
-      description: `Every change event of ${config.stage}, for replay to the bus`,
-      eventPattern: { source: [this.source] },
-      retention: config.events.archiveRetention,
-    });
+    const retention = config.events.archiveRetention;
+    this.archive = retention
+      ? new events.Archive(this, "Archive", {
+          sourceEventBus: this.bus,
+          archiveName: `${prefix}-events`,
+          description: `Every change event of ${config.stage}, for replay to the bus`,
+          eventPattern: { source: [this.source] },
+          retention,
+        })
+      : undefined;
 
     this.deadLetters = new sqs.Queue(this, "DeadLetters", {
       queueName: `${prefix}-events-dlq`,

@@ -744,7 +744,7 @@ describe("operating the stages (issue 12)", () => {
     expect(role(prod).DeletionPolicy).toBe("Retain");
   });
 
-  it("the LocalStack deploy (-c localstack=true -c access=open) creates nothing LocalStack free lacks: no X-Ray, dashboard, CodeDeploy or Cognito", () => {
+  it("the LocalStack deploy (-c localstack=true -c access=open) creates nothing LocalStack free lacks: no X-Ray, dashboard, CodeDeploy, Cognito or event archive", () => {
     const config = stageConfig((key) => ({ stage: "prod", localstack: "true", access: "open" })[key]);
     expect(config).toMatchObject({ localstack: true, tracing: false, dashboard: false, gradualDeploy: false });
     // LocalStack's free edition has no Cognito: the LocalStack deploy must say open
@@ -753,6 +753,10 @@ describe("operating the stages (issue 12)", () => {
     expect(resources(local, "AWS::Cognito::UserPool")).toEqual({});
     expect(resources(local, "AWS::CloudWatch::Dashboard")).toEqual({});
     expect(resources(local, "AWS::CodeDeploy::DeploymentGroup")).toEqual({});
+    // the change events run there (stream, mapping, bus, queue), without the archive
+    expect(resources(local, "AWS::Events::Archive")).toEqual({});
+    expect(Object.keys(resources(local, "AWS::Events::EventBus"))).toHaveLength(1);
+    expect(Object.keys(resources(local, "AWS::Lambda::EventSourceMapping"))).toHaveLength(1);
     expect(only(local, "AWS::ApiGateway::Stage").Properties.TracingEnabled).toBeFalsy();
     for (const fn of Object.values(resources(local, "AWS::Lambda::Function"))) {
       expect(fn.Properties.TracingConfig).toBeUndefined();
