@@ -20,7 +20,7 @@ const BUS = "sites-and-groups-test";
 let db: TestDatabase;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ stream: true });
   process.env.TABLE_NAME = db.table;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.EVENT_BUS_NAME = BUS;

@@ -30,7 +30,7 @@ let url: string;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
+  db = await createTestDatabase({ stream: true });
   process.env.TABLE_NAME = db.table;
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   services().db.client.middlewareStack.add(

@@ -45,7 +45,7 @@ describe("redelivery and out-of-order batches", () => {
   let newer: DynamoDBRecord[];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    db = await createTestDatabase({ stream: true });
     older = await recordsOf(db, () => someWrites(db));
     newer = await recordsOf(db, () => someWrites(db));
     newer = newer.slice(older.length); // a new runner reads the stream from its start again
@@ -96,7 +96,7 @@ describe("redelivery and out-of-order batches", () => {
 
 describe("poison records", () => {
   it("the processor stops at the first record it cannot read and names exactly it; the rest comes again", async () => {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ stream: true });
     let poison = "";
     const records = await recordsOf(db, async () => {
       await db.context.sites.create(frenchSite());
@@ -127,7 +127,7 @@ describe("poison records", () => {
   });
 
   it("with the stream runner, each poison record is dead-lettered after the retries and the shard moves on, in order", async () => {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ stream: true });
     const { sites } = db.context;
     const a = await sites.create(frenchSite());
     await putRaw(db, { pk: "site#900001", sk: "site", name: 12, country: "??" });
@@ -183,7 +183,7 @@ describe("poison records", () => {
   });
 
   it("a batch that throws is bisected by the runner down to the record that throws, which is dead-lettered", async () => {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ stream: true });
     for (let i = 0; i < 6; i += 1) await db.context.sites.create(italianSite());
     await putRaw(db, { pk: "site#900003", sk: "site", garbage: true });
     for (let i = 0; i < 5; i += 1) await db.context.sites.create(italianSite());

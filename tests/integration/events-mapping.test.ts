@@ -19,7 +19,7 @@ let next: () => Promise<CloudEvent[]>;
 const seen: CloudEvent[] = [];
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ stream: true });
   const runner = await startTestRunner(api.db, handler);
   const follow = eventFollower(api.db, runner);
   next = async () => {

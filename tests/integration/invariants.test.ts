@@ -27,7 +27,7 @@ let db: TestDatabase;
 /** Before the first write: every event is stored after it. */
 let runStarted: Date;
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ stream: true });
   db = api.db;
   runStarted = new Date();
 });

@@ -91,7 +91,7 @@ const sites: number[] = [];
 let group: number;
 
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({ stream: true });
   const { handler } = await import("@sites-groups/functions/events/process");
   const runner = await startStreamRunner({ endpoint: api.db.endpoint, table: api.db.table, handler, log: () => {} });
   stopRunner = () => runner.stop();
