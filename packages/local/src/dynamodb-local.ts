@@ -121,8 +121,9 @@ export async function ensureTable(
 ): Promise<"created" | "exists"> {
   const client = localClient(endpoint);
   try {
-    const { StreamSpecification: _, ...withoutStream } = createTableInput(tableName);
-    await client.send(new CreateTableCommand(stream ? createTableInput(tableName) : withoutStream));
+    const input = createTableInput(tableName);
+    const { StreamSpecification: _, ...withoutStream } = input;
+    await client.send(new CreateTableCommand(stream ? input : withoutStream));
     await client.send(new UpdateTimeToLiveCommand(timeToLiveInput(tableName)));
     return "created";
   } catch (error) {
