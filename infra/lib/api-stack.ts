@@ -177,7 +177,7 @@ export class ApiStack extends Stack {
     return group;
   }
 
-  /** The table exactly as `packages/core/src/table.ts` defines it. */
+  /** The table exactly as `packages/core/src/db/table.ts` defines it. */
   private createTable(config: StageConfig): dynamodb.Table {
     const string = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
     const table = new dynamodb.Table(this, "Table", {

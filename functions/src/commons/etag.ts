@@ -1,7 +1,7 @@
 /**
  * `ETag`, `If-Match` and `If-None-Match` of sites and groups (API.md "Concurrent edits"). The
  * entity tag is the item's `version`, quoted (a strong tag): every write of the item and every
- * link or unlink at either end increments it (packages/core/src/links.ts, records.ts).
+ * link or unlink at either end increments it (packages/core/src/records/edges.ts, record.ts).
  */
 import { type IfMatch, validationFailed } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";

@@ -13,7 +13,7 @@
  *   requests exactly one wins), runs, then stores the response (UpdateItem). A problem is a
  *   thrown error in this stack (commons/http.ts answers it after this has run), on which the
  *   record is deleted (DeleteItem): only successes are remembered.
- * - `expiration` (the table's TTL attribute, packages/core/src/table.ts) is 24 hours later; an
+ * - `expiration` (the table's TTL attribute, packages/core/src/db/table.ts) is 24 hours later; an
  *   INPROGRESS record whose invocation died stops blocking at `in_progress_expiration` (the
  *   invocation's deadline), after which the key runs again.
  */

@@ -4,14 +4,13 @@
  * services). Sorted by module, as Biome keeps exports.
  */
 
-export { type BulkData, bulkLoad } from "./bulk.ts";
 export type { Claim, Country, CountryField, ExampleSite, Refusal } from "./countries/country.ts";
 export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
-export { isCalendarDate, weekday } from "./dates.ts";
+export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
+export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
 export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
-export { deadlineOf, withDeadline } from "./deadline.ts";
 export {
   DomainError,
   type ErrorCode,
@@ -20,7 +19,8 @@ export {
   notFound,
   ServiceUnavailableError,
   validationFailed,
-} from "./errors.ts";
+} from "./errors/domain.ts";
+export { group3CannotHoldSites, groupCycle, nestingTooDeep, unknownReference } from "./errors/refusals.ts";
 export { type ChangeRecord, UnreadableRecord } from "./events/changes.ts";
 export { type CloudEvent, EVENT_TYPES, type EventType, eventSource } from "./events/event.ts";
 export { EVENT_PARAMETERS, SETTLE_MS } from "./events/list.ts";
@@ -40,12 +40,12 @@ export {
   type Page,
   type ValueKind,
 } from "./lists/spec.ts";
-export { checkIfMatch, type IfMatch, preconditionFailed } from "./preconditions.ts";
-export { group3CannotHoldSites, groupCycle, nestingTooDeep, unknownReference } from "./refusals.ts";
+export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
+export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
-export { createTableInput, tableDefinition, timeToLiveInput } from "./table.ts";
-export { assertWellFormed, decodeUtf8 } from "./text.ts";
-export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation.ts";
+export { isCalendarDate, weekday } from "./validation/dates.ts";
+export { idList, NAME_MAX_LENGTH, nameSchema, positiveId, readId, STORABLE } from "./validation/fields.ts";
+export { assertWellFormed, decodeUtf8 } from "./validation/text.ts";

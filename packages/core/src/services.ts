@@ -3,11 +3,11 @@ import type { Country } from "./countries/country.ts";
 import { createRegistry, countries as defaultCountries } from "./countries/registry.ts";
 import { createDocumentClient } from "./db/client.ts";
 import { createDatabase } from "./db/entities.ts";
-import { environment } from "./environment.ts";
 import { createChangeReader } from "./events/changes.ts";
 import { listEvents, parseEventListRequest } from "./events/list.ts";
 import { createGroupService } from "./groups/service.ts";
 import { createCursors } from "./lists/cursor.ts";
+import { environment } from "./runtime/environment.ts";
 import { createSiteService } from "./sites/service.ts";
 
 export interface ServicesOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCalendarDate, weekday } from "../src/dates.ts";
+import { isCalendarDate, weekday } from "../src/validation/dates.ts";
 
 const SUNDAY = 0;
 const MONDAY = 1;

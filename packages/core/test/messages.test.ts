@@ -1,11 +1,11 @@
 /** Validation messages read the same whoever writes them: sentence-cased, "Required" for any missing field, "too large" from 2^53. */
 import { describe, expect, it } from "vitest";
 import { createRegistry } from "../src/countries/registry.ts";
-import { DomainError, validationFailed } from "../src/errors.ts";
+import { DomainError, validationFailed } from "../src/errors/domain.ts";
 import { parseGroupCreate } from "../src/groups/schema.ts";
 import { parseListRequest } from "../src/lists/parse.ts";
 import { siteListSpec } from "../src/sites/list.ts";
-import { readId } from "../src/validation.ts";
+import { readId } from "../src/validation/fields.ts";
 
 function refusal(run: () => unknown): DomainError {
   try {

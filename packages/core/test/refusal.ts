@@ -1,4 +1,4 @@
-import { DomainError } from "../src/errors.ts";
+import { DomainError } from "../src/errors/domain.ts";
 
 /** The DomainError `act` throws; any other outcome fails the test that expected a refusal. */
 export function refusal(act: () => unknown): DomainError {

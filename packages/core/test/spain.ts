@@ -5,7 +5,7 @@
  */
 import * as z from "zod/mini";
 import type { Country, Refusal } from "../src/countries/country.ts";
-import { DomainError } from "../src/errors.ts";
+import { DomainError } from "../src/errors/domain.ts";
 
 const AUGUST = 8;
 const IN_AUGUST = "SPANISH_SITE_IN_AUGUST";

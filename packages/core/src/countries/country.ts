@@ -1,5 +1,5 @@
 import type { z } from "zod/mini";
-import type { DomainError } from "../errors.ts";
+import type { DomainError } from "../errors/domain.ts";
 import type { SiteValues } from "../sites/site.ts";
 
 /** How a country field is compared in list filters. */

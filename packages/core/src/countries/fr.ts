@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { DomainError } from "../errors.ts";
-import { storableNumber } from "../validation.ts";
+import { DomainError } from "../errors/domain.ts";
+import { storableNumber } from "../validation/fields.ts";
 import type { Country, Refusal } from "./country.ts";
 
 const DAY_TAKEN = "FRENCH_SITE_DAY_TAKEN";

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
-import { weekday } from "../dates.ts";
-import { DomainError } from "../errors.ts";
-import { storableNumber } from "../validation.ts";
+import { DomainError } from "../errors/domain.ts";
+import { weekday } from "../validation/dates.ts";
+import { storableNumber } from "../validation/fields.ts";
 import type { Country, Refusal } from "./country.ts";
 
 const SATURDAY = 6;

@@ -1,7 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { checkDeadline, DeadlineExceededError, remainingMs } from "../deadline.ts";
-import { environment } from "../environment.ts";
+import { checkDeadline, DeadlineExceededError, remainingMs } from "../runtime/deadline.ts";
+import { environment } from "../runtime/environment.ts";
 
 export interface ClientOptions {
   /** DynamoDB Local, LocalStack, or undefined for AWS. */

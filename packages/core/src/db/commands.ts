@@ -13,7 +13,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { ServiceUnavailableError } from "../errors.ts";
+import { ServiceUnavailableError } from "../errors/domain.ts";
 import type { Database } from "./entities.ts";
 import { isConditionFailed } from "./errors.ts";
 import { AGAIN, retry } from "./retry.ts";

@@ -1,10 +1,10 @@
-import { checkDeadline, remainingMs } from "../deadline.ts";
-import { ServiceUnavailableError } from "../errors.ts";
-import { type IndexName, tableDefinition } from "../table.ts";
+import { ServiceUnavailableError } from "../errors/domain.ts";
+import { checkDeadline, remainingMs } from "../runtime/deadline.ts";
 import { writeTombstone } from "./commands.ts";
 import type { Database } from "./entities.ts";
 import { asUnavailable, isConditionFailed } from "./errors.ts";
 import { AGAIN, retry } from "./retry.ts";
+import { type IndexName, tableDefinition } from "./table.ts";
 import { OPTIMISTIC_ATTEMPTS, type Result, type Step, TRANSACTION_LIMIT, transact } from "./transactions.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
-import { tableDefinition as t } from "../table.ts";
+import { tableDefinition as t } from "./table.ts";
 
 const SERVICE = "sg";
 const none = "none" as const;

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from "../errors.ts";
+import { ServiceUnavailableError } from "../errors/domain.ts";
 
 /** Error names the AWS SDK gives to throttling once its own retries are spent. */
 const THROTTLING = new Set([

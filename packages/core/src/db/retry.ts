@@ -1,4 +1,4 @@
-import { checkDeadline, remainingMs } from "../deadline.ts";
+import { checkDeadline, remainingMs } from "../runtime/deadline.ts";
 
 /** What an attempt returns to be tried again. */
 export const AGAIN: unique symbol = Symbol("again");

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DomainError, ServiceUnavailableError } from "../errors.ts";
-import { mergeUnknownReferences } from "../refusals.ts";
+import { DomainError, ServiceUnavailableError } from "../errors/domain.ts";
+import { mergeUnknownReferences } from "../errors/refusals.ts";
 import { writeAlone } from "./commands.ts";
 import type { Database } from "./entities.ts";
 import { RETRYABLE_REASONS } from "./errors.ts";

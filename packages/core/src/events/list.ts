@@ -1,10 +1,10 @@
 import { queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { type FieldError, validationFailed } from "../errors.ts";
+import { tableDefinition } from "../db/table.ts";
+import { type FieldError, validationFailed } from "../errors/domain.ts";
 import { type Cursors, fingerprint } from "../lists/cursor.ts";
 import { MAX_IN_VALUES } from "../lists/parse.ts";
 import { DEFAULT_LIMIT, MAX_LIMIT, type Page } from "../lists/spec.ts";
-import { tableDefinition } from "../table.ts";
 import { type CloudEvent, EVENT_ID, EVENT_RETENTION_DAYS, EVENT_TYPES, type EventType, SUBJECT } from "./event.ts";
 import { type EventPartition, eventPartitions, readEventItem } from "./store.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import type { Database } from "../db/entities.ts";
 import { isConditionFailed } from "../db/errors.ts";
-import { tableDefinition } from "../table.ts";
+import { tableDefinition } from "../db/table.ts";
 import { type Change, type CloudEvent, EVENT_RETENTION_DAYS } from "./event.ts";
 
 /**

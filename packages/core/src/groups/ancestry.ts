@@ -1,9 +1,9 @@
 import type { Database } from "../db/entities.ts";
 import { encodeId } from "../db/keys.ts";
 import { type Step, TRANSACTION_LIMIT, tooManyChanges } from "../db/transactions.ts";
-import { checkDeadline } from "../deadline.ts";
-import { notFound } from "../errors.ts";
-import { groupCycle, nestingTooDeep } from "../refusals.ts";
+import { notFound } from "../errors/domain.ts";
+import { groupCycle, nestingTooDeep } from "../errors/refusals.ts";
+import { checkDeadline } from "../runtime/deadline.ts";
 import { type GroupRecord, readGroups } from "./store.ts";
 
 /** A chain of groups, each inside the next, holds at most this many groups (API.md, NESTING_TOO_DEEP). */

@@ -1,8 +1,8 @@
 import type { LinkedDeletion } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import type { LinkSteps } from "../links.ts";
-import { checkIfMatch, type IfMatch } from "../preconditions.ts";
-import { recordSteps } from "../records.ts";
+import type { LinkSteps } from "../records/edges.ts";
+import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
+import { recordSteps } from "../records/record.ts";
 import { readGroup } from "./store.ts";
 
 type Link = { kind: "site" | "child" | "parent"; id: number };

@@ -1,7 +1,7 @@
 import type { Database } from "../db/entities.ts";
 import { optimistic, type Step, transact } from "../db/transactions.ts";
-import { notFound } from "../errors.ts";
-import { linkSteps } from "../links.ts";
+import { notFound } from "../errors/domain.ts";
+import { linkSteps } from "../records/edges.ts";
 import { checkNesting, NESTING_ATTEMPTS } from "./ancestry.ts";
 
 const noGroup = (g: number) => notFound(`group ${g}`);

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { validationFailed } from "../errors.ts";
-import { idList, nameSchema, parseOrThrow, readOnlyFields } from "../validation.ts";
+import { validationFailed } from "../errors/domain.ts";
+import { idList, nameSchema, parseOrThrow, readOnlyFields } from "../validation/fields.ts";
 import { GROUP_TYPES, type GroupValues } from "./group.ts";
 
 const groupFields = {

@@ -2,8 +2,8 @@ import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeId, encodeName, sortKey } from "../db/keys.ts";
 import { AGAIN, retry } from "../db/retry.ts";
-import { notFound, ServiceUnavailableError } from "../errors.ts";
-import { readRecord } from "../records.ts";
+import { notFound, ServiceUnavailableError } from "../errors/domain.ts";
+import { readRecord } from "../records/record.ts";
 import type { Group } from "./group.ts";
 
 /** A group as stored: sets are absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */

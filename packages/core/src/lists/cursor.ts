@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
-import { validationFailed } from "../errors.ts";
+import { validationFailed } from "../errors/domain.ts";
 
 /**
  * A cursor is the DynamoDB key to resume after, plus a fingerprint of the listing (resource,

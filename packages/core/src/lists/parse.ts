@@ -1,6 +1,6 @@
-import { isCalendarDate } from "../dates.ts";
-import { type FieldError, validationFailed } from "../errors.ts";
-import { readId, STORABLE_MESSAGE, storable } from "../validation.ts";
+import { type FieldError, validationFailed } from "../errors/domain.ts";
+import { isCalendarDate } from "../validation/dates.ts";
+import { readId, STORABLE_MESSAGE, storable } from "../validation/fields.ts";
 import {
   DEFAULT_LIMIT,
   type Filter,

@@ -21,7 +21,7 @@
 import { batchGetItems, queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeId } from "../db/keys.ts";
-import { tableDefinition } from "../table.ts";
+import { tableDefinition } from "../db/table.ts";
 import type { Cursors, StartKey } from "./cursor.ts";
 import { buildListQuery, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
 import type { Filter, FilterValue, LinkPath, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";

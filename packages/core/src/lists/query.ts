@@ -2,7 +2,7 @@ import type { NativeAttributeValue, QueryCommandInput } from "@aws-sdk/lib-dynam
 import { queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
-import { tableDefinition } from "../table.ts";
+import { tableDefinition } from "../db/table.ts";
 import { type Cursors, type CursorTarget, fingerprint, type StartKey } from "./cursor.ts";
 import type { Filter, FilterValue, ListRequest, ListSpec, SortOption } from "./spec.ts";
 

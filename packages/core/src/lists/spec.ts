@@ -1,5 +1,5 @@
-import type { IndexName } from "../table.ts";
-import { NAME_MAX_LENGTH } from "../validation.ts";
+import type { IndexName } from "../db/table.ts";
+import { NAME_MAX_LENGTH } from "../validation/fields.ts";
 
 export const OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "contains", "startswith"] as const;
 export type Operator = (typeof OPERATORS)[number];

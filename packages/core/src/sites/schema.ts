@@ -1,9 +1,16 @@
 import * as z from "zod/mini";
 import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
-import { isCalendarDate } from "../dates.ts";
-import { type FieldError, validationFailed } from "../errors.ts";
-import { idList, nameSchema, PARSE_PARAMS, readOnlyFields, storableNumber, toFieldErrors } from "../validation.ts";
+import { type FieldError, validationFailed } from "../errors/domain.ts";
+import { isCalendarDate } from "../validation/dates.ts";
+import {
+  idList,
+  nameSchema,
+  PARSE_PARAMS,
+  readOnlyFields,
+  storableNumber,
+  toFieldErrors,
+} from "../validation/fields.ts";
 import { type Site, type SiteValues, writableFields } from "./site.ts";
 
 const calendarDate = z.string().check(z.refine(isCalendarDate, "not a calendar date (YYYY-MM-DD)"));

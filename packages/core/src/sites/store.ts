@@ -1,8 +1,8 @@
 import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeId, encodeName, encodeNumber, sortKey } from "../db/keys.ts";
-import { notFound } from "../errors.ts";
-import { readRecord } from "../records.ts";
+import { notFound } from "../errors/domain.ts";
+import { readRecord } from "../records/record.ts";
 import type { Site } from "./site.ts";
 
 /** A site as stored: `group_ids` absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */

@@ -1,4 +1,4 @@
-import { type FieldError, validationFailed } from "./errors.ts";
+import { type FieldError, validationFailed } from "../errors/domain.ts";
 
 /**
  * Text must be well-formed (API.md): valid UTF-8, and no string holding a lone surrogate or a

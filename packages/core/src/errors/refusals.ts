@@ -1,4 +1,4 @@
-import { DomainError } from "./errors.ts";
+import { DomainError } from "./domain.ts";
 
 /** 422 UNKNOWN_REFERENCE naming the field that holds the unknown ids. */
 export class UnknownReferenceError extends DomainError {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { ServiceUnavailableError } from "./errors.ts";
+import { ServiceUnavailableError } from "../errors/domain.ts";
 
 /**
  * The time limit of one request. The handler that serves it (functions' `http()`) knows when its

@@ -1,7 +1,7 @@
-import { encodeId } from "./db/keys.ts";
-import type { Refusal, Step, WriteEntities } from "./db/transactions.ts";
-import type { DomainError } from "./errors.ts";
-import { group3CannotHoldSites } from "./refusals.ts";
+import { encodeId } from "../db/keys.ts";
+import type { Refusal, Step, WriteEntities } from "../db/transactions.ts";
+import type { DomainError } from "../errors/domain.ts";
+import { group3CannotHoldSites } from "../errors/refusals.ts";
 
 /** How to refuse when the item at the other end is missing: 404 for a path id, 422 for a body id. */
 export type OnMissing = (id: number) => DomainError;

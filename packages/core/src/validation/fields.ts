@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import en from "zod/v4/locales/en.js";
-import { type FieldError, validationFailed } from "./errors.ts";
+import { type FieldError, validationFailed } from "../errors/domain.ts";
 import { CONTROL_MESSAGE, SURROGATE_MESSAGE, textProblem } from "./text.ts";
 
 z.config(en());

@@ -1,6 +1,6 @@
-import type { Database } from "./db/entities.ts";
-import { encodeId } from "./db/keys.ts";
-import type { Step, WriteEntities } from "./db/transactions.ts";
+import type { Database } from "../db/entities.ts";
+import { encodeId } from "../db/keys.ts";
+import type { Step, WriteEntities } from "../db/transactions.ts";
 
 /** The entities whose items are records with an id: a site, a group. */
 export type RecordEntity = "site" | "group";

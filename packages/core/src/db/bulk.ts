@@ -6,12 +6,12 @@
  * are raised past the highest ids so that later creates do not reuse them.
  */
 import { BatchWriteCommand, type NativeAttributeValue } from "@aws-sdk/lib-dynamodb";
-import type { Database } from "./db/entities.ts";
-import { encodeId } from "./db/keys.ts";
-import type { Group } from "./groups/group.ts";
-import { toItem as groupItem } from "./groups/store.ts";
-import type { Site } from "./sites/site.ts";
-import { toItem as siteItem } from "./sites/store.ts";
+import type { Group } from "../groups/group.ts";
+import { toItem as groupItem } from "../groups/store.ts";
+import type { Site } from "../sites/site.ts";
+import { toItem as siteItem } from "../sites/store.ts";
+import type { Database } from "./entities.ts";
+import { encodeId } from "./keys.ts";
 
 type Item = Record<string, NativeAttributeValue>;
 const BATCH_WRITE_ITEMS = 25;

@@ -1,4 +1,4 @@
-import { DomainError } from "./errors.ts";
+import { DomainError } from "../errors/domain.ts";
 
 /**
  * What an `If-Match` asks of a write (API.md "Concurrent edits"): any existing item (`*`), or
