@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { ItalianSite, SiteCreate } from "../support/client.ts";
 import { frenchSite, freshDay, freshWeekday, freshWeekend, italianSite, weekdayOf } from "../support/fixtures.ts";
@@ -225,7 +224,13 @@ describe("GET /sites/{id}", () => {
 describe("PATCH /sites/{id}", () => {
   it("replaces only the fields given; updated_at moves on, created_at and id do not", async () => {
     const site = await create(frenchSite({ name: "Before" }));
-    await sleep(10);
+    // the PATCH a second later by this process's clock, which the handlers behind the test API
+    // read: updated_at must move on, whichever millisecond the two requests fall in
+    const later = Date.parse(site.updated_at) + 1000;
+    vi.useFakeTimers({ toFake: ["Date"], now: later });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const response = await api.PATCH("/sites/{id}", {
       params: { path: { id: site.id } },
       body: { name: "After", max_power_megawatt: 12.5 },
@@ -236,6 +241,7 @@ describe("PATCH /sites/{id}", () => {
     expect(rest).toEqual({ ...site, name: "After", max_power_megawatt: 12.5, updated_at: undefined });
     expect(updated_at).toMatch(RFC3339_UTC);
     expect(Date.parse(updated_at)).toBeGreaterThan(Date.parse(site.updated_at));
+    expect(Date.parse(updated_at), "the time of the PATCH").toBe(later);
     expect(response.body.created_at).toBe(site.created_at);
     expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(response.body);
   });
