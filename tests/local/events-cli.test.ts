@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import { eventually } from "../support/eventually.ts";
 import { aGroup, italianSite } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = fileURLToPath(new URL("../../packages/local/src/events-cli.ts", import.meta.url));
@@ -101,11 +102,8 @@ beforeAll(async () => {
   const runner = await startStreamRunner({ endpoint: api.db.endpoint, table: api.db.table, handler, log: () => {} });
   stopRunner = () => runner.stop();
   caughtUp = () => runner.caughtUp();
-  for (const name of ["Alpha", "Bravo", "Charlie"]) {
-    const { body } = await api.POST("/sites", { body: italianSite({ name }) });
-    sites.push(body.id);
-  }
-  group = (await api.POST("/groups", { body: aGroup({ name: "Watched", site_ids: [sites[0] as number] }) })).body.id;
+  for (const name of ["Alpha", "Bravo", "Charlie"]) sites.push((await create(api, "/sites", italianSite({ name }))).id);
+  group = (await create(api, "/groups", aGroup({ name: "Watched", site_ids: [sites[0] as number] }))).id;
   // 5 events: 3 sites, the group, its link; listed at once (startTestApi, as pnpm dev, has no settle time)
   await caughtUp();
   await eventually("GET /events to list the 5 events of the setup", async () => {
@@ -154,7 +152,7 @@ describe("pnpm events", () => {
     await prefix.waitFor(/group\.site_added/);
     await subject.waitFor(/site\.created/);
     await api.DELETE("/sites/{id}", { params: { path: { id: sites[2] as number } } });
-    await api.POST("/sites", { body: italianSite({ name: "Delta" }) });
+    await create(api, "/sites", italianSite({ name: "Delta" }));
 
     expect(await created.waitFor(/"Delta"/, 1, 2000)).toEqual([
       expect.stringMatching(/site\.created .*"Alpha"/),

@@ -26,6 +26,7 @@ import { root, type StartedDev, startDev, stopDev } from "../support/dev-server.
 import { eventually } from "../support/eventually.ts";
 import { aGroup, frenchSite } from "../support/fixtures.ts";
 import { type HttpApi, httpApi } from "../support/http.ts";
+import { create, expectStatus } from "../support/replies.ts";
 
 type Event = Schemas["Event"];
 type EventType = Event["type"];
@@ -103,7 +104,7 @@ async function write<T>(status: number, request: () => Promise<Reply<T>>): Promi
   const startedAt = Date.now();
   const reply = await request();
   const answeredAt = Date.now();
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expectStatus(reply, status);
   return { reply, startedAt, answeredAt };
 }
 
@@ -174,13 +175,13 @@ beforeEach(async ({ onTestFailed }) => {
   });
   if (!behind) return;
   pending.length = 0;
-  const marker = await api.POST("/groups", { body: aGroup({ name: "Catching up" }) });
+  const marker = await create(api, "/groups", aGroup({ name: "Catching up" }));
   await eventually(
     "the event of the catching-up marker",
     async () => {
       const found = await listAll(lastSeen() ? { after: lastSeen() as string } : {});
       ledger.push(...found);
-      expect(found.map((e) => e.subject)).toContain(`groups/${marker.body.id}`);
+      expect(found.map((e) => e.subject)).toContain(`groups/${marker.id}`);
     },
     { timeoutMs: 10_000, intervalMs: POLL_MS },
   );
@@ -243,10 +244,7 @@ async function expectEventsOf(writes: (Timing & { expected: Expected[] })[]): Pr
  * event (after those of the pending writes) must be the only one that follows, so they made none.
  */
 async function expectNoEvents(...noops: [status: number, request: () => Promise<Reply<unknown>>][]): Promise<void> {
-  for (const [status, request] of noops) {
-    const answer = await request();
-    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  }
+  for (const [status, request] of noops) expectStatus(await request(), status);
   const marker = await write(201, () => api.POST("/groups", { body: aGroup({ name: "Marker" }) }));
   await expectEvents(marker, [created("group", marker.reply.body)]);
 }
