@@ -16,7 +16,7 @@ import {
   parseGroupPatch,
   siteListSpec,
 } from "@sites-groups/core";
-import { statusesOf, statusOf, toProblem } from "@sites-groups/functions/commons/problem";
+import { statusOf, toProblem } from "@sites-groups/functions/commons/problem";
 import { buildOpenApiDocument, type OperationObject } from "@sites-groups/functions/docs/document";
 import { routes } from "@sites-groups/functions/routes";
 import { describe, expect, it } from "vitest";
@@ -278,9 +278,9 @@ describe("the OpenAPI document", () => {
     const names = (withSpain.paths["/sites"]?.get?.parameters ?? []).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(["capacity_factor", "capacity_factor__gte", "country__in"]));
     // and its refusal's HTTP status comes with it
-    const statuses = statusesOf(createRegistry([...countries, spain]));
-    expect(statusOf("SPANISH_SITE_IN_AUGUST", statuses)).toBe(422);
-    const problem = toProblem(spain.refusals?.SPANISH_SITE_IN_AUGUST?.example(), "r", statuses);
+    const { catalog } = createRegistry([...countries, spain]);
+    expect(statusOf("SPANISH_SITE_IN_AUGUST", catalog)).toBe(422);
+    const problem = toProblem(spain.refusals?.SPANISH_SITE_IN_AUGUST?.example(), "r", catalog);
     expect(problem.statusCode).toBe(422);
     expect(JSON.parse(problem.body)).toMatchObject({ code: "SPANISH_SITE_IN_AUGUST", status: 422 });
   });

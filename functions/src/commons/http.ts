@@ -3,11 +3,16 @@ import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import {
+  ANSWER_HEADERS,
   assertWellFormed,
-  DomainError,
   deadlineOf,
   decodeUtf8,
+  forbidden,
+  MAX_BODY_BYTES,
+  payloadTooLarge,
   readId,
+  unauthenticated,
+  unsupportedMediaType,
   validationFailed,
   withDeadline,
 } from "@sites-groups/core";
@@ -16,12 +21,9 @@ import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
 import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
-import { STATUS, toProblem } from "./problem.ts";
+import { toProblem } from "./problem.ts";
 import { isReplay } from "./replay.ts";
 import { tracer } from "./tracing.ts";
-
-/** Bodies larger than this are refused before parsing (413). */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Request {
   event: APIGatewayProxyEvent;
@@ -62,13 +64,7 @@ function requestId(event: APIGatewayProxyEvent, context: Context): string {
 function readBody(event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === undefined || event.body === "") return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64") : Buffer.from(event.body, "utf8");
-  if (raw.byteLength > MAX_BODY_BYTES) {
-    throw new DomainError(
-      "PAYLOAD_TOO_LARGE",
-      "Payload too large",
-      `the body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES} bytes (64 KiB)`,
-    );
-  }
+  if (raw.byteLength > MAX_BODY_BYTES) throw payloadTooLarge(raw.byteLength);
   const text = decodeUtf8(raw);
   try {
     return JSON.parse(text);
@@ -177,15 +173,11 @@ function authorize(event: APIGatewayProxyEvent): void {
   const claims = event.requestContext?.authorizer?.claims as Record<string, string> | undefined;
   if (!claims) {
     if (accessSettings().mode === "open") return;
-    throw new DomainError("UNAUTHENTICATED", "Unauthenticated", "this route needs a bearer access token");
+    throw unauthenticated("this route needs a bearer access token");
   }
   const granted = String(claims.scope ?? "").split(" ");
   if (!acceptedScopes(route.scope).some((scope) => granted.includes(scope))) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "Forbidden",
-      `${route.method} ${route.path} needs the ${OAUTH_SCOPES[route.scope]} scope; the token has ${claims.scope || "no scope"}`,
-    );
+    throw forbidden(`${route.method} ${route.path}`, OAUTH_SCOPES[route.scope], String(claims.scope ?? ""));
   }
 }
 
@@ -199,11 +191,7 @@ function assertJsonBody(event: APIGatewayProxyEvent): void {
   if (event.body === null || event.body === undefined || event.body === "") return;
   const type = header(event, "content-type");
   if (type !== undefined && JSON_MEDIA_TYPE.test(type.trim())) return;
-  throw new DomainError(
-    "UNSUPPORTED_MEDIA_TYPE",
-    "Unsupported media type",
-    `the body must be sent as application/json, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
-  );
+  throw unsupportedMediaType(type);
 }
 
 /** What the gateway in front of the function has already decided, decided again here. */
@@ -214,15 +202,14 @@ const guard = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => 
   },
 });
 
-/** On every answer, problems included: no MIME sniffing, no caching of data that changes. */
+/** The headers of every answer (the catalog's: no MIME sniffing, no caching of data that changes). */
+const EVERY_ANSWER = Object.fromEntries(Object.entries(ANSWER_HEADERS).map(([name, v]) => [name.toLowerCase(), v]));
+
+/** On every answer, problems included. */
 const secure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
   const apply = (request: { response: APIGatewayProxyResult | null }) => {
     if (!request.response) return;
-    request.response.headers = {
-      ...request.response.headers,
-      "x-content-type-options": "nosniff",
-      "cache-control": "no-store",
-    };
+    request.response.headers = { ...request.response.headers, ...EVERY_ANSWER };
   };
   return { after: async (request) => apply(request), onError: async (request) => apply(request) };
 };
@@ -258,5 +245,3 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 export const ok = (body: unknown) => json(200, body);
 export const created = (location: string, body: unknown) => json(201, body, { location });
 export const noContent = (): APIGatewayProxyResult => ({ statusCode: 204, headers: {}, body: "" });
-
-export { STATUS };

@@ -25,7 +25,7 @@ import {
 } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { AttributeValue, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { asUnavailable, validationFailed } from "@sites-groups/core";
+import { asUnavailable, IDEMPOTENCY_HEADER, keyInUse, keyReused, validationFailed } from "@sites-groups/core";
 import { tableDefinition } from "@sites-groups/core/table";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { routeFor } from "../routes.ts";
@@ -33,7 +33,7 @@ import { services } from "./context.ts";
 import { header } from "./headers.ts";
 import type { Request } from "./http.ts";
 import { logger } from "./powertools.ts";
-import { IDEMPOTENCY_HEADER, keyInUse, keyReused, REPLAYED_HEADER } from "./replay.ts";
+import { REPLAYED_HEADER } from "./replay.ts";
 
 /** How long a key is remembered: 24 hours (API.md). */
 export const KEY_LIFETIME_SECONDS = 24 * 60 * 60;

@@ -1,4 +1,4 @@
-import { DomainError } from "@sites-groups/core";
+import { notFound } from "@sites-groups/core";
 import { http } from "#commons/http";
 import { SWAGGER_ASSETS, swaggerAsset } from "./swagger-ui.ts";
 
@@ -6,9 +6,7 @@ import { SWAGGER_ASSETS, swaggerAsset } from "./swagger-ui.ts";
 export const handler = http(async ({ event }) => {
   const name = event.pathParameters?.asset ?? "";
   const text = swaggerAsset(name);
-  if (text === undefined) {
-    throw new DomainError("NOT_FOUND", "Not found", `asset ${name} does not exist`);
-  }
+  if (text === undefined) throw notFound(`asset ${name}`);
   return {
     statusCode: 200,
     headers: { "content-type": SWAGGER_ASSETS[name] as string },
