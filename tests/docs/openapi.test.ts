@@ -17,14 +17,15 @@ import {
   siteListSpec,
 } from "@sites-groups/core";
 import { statusOf, toProblem } from "@sites-groups/functions/commons/problem";
-import { buildOpenApiDocument, type OperationObject } from "@sites-groups/functions/docs/document";
 import { routes } from "@sites-groups/functions/routes";
+import type { OperationObject } from "@sites-groups/openapi";
 import { describe, expect, it } from "vitest";
 import { spain } from "../../packages/core/test/spain.ts";
 import { Contract, ContractViolation } from "../support/contract.ts";
 import { fixedItalianSite } from "../support/fixtures.ts";
+import { servedDocument } from "../support/openapi-document.ts";
 
-const document = buildOpenApiDocument();
+const document = servedDocument();
 const contract = new Contract(document);
 
 function operation(method: string, path: string): OperationObject {
@@ -155,7 +156,7 @@ describe("the OpenAPI document", () => {
     expect(codes("403")).toEqual(["FORBIDDEN"]);
     expect(codes("415")).toEqual(["UNSUPPORTED_MEDIA_TYPE"]);
     // an open stage's document declares no access codes
-    const open = buildOpenApiDocument({ access: { mode: "open" } });
+    const open = servedDocument({ access: { mode: "open" } });
     expect(Object.keys(open.paths["/sites"]?.post?.responses ?? {})).not.toContain("401");
     expect(open.paths["/sites"]?.post?.security).toEqual([]);
     // API.md's silences, and the choices made, are in the document too
@@ -252,7 +253,7 @@ describe("the OpenAPI document", () => {
 
   it("grows with the country registry: a new country module appears with no other change", () => {
     // Spain is one module (packages/core/test/spain.ts) that no file of the app knows
-    const withSpain = buildOpenApiDocument({ countries: [...countries, spain] });
+    const withSpain = servedDocument({ countries: [...countries, spain] });
     const schemas = withSpain.components.schemas;
     const field = schemas.Site_es?.properties as Record<string, { description?: string }> | undefined;
     expect(field?.capacity_factor?.description).toContain("The average output over the maximum");

@@ -1,6 +1,7 @@
+import { buildOpenApiDocument, type DocumentAccess } from "@sites-groups/openapi";
 import { accessSettings } from "#commons/environment";
 import { http } from "#commons/http";
-import { buildOpenApiDocument, type DocumentAccess } from "./document.ts";
+import { routes } from "../routes.ts";
 
 let body: string | undefined;
 
@@ -9,7 +10,7 @@ export const handler = http(async () => {
   if (body === undefined) {
     const { mode, tokenUrl } = accessSettings();
     const access: DocumentAccess = mode === "open" ? { mode } : { mode, tokenUrl: tokenUrl ?? "/oauth2/token" };
-    body = JSON.stringify(buildOpenApiDocument({ access }));
+    body = JSON.stringify(buildOpenApiDocument(routes, { access }));
   }
   return {
     statusCode: 200,

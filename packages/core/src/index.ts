@@ -13,12 +13,10 @@ export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.t
 export {
   ANSWER_HEADERS,
   type Catalog,
-  ERROR_CATALOG,
   type ExampleContext,
   type KnownErrorCode,
   PROBLEM_HEADERS,
   type ProblemHeader,
-  type ProblemKind,
   problemHeaders,
   STATUS_TEXT,
 } from "./errors/catalog.ts";
@@ -30,6 +28,7 @@ export {
   ServiceUnavailableError,
   validationFailed,
 } from "./errors/domain.ts";
+export { type ProblemOccurrence, problemFor, problemOf } from "./errors/problem.ts";
 export {
   forbidden,
   IDEMPOTENCY_HEADER,

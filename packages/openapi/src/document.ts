@@ -1,6 +1,6 @@
 /**
  * The OpenAPI 3.1 document of the API, the one place it is built: operations from the route
- * record (routes.ts: summary, description, body, success, codes), schemas from the zod schemas
+ * records it is given (./route.ts: summary, description, body, success, codes), schemas from the zod schemas
  * that validate requests (./schemas.ts), query parameters from the list specs (./parameters.ts),
  * every code's status, title, description, headers and example from the error catalog joined
  * with the countries' refusals (core errors/catalog.ts, the registry's `catalog`). Nothing here is
@@ -21,13 +21,12 @@ import {
   PROBLEM_HEADERS,
   type ProblemHeader,
   parseListRequest,
+  problemFor,
   readId,
   STATUS_TEXT,
   siteListSpec,
   validationFailed,
 } from "@sites-groups/core";
-import { toProblem } from "#commons/problem";
-import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, routes, type SchemaName } from "../routes.ts";
 import { eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
 import {
@@ -37,6 +36,7 @@ import {
   type ParameterObject,
   siteListParameters,
 } from "./parameters.ts";
+import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, type SchemaName } from "./route.ts";
 import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -290,7 +290,7 @@ const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
 /** The example answer of a code on this route: the catalog's example, answered as the functions answer it. */
 function problemExample(catalog: Catalog, code: ErrorCode, context: ExampleContext): unknown {
   const example = catalog.get(code)?.example(context);
-  return JSON.parse(toProblem(example, EXAMPLE_REQUEST_ID, catalog).body);
+  return problemFor(catalog, example, EXAMPLE_REQUEST_ID).problem;
 }
 
 /** The headers of a status's answers: each that one of its codes carries, required when all do. */
@@ -387,12 +387,18 @@ function successResponse(registry: CountryRegistry, route: RouteDefinition): Res
   };
 }
 
-/** Builds the whole document; cheap (a few milliseconds), but the route caches it per container. */
-export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocument {
+/**
+ * The whole document of these routes (the API's: functions/src/routes.ts); cheap (a few
+ * milliseconds), but the route that serves it caches it per container.
+ */
+export function buildOpenApiDocument(
+  routes: readonly RouteDefinition[],
+  options: DocumentOptions = {},
+): OpenApiDocument {
   const registry = createRegistry(options.countries ?? countries);
   const access = options.access ?? { mode: "cognito", tokenUrl: "/oauth2/token" };
   const paths: Record<string, Record<string, OperationObject>> = {};
-  for (const route of routes as readonly RouteDefinition[]) {
+  for (const route of routes) {
     const { docs } = route;
     const query = {
       sites: () => siteListParameters(registry),
