@@ -190,7 +190,8 @@ const guarded = (route: RouteDefinition, access: DocumentAccess) =>
 
 /**
  * The codes a route can answer: its own, its country refusals spelled out, the access codes of a
- * guarded route and the media-type code of a route with a body.
+ * guarded route, the media-type code of a route with a body, the key codes of an idempotent one
+ * and the precondition code of one that honours If-Match.
  */
 function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: DocumentAccess): ErrorCode[] {
   const own = route.docs.errors.flatMap((code) =>
@@ -202,6 +203,8 @@ function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: D
     ...(guarded(route, access) && route.scope === "write" ? (["FORBIDDEN"] as const) : []),
     ...(route.docs.body ? (["UNSUPPORTED_MEDIA_TYPE"] as const) : []),
     ...own,
+    ...(route.precondition === "If-Match" ? (["PRECONDITION_FAILED"] as const) : []),
+    ...(route.idempotent ? (["IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
   ];
 }
 

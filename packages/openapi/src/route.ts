@@ -75,7 +75,11 @@ export interface RouteDocs {
     /** Example of the `Location` header of a 201. */
     location?: string;
   };
-  /** Every code the route can answer besides INTERNAL (always possible). */
+  /**
+   * Every code the route can answer besides those its other fields imply: INTERNAL (always
+   * possible), the access codes of its `scope`, UNSUPPORTED_MEDIA_TYPE with a `body`, the
+   * Idempotency-Key codes when `idempotent`, PRECONDITION_FAILED with `If-Match`.
+   */
   errors: readonly RouteError[];
 }
 
@@ -99,16 +103,18 @@ export interface RouteDefinition {
    * which esbuild cannot see: copied beside the bundle, into `node_modules/<package>/`.
    */
   files?: readonly string[];
-  /** CloudWatch metric counted once per success (Powertools EMF, see commons/http.ts). */
+  /** CloudWatch metric counted once per success (Powertools EMF, see functions/src/commons/http.ts). */
   metric?: string;
   /**
-   * Takes an `Idempotency-Key` (API.md "Safe retries"; commons/idempotency.ts): its table access
-   * includes the idempotency record's GetItem, PutItem, UpdateItem and DeleteItem.
+   * Takes an `Idempotency-Key` (API.md "Safe retries"): http() runs the handler once per caller
+   * and key (functions/src/commons/idempotency.ts) and the document lists the key's header and
+   * codes. Its table access includes the idempotency record's PutItem, UpdateItem and DeleteItem.
    */
   idempotent?: true;
   /**
-   * The `ETag` precondition the route honours (API.md "Concurrent edits"; commons/etag.ts):
-   * `If-None-Match` on a read (304), `If-Match` on a write (412).
+   * The `ETag` precondition the route honours (API.md "Concurrent edits"): `If-None-Match` on a
+   * read (http() answers the 304), `If-Match` on a write (the handler passes `request.ifMatch()`
+   * to the service: 412); the document lists the header and the 304 or 412.
    */
   precondition?: "If-None-Match" | "If-Match";
   docs: RouteDocs;
