@@ -30,7 +30,8 @@ export const WRITE_ACTIONS: readonly DynamoAction[] = ["PutItem", "UpdateItem", 
 
 /**
  * What a route's function may do to the table: exactly the requests its handler sends, checked
- * against the requests really sent in tests/infra/permissions.test.ts.
+ * against the requests really sent in tests/infra/permissions.test.ts (add a call there for a new
+ * route).
  */
 export interface TableAccess {
   /** Actions on the table itself (its items). */
@@ -96,7 +97,12 @@ export interface RouteDefinition {
    * the stage's user pool with this scope. A `write` token may also read.
    */
   scope: Scope;
-  /** What the function may do to the table; absent: no DynamoDB access, no table name. */
+  /**
+   * What the function may do to the table (its IAM policy); absent: no DynamoDB access, no table
+   * name. It must be exactly what the handler sends: tests/infra/permissions.test.ts drives every
+   * route through the local gateway and compares, so a new route, or a handler that sends other
+   * requests, gets a call there.
+   */
   table?: TableAccess;
   /**
    * Files the handler reads from a package at run time (`require.resolve` + `readFileSync`),
