@@ -70,7 +70,7 @@ export type Run = (request: Request) => Promise<APIGatewayProxyResult>;
  * route's handler hands it to http(), so that only the bundles of those routes carry the
  * Powertools idempotency utility; whether it runs is the route record's `idempotent`.
  */
-export type Once = (route: RouteDefinition, run: Run) => Run;
+type Once = (route: RouteDefinition, run: Run) => Run;
 
 function requestId(event: APIGatewayProxyEvent, context: Context): string {
   return event.requestContext?.requestId ?? context.awsRequestId;

@@ -16,6 +16,7 @@ export {
   type ExampleContext,
   type KnownErrorCode,
   PROBLEM_HEADERS,
+  PROBLEM_MEDIA_TYPE,
   type ProblemHeader,
   problemHeaders,
   STATUS_TEXT,

@@ -19,6 +19,7 @@ import {
   groupListSpec,
   type ListSpec,
   PROBLEM_HEADERS,
+  PROBLEM_MEDIA_TYPE,
   type ProblemHeader,
   parseListRequest,
   problemFor,
@@ -80,7 +81,6 @@ export interface DocumentOptions {
 }
 
 const JSON_TYPE = "application/json";
-const PROBLEM_TYPE = "application/problem+json";
 
 const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
@@ -341,7 +341,7 @@ function errorResponses(
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
       ...(headers ? { headers } : {}),
       content: {
-        [PROBLEM_TYPE]: {
+        [PROBLEM_MEDIA_TYPE]: {
           schema: {
             allOf: [
               { $ref: SCHEMA_REF("Problem") },
