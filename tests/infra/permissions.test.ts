@@ -1,6 +1,8 @@
 /**
- * The table access of each route (`table` in functions/src/routes.ts, the IAM policy of its function) against what its handler really sends:
- * every route is driven over HTTP through the API Gateway emulator, on DynamoDB Local, through
+ * The table access of each route (the `table` of its record, functions/src/<aggregate>/routes.ts: the
+ * IAM policy of its function) against what its handler really sends. A new route gets a call below
+ * (docs/design.md, "What a change touches"): until then, one with table access fails here. Every
+ * route is driven over HTTP through the API Gateway emulator, on DynamoDB Local, through
  * the paths that use the most actions (transactions with day locks, memberships, nestings,
  * ancestry walks, every sort). Each DynamoDB request is recorded with the route that sent it,
  * transactions split into the item actions IAM authorises. A route granted less than it uses

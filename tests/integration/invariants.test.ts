@@ -188,11 +188,11 @@ async function run(seed: number, operations: number, concurrency: number, retrie
         return;
       }
       if (response.status === 409 && response.body.code !== "IDEMPOTENCY_KEY_IN_USE") {
-        throw new DomainError(response.body.code, "refused", response.body.detail);
+        throw new DomainError(response.body.code, response.body.detail);
       }
       if (response.status >= 500 && response.status !== 503)
         throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
-      if (response.status !== 409) throw new DomainError(response.body.code, "refused", response.body.detail);
+      if (response.status !== 409) throw new DomainError(response.body.code, response.body.detail);
     };
     /** A rename on the version just read, or (now and then) on the one before: a stale If-Match. */
     const conditionalWrite = async () => {
