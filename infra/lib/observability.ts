@@ -78,7 +78,7 @@ export interface DashboardProps {
   stage: string;
   namespace: string;
   api: apigateway.RestApi;
-  table: dynamodb.Table;
+  table: dynamodb.ITable;
   routes: readonly RouteDefinition[];
   functions: ReadonlyMap<string, lambda.IFunction>;
   logGroups: readonly logs.ILogGroup[];

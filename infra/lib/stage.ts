@@ -9,7 +9,13 @@ export interface StageConfig {
   stage: StageName;
   /** Prefix of every physical name, so that two stages live in one account. */
   prefix: string;
-  /** Table: what `cdk destroy` does to it, and whether it refuses to be deleted at all. */
+  /** The stage's two stacks: the stateless API (`prefix`) and what outlives it (stateful-stack.ts). */
+  stacks: { api: string; stateful: string };
+  /**
+   * The stateful stack's resources (table, user pool and its clients, cursor secret, bus, archive,
+   * dead-letter queue): what `destroy --all` does to them, and whether the table and the pool refuse
+   * to be deleted at all.
+   */
   removalPolicy: RemovalPolicy;
   deletionProtection: boolean;
   logRetention: RetentionDays;
@@ -101,6 +107,7 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
   return {
     stage: stage as StageName,
     prefix: `${stage}-${APP_NAME}`,
+    stacks: { api: `${stage}-${APP_NAME}`, stateful: `${stage}-${APP_NAME}-stateful` },
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,
     logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,

@@ -1,33 +1,34 @@
 /**
  * Access control and the firewall as CloudFormation receives them (API.md, "Access: who may call
- * what"): the user pool, its resource server and scopes, the token domain, the machine client, the
- * authorizer on every method whose route is not public, the Gateway Responses of a refused token,
- * the explicitly open stage, and prod's web ACL. Synthesis runs cdk-nag (it throws on any finding
- * nobody acknowledged) but skips bundling: these tests read the template, not the functions' code.
+ * what"): the user pool, its resource server and scopes, the token domain, the machine client (in
+ * the stateful stack), the authorizer on every method whose route is not public, the Gateway
+ * Responses of a refused token, the explicitly open stage, and prod's web ACL. Synthesis
+ * runs cdk-nag (it throws on any finding nobody acknowledged) but skips bundling: these tests read
+ * the templates, not the functions' code.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { acceptedScopes, OAUTH_SCOPES, RESOURCE_SERVER, routes } from "@sites-groups/functions/routes";
 import { Validations } from "aws-cdk-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiStack } from "../lib/api-stack.ts";
-import { createApp } from "../lib/app.ts";
 import { GATEWAY_PROBLEMS, problemTemplate } from "../lib/gateway-responses.ts";
 import { stageConfig } from "../lib/stage.ts";
+import { type Synthesized, synthesize } from "./synth.ts";
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 interface Synth {
   stack: ApiStack;
+  /** The resources of both stacks; the API stack's outputs. */
   template: { Resources: Record<string, Resource>; Outputs: Record<string, { Value: unknown }> };
+  synthesized: Synthesized;
 }
 
 function synth(context: Record<string, string>): Synth {
-  const outdir = mkdtempSync(path.join(tmpdir(), "cdk-access-"));
-  const { app, stack } = createApp({ outdir, context: { ...context, "aws:cdk:bundling-stacks": [] } });
-  const assembly = app.synth();
-  const file = path.join(outdir, assembly.getStackByName(stack.stackName).templateFile);
-  return { stack, template: JSON.parse(readFileSync(file, "utf8")) };
+  const synthesized = synthesize(context, { bundle: false });
+  return {
+    stack: synthesized.stack,
+    template: { Resources: synthesized.resources, Outputs: synthesized.template.toJSON().Outputs },
+    synthesized,
+  };
 }
 
 const API_SCOPES = Object.values(OAUTH_SCOPES);
@@ -63,12 +64,18 @@ const functionOf = (s: Synth, name: string) =>
 describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage) => {
   const s = () => (stage === "dev" ? dev : prod);
 
-  it("has a user pool for machine clients: nobody signs up, kept in prod", () => {
+  it("has a user pool for machine clients, in the stateful stack: nobody signs up, kept in prod with its parts", () => {
     const pool = only(s(), "AWS::Cognito::UserPool");
     expect(pool.Properties.UserPoolName).toBe(`${stage}-sites-and-groups-clients`);
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.DeletionProtection).toBe(stage === "prod" ? "ACTIVE" : "INACTIVE");
     expect(pool.DeletionPolicy).toBe(stage === "prod" ? "Retain" : "Delete");
+    const statefulIds = Object.keys(s().synthesized.statefulTemplate.toJSON().Resources);
+    for (const type of ["UserPool", "UserPoolClient", "UserPoolDomain", "UserPoolResourceServer"]) {
+      const part = only(s(), `AWS::Cognito::${type}`);
+      expect(statefulIds, type).toContain(part.id);
+      expect(part.DeletionPolicy, type).toBe(stage === "prod" ? "Retain" : "Delete");
+    }
   });
 
   it("has the resource server of the route records, with the scopes read and write", () => {
@@ -102,8 +109,15 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
 
   it("outputs the token URL and the client id, and never the client secret", () => {
     const outputs = s().template.Outputs;
-    expect(JSON.stringify(outputs.TokenUrl!.Value)).toContain("/oauth2/token");
-    expect(JSON.stringify(outputs.MachineClientId!.Value)).toContain("MachineClient");
+    // read from the stateful stack, which writes them from the domain and the client
+    expect(outputs.TokenUrl!.Value).toEqual(s().synthesized.ref("tokenUrl"));
+    expect(outputs.MachineClientId!.Value).toEqual(s().synthesized.ref("machineClientId"));
+    const written = (name: string) =>
+      ofType(s(), "AWS::SSM::Parameter").find(
+        (p) => p.Properties.Name === `/${stage}-sites-and-groups/stateful/${name}`,
+      )!.Properties.Value;
+    expect(JSON.stringify(written("token-url"))).toContain("/oauth2/token");
+    expect(written("machine-client-id")).toEqual({ Ref: only(s(), "AWS::Cognito::UserPoolClient").id });
     expect(JSON.stringify(outputs.ClientSecretCommand!.Value)).toContain("describe-user-pool-client");
     expect(JSON.stringify(outputs.AccessControl!.Value)).toMatch(/^"?.*cognito/);
     // The secret is only ever GetAtt ClientSecret: nowhere in the template, outputs and environments included.
@@ -117,6 +131,9 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
       IdentitySource: "method.request.header.Authorization",
     });
     expect(authorizer.Properties.ProviderARNs).toHaveLength(1);
+    expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(
+      JSON.stringify(s().synthesized.ref("userPoolId")),
+    );
     const guarded = routes.filter((route) => route.scope !== "public");
     expect(guarded.length).toBeGreaterThan(0);
     for (const route of routes) {
@@ -139,7 +156,8 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
     for (const route of routes) {
       const variables = functionOf(s(), route.name).Environment.Variables;
       expect(variables.AUTH_MODE, route.name).toBe("cognito");
-      if (route.scope === "public") expect(JSON.stringify(variables.TOKEN_URL)).toContain("/oauth2/token");
+      // the token URL the stateful stack writes (…/oauth2/token: above)
+      if (route.scope === "public") expect(variables.TOKEN_URL).toEqual(s().synthesized.ref("tokenUrl"));
       else expect(variables.TOKEN_URL).toBeUndefined();
     }
   });
