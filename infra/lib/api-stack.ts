@@ -181,7 +181,8 @@ export class ApiStack extends Stack {
         functions: this.functions,
         logGroups: [...this.logGroups.values()],
         throttles: this.throttles(this.period),
-        events: this.events,
+        // the alias the stream mapping invokes: its metrics are the processor's
+        events: { processor: this.events.live, deadLetters: this.events.deadLetters },
       });
     }
     this.acknowledgeNagFindings();

@@ -49,13 +49,20 @@ export interface ChangeEventsProps {
  * on the stage's EventBridge bus `sites-and-groups-<stage>`, archived for replay. A batch the
  * processor cannot handle is split (bisect) and retried a bounded number of times; what still fails
  * goes to the dead-letter queue (its shard and sequence range, not the records). The bus, its archive
- * and the queue outlive this construct (events-stateful.ts). Alarms: a message in the dead-letter
- * queue, the mapping's iterator age, the processor's errors (the stack sends them to its topic).
+ * and the queue outlive this construct (events-stateful.ts).
+ *
+ * The mapping invokes the processor's `live` alias, which each deploy moves to the new version at
+ * once: never a weighted alias, under which two versions would process the stream's batches side by
+ * side. Versions are kept (functions.ts), so pointing the alias back is a rollback
+ * (docs/operations.md). Alarms, on the alias: a message in the dead-letter queue, the mapping's
+ * iterator age, the processor's errors (the stack sends them to its topic).
  */
 export class ChangeEvents extends Construct {
   readonly bus: events.IEventBus;
   readonly deadLetters: sqs.IQueue;
   readonly processor: NodejsFunction;
+  /** The alias the mapping invokes. */
+  readonly live: lambda.Alias;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   readonly alarms: cloudwatch.Alarm[];
@@ -102,10 +109,12 @@ export class ChangeEvents extends Construct {
       // 100 records, each one conditional PutItem, then PutEvents by 10: well under a minute
       timeout: Duration.minutes(1),
       environment: { TABLE_NAME: table.tableName, EVENT_BUS_NAME: this.bus.eventBusName },
+      reservedConcurrentExecutions: config.events.reservedConcurrency,
     });
+    this.live = new lambda.Alias(this, "Live", { aliasName: "live", version: this.processor.currentVersion });
     // Grants the role the stream read (DescribeStream, GetRecords, GetShardIterator, ListStreams on
     // this stream) and SendMessage on the dead-letter queue.
-    this.processor.addEventSource(
+    this.live.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
         ...STREAM_MAPPING,
@@ -145,7 +154,7 @@ export class ChangeEvents extends Construct {
         alarmDescription:
           `The stream processor lags: its oldest record was over ${config.alarms.iteratorAgeMs / 1000} s old ` +
           "for 5 minutes (failing records retried, or the processor too slow)",
-        metric: this.processor.metric("IteratorAge", { statistic: "Maximum", period }),
+        metric: this.live.metric("IteratorAge", { statistic: "Maximum", period }),
         threshold: config.alarms.iteratorAgeMs,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 5,
@@ -157,7 +166,7 @@ export class ChangeEvents extends Construct {
         alarmDescription:
           "The stream processor failed a whole batch (crash, timeout, init failure); its partial batch failures " +
           "are retried and show as iterator age",
-        metric: this.processor.metricErrors({ statistic: "Sum", period }),
+        metric: this.live.metricErrors({ statistic: "Sum", period }),
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

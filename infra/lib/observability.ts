@@ -83,7 +83,7 @@ export interface DashboardProps {
   functions: ReadonlyMap<string, lambda.IFunction>;
   logGroups: readonly logs.ILogGroup[];
   throttles: cloudwatch.IMetric;
-  /** Change events (events.ts): the stream processor and its dead-letter queue. */
+  /** Change events (events.ts): the stream processor (its `live` alias) and its dead-letter queue. */
   events: { processor: lambda.IFunction; deadLetters: sqs.IQueue };
 }
 

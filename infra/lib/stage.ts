@@ -64,7 +64,15 @@ export interface StageConfig {
    * (localstack-core's events resource providers: ApiDestination, Connection, EventBus,
    * EventBusPolicy, Rule), and skipping or failing on it depends on its version.
    */
-  events: { archiveRetention: Duration | undefined };
+  events: {
+    archiveRetention: Duration | undefined;
+    /**
+     * Concurrency reserved for the stream processor, so that no burst of the route functions can
+     * take the account's last executions from it (docs/operations.md, "The stream processor").
+     * None where the account may be too small to carve it (dev: a new account can have 10).
+     */
+    reservedConcurrency: number | undefined;
+  };
   /** Memory of every function, in MB (infra/test/bundles.test.ts prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
@@ -134,7 +142,12 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
       functionP99Ms: prod ? 3000 : 6000,
       iteratorAgeMs: 60_000,
     },
-    events: { archiveRetention: localstack ? undefined : prod ? Duration.days(365) : Duration.days(7) },
+    events: {
+      archiveRetention: localstack ? undefined : prod ? Duration.days(365) : Duration.days(7),
+      // one execution per stream shard at a time (parallelization factor 1): 10 covers the shards of a
+      // table of this size with room for splits; the iterator-age alarm says when it no longer does
+      reservedConcurrency: prod && !localstack ? 10 : undefined,
+    },
     memoryMb: 1024,
     timeout: Duration.seconds(10),
   };

@@ -340,6 +340,11 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
   const streamArn = () => s().ref("tableStreamArn");
   const queueArn = () => s().ref("deadLettersArn");
   const busArn = () => s().ref("eventBusArn");
+  /** The dimensions of the processor's `live` alias, which the mapping invokes. */
+  const liveAlias = () => [
+    { Name: "FunctionName", Value: { Ref: idOf(s().stack.events.processor) } },
+    { Name: "Resource", Value: { "Fn::Join": ["", [{ Ref: idOf(s().stack.events.processor) }, ":live"]] } },
+  ];
   /** The processor role's statements, each action alone: action → resources and condition. */
   const processorStatements = () => {
     const roleId = idOf(s().stack.events.role);
@@ -363,12 +368,14 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
     });
   });
 
-  it("maps the stream to the processor: from the oldest record, 100 a batch, bisect, bounded retries and age, partial batch responses, one batch per shard at a time, the DLQ", () => {
+  it("maps the stream to the processor's live alias: from the oldest record, 100 a batch, bisect, bounded retries and age, partial batch responses, one batch per shard at a time, the DLQ", () => {
     const mapping = only(s(), "AWS::Lambda::EventSourceMapping").Properties;
     const { FilterCriteria, ...settings } = mapping;
+    expect(JSON.stringify(mapping.FunctionName)).toContain(`{"Ref":"${idOf(s().stack.events.live)}"}`);
+    expect(JSON.stringify(mapping.FunctionName)).toContain(":live");
     expect(settings).toEqual({
       EventSourceArn: streamArn(),
-      FunctionName: { Ref: idOf(s().stack.events.processor) },
+      FunctionName: s().stack.resolve(s().stack.events.live.functionName),
       StartingPosition: "TRIM_HORIZON",
       BatchSize: 100,
       BisectBatchOnFunctionError: true,
@@ -396,6 +403,8 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
       Role: { "Fn::GetAtt": [idOf(s().stack.events.role), "Arn"] },
       TracingConfig: { Mode: "Active" },
     });
+    // a burst of the routes cannot take the account's last executions from it (prod)
+    expect(fn.ReservedConcurrentExecutions).toBe(stage === "prod" ? 10 : undefined);
     expect(fn.Environment.Variables).toMatchObject({
       TABLE_NAME: s().ref("tableName"),
       EVENT_BUS_NAME: s().ref("eventBusName"),
@@ -496,7 +505,7 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
       AlarmActions: topic,
       OKActions: topic,
     });
-    const processor = [{ Name: "FunctionName", Value: { Ref: idOf(s().stack.events.processor) } }];
+    const processor = liveAlias();
     expect(alarm("events-iterator-age")).toMatchObject({
       Namespace: "AWS/Lambda",
       MetricName: "IteratorAge",
@@ -671,11 +680,59 @@ describe("operating the stages (issue 12)", () => {
     }
   });
 
-  it("dev: deploys all at once, without alias or CodeDeploy", () => {
-    expect(resources(dev, "AWS::Lambda::Alias")).toEqual({});
+  it("dev: deploys all at once, without CodeDeploy; the stream processor's alias is its only one", () => {
+    expect(Object.keys(resources(dev, "AWS::Lambda::Alias"))).toEqual([logicalIdOf(dev.stack, dev.stack.events.live)]);
     expect(resources(dev, "AWS::CodeDeploy::DeploymentGroup")).toEqual({});
     expect(resources(dev, "AWS::CodeDeploy::Application")).toEqual({});
   });
+
+  it.each(["dev", "prod"] as const)(
+    "%s: every version is kept when a deploy replaces it, so an alias can go back to it",
+    (stage) => {
+      const s = stage === "dev" ? dev : prod;
+      const versions = Object.values(resources(s, "AWS::Lambda::Version"));
+      // prod: one per route (its live alias) and the processor's; dev: the processor's
+      expect(versions).toHaveLength(stage === "prod" ? routes.length + 1 : 1);
+      for (const version of versions) {
+        expect(version.DeletionPolicy).toBe("Retain");
+        expect(version.UpdateReplacePolicy).toBe("Retain");
+      }
+    },
+  );
+
+  it.each(["dev", "prod"] as const)(
+    "%s: the stream processor's live alias moves at once, never weighted, and its alarms watch it",
+    (stage) => {
+      const s = stage === "dev" ? dev : prod;
+      const events = s.stack.events;
+      const alias = resources(s, "AWS::Lambda::Alias")[logicalIdOf(s.stack, events.live)] as Resource & {
+        UpdatePolicy?: unknown;
+      };
+      const processorRef = { Ref: logicalIdOf(s.stack, events.processor) };
+      const versions = Object.entries(resources(s, "AWS::Lambda::Version")).filter(
+        ([, v]) => JSON.stringify(v.Properties.FunctionName) === JSON.stringify(processorRef),
+      );
+      expect(versions).toHaveLength(1);
+      expect(alias.Properties).toEqual({
+        Name: "live",
+        FunctionName: processorRef,
+        FunctionVersion: { "Fn::GetAtt": [versions[0]![0], "Version"] },
+      });
+      // no RoutingConfig (two versions side by side on the stream) and no CodeDeploy canary
+      expect(alias.UpdatePolicy).toBeUndefined();
+      const groups = Object.values(resources(s, "AWS::CodeDeploy::DeploymentGroup"));
+      expect(JSON.stringify(groups)).not.toContain(logicalIdOf(s.stack, events.live));
+      const watched = events.alarms.filter((a) => a.node.id !== "DeadLettersAlarm");
+      expect(watched.map((a) => a.node.id).sort()).toEqual(["ErrorsAlarm", "IteratorAgeAlarm"]);
+      for (const alarm of watched) {
+        const dimensions = resources(s, "AWS::CloudWatch::Alarm")[logicalIdOf(s.stack, alarm)]!.Properties.Dimensions;
+        expect(dimensions).toContainEqual({
+          Name: "Resource",
+          Value: { "Fn::Join": ["", [{ Ref: logicalIdOf(s.stack, events.processor) }, ":live"]] },
+        });
+      }
+    },
+  );
 
   it.each(["dev", "prod"] as const)("%s: X-Ray on every function and on the API stage", (stage) => {
     const s = stage === "dev" ? dev : prod;
