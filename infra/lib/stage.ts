@@ -28,8 +28,12 @@ export interface StageConfig {
    * the stage's user pool), or `open` (no authorizer, no user pool), only with `-c access=open`.
    */
   access: AccessMode;
-  /** AWS WAF web ACL on the API stage (prod): requests per client IP per 5 minutes before blocking. */
-  firewall: { ratePerIpPer5Min: number } | undefined;
+  /**
+   * AWS WAF web ACL on the API stage (prod): the requests one client IP may send over the rate rule's
+   * window (60, 120, 300 or 600 s) before the rule answers 429. At least the stage's sustained rate
+   * over the window, so that a machine client behind one address can use the whole stage rate.
+   */
+  firewall: { requestsPerClient: number; windowSeconds: 60 | 120 | 300 | 600 } | undefined;
   /** Subscribed to the alarm topic (the topic itself always exists). */
   alarmEmail: string | undefined;
   /** Deployed to LocalStack (`-c localstack=true`): the open stage, without what LocalStack free lacks. */
@@ -122,9 +126,8 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
     throttle: prod ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
     corsOrigins,
     access: access as AccessMode,
-    // 1,000 requests per 5 minutes is 3.3/s sustained per address, above what one client needs
-    // and far below what one address could push through the stage throttle.
-    firewall: prod ? { ratePerIpPer5Min: 1000 } : undefined,
+    // 100 requests/s sustained over 300 s: one address may use the whole stage rate, and no more.
+    firewall: prod ? { requestsPerClient: 30_000, windowSeconds: 300 } : undefined,
     alarmEmail: typeof email === "string" && email.length > 0 ? email : undefined,
     localstack,
     logs: prod

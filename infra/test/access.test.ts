@@ -2,7 +2,7 @@
  * Access control and the firewall as CloudFormation receives them (API.md, "Access: who may call
  * what"): the user pool, its resource server and scopes, the token domain, the machine client (in
  * the stateful stack), the authorizer on every method whose route is not public, the Gateway
- * Responses of a refused token, the explicitly open stage, and prod's web ACL. Synthesis
+ * Responses of a refused token, the explicitly open stage, and prod's web ACL with its 429. Synthesis
  * runs cdk-nag (it throws on any finding nobody acknowledged) but skips bundling: these tests read
  * the templates, not the functions' code.
  */
@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiStack } from "../lib/api-stack.ts";
 import { GATEWAY_PROBLEMS, problemTemplate } from "../lib/gateway-responses.ts";
 import { stageConfig } from "../lib/stage.ts";
+import { tooManyRequestsProblem } from "../lib/waf.ts";
 import { type Synthesized, synthesize } from "./synth.ts";
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -184,6 +185,7 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
     }
     expect(responses.get("ACCESS_DENIED")!.StatusCode).toBe("403");
     expect(body("ACCESS_DENIED")).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    // what the common rules block; the rate rule answers 429 itself (the firewall, below)
     expect(responses.get("WAF_FILTERED")!.StatusCode).toBe("403");
     expect(body("WAF_FILTERED")).toMatchObject({ status: 403, code: "FORBIDDEN" });
     // An unknown route or method stays the 404 (API Gateway's MISSING_AUTHENTICATION_TOKEN).
@@ -250,10 +252,11 @@ describe("the firewall", () => {
     expect(acl.DefaultAction).toEqual({ Allow: {} });
     expect(acl.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
     const [rate, common] = acl.Rules;
-    expect(rate).toMatchObject({
-      Action: { Block: {} },
-      Statement: {
-        RateBasedStatement: { Limit: prodConfig.firewall!.ratePerIpPer5Min, AggregateKeyType: "IP" },
+    expect(rate.Statement).toEqual({
+      RateBasedStatement: {
+        Limit: prodConfig.firewall!.requestsPerClient,
+        AggregateKeyType: "IP",
+        EvaluationWindowSec: prodConfig.firewall!.windowSeconds,
       },
     });
     expect(common.Statement.ManagedRuleGroupStatement).toMatchObject({
@@ -266,6 +269,39 @@ describe("the firewall", () => {
     for (const rule of acl.Rules) {
       expect(rule.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
     }
+  });
+
+  it("lets one address use the whole stage rate: at least the sustained rate over the rule's window", () => {
+    const { requestsPerClient, windowSeconds } = prodConfig.firewall!;
+    expect(requestsPerClient).toBeGreaterThanOrEqual(prodConfig.throttle.rateLimit * windowSeconds);
+    expect(requestsPerClient).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it("answers the rate rule's block with 429 TOO_MANY_REQUESTS, Retry-After and the problem's members as JSON", () => {
+    const acl = only(prod, "AWS::WAFv2::WebACL").Properties;
+    const { windowSeconds, requestsPerClient } = prodConfig.firewall!;
+    expect(acl.Rules[0].Action).toEqual({
+      Block: {
+        CustomResponse: {
+          ResponseCode: 429,
+          CustomResponseBodyKey: "TooManyRequests",
+          ResponseHeaders: [{ Name: "Retry-After", Value: String(windowSeconds) }],
+        },
+      },
+    });
+    // AWS WAF serves a custom body as text/plain, text/html or application/json only
+    const body = acl.CustomResponseBodies.TooManyRequests;
+    expect(body.ContentType).toBe("APPLICATION_JSON");
+    expect(JSON.parse(body.Content)).toEqual({
+      type: "about:blank",
+      title: "Too many requests",
+      status: 429,
+      code: "TOO_MANY_REQUESTS",
+      detail: expect.stringContaining(`${requestsPerClient} requests in ${windowSeconds} s`),
+    });
+    expect(JSON.parse(body.Content)).toEqual(tooManyRequestsProblem(requestsPerClient, windowSeconds));
+    // the common rules keep WAF's default block (API Gateway's WAF_FILTERED answer)
+    expect(acl.Rules[1].OverrideAction).toEqual({ None: {} });
   });
 
   it("is associated with the prod API stage", () => {
