@@ -39,7 +39,12 @@ export class ChangeEventsState extends Construct {
           retention,
         })
       : undefined;
-    this.archive?.applyRemovalPolicy(config.removalPolicy);
+    if (this.archive) {
+      this.archive.applyRemovalPolicy(config.removalPolicy);
+      // aws-cdk-lib writes `KmsKeyIdentifier: ""` when no key is given, which some regions refuse
+      // (aws/aws-cdk#37847); without the property the archive uses the AWS owned key, as intended.
+      (this.archive.node.defaultChild as events.CfnArchive).addPropertyDeletionOverride("KmsKeyIdentifier");
+    }
 
     this.deadLetters = new sqs.Queue(this, "DeadLetters", {
       queueName: `${prefix}-events-dlq`,
