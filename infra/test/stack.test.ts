@@ -843,7 +843,7 @@ describe("the GitHub deploy role (OIDC)", () => {
     );
   }, 180_000);
 
-  it("trusts this repository's main branch and v* tags only, and may only assume the CDK bootstrap roles", () => {
+  it("trusts main for dev and only the prod environment for prod, and may only assume the CDK bootstrap roles", () => {
     const app = new App();
     const stack = new GitHubOidcRoleStack(app, "deploy-role", { repository: "octo-org/sites-and-groups" });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
@@ -853,30 +853,43 @@ describe("the GitHub deploy role (OIDC)", () => {
       Url: "https://token.actions.githubusercontent.com",
       ClientIdList: ["sts.amazonaws.com"],
     });
-    const role = Object.values(template.findResources("AWS::IAM::Role"))[0] as Resource;
-    const trust = role.Properties.AssumeRolePolicyDocument.Statement;
-    expect(trust).toHaveLength(1);
-    expect(trust[0]).toMatchObject({
-      Action: "sts:AssumeRoleWithWebIdentity",
-      Effect: "Allow",
-      Condition: {
-        StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
-        StringLike: {
-          "token.actions.githubusercontent.com:sub": [
-            "repo:octo-org/sites-and-groups:ref:refs/heads/main",
-            "repo:octo-org/sites-and-groups:ref:refs/tags/v*",
-          ],
+    const roles = Object.values(template.findResources("AWS::IAM::Role")) as Resource[];
+    expect(roles.map((r) => r.Properties.RoleName).sort()).toEqual([
+      "sites-and-groups-github-deploy-dev",
+      "sites-and-groups-github-deploy-prod",
+    ]);
+    const subjects = {
+      dev: "repo:octo-org/sites-and-groups:ref:refs/heads/main",
+      prod: "repo:octo-org/sites-and-groups:environment:prod",
+    };
+    for (const [stage, subject] of Object.entries(subjects)) {
+      const role = roles.find((r) => r.Properties.RoleName.endsWith(`-${stage}`))!;
+      const trust = role.Properties.AssumeRolePolicyDocument.Statement;
+      expect(trust).toHaveLength(1);
+      // exactly one subject, matched as is (no pattern): prod's role trusts the environment's jobs alone
+      expect(trust[0]).toEqual({
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Effect: "Allow",
+        Principal: expect.anything(),
+        Condition: {
+          StringEquals: {
+            "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+            "token.actions.githubusercontent.com:sub": subject,
+          },
         },
-      },
-    });
+      });
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
     const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
       (p: any) => p.Properties.PolicyDocument.Statement,
     );
-    expect(statements).toHaveLength(1);
-    expect(statements[0].Action).toEqual(["sts:AssumeRole", "sts:TagSession"]);
-    expect(JSON.stringify(statements[0].Resource)).toContain(":role/cdk-hnb659fds-*");
-    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    template.hasOutput("DeployRoleArn", {});
+    expect(statements).toHaveLength(2);
+    for (const statement of statements) {
+      expect(statement.Action).toEqual(["sts:AssumeRole", "sts:TagSession"]);
+      expect(JSON.stringify(statement.Resource)).toContain(":role/cdk-hnb659fds-*");
+    }
+    template.hasOutput("DevDeployRoleArn", {});
+    template.hasOutput("ProdDeployRoleArn", {});
   });
 
   it("reuses the account's GitHub provider when given, and refuses a malformed repository", () => {
