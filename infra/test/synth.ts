@@ -15,7 +15,7 @@ export interface Synthesized {
   /** The API stack's template. */
   template: Template;
   statefulTemplate: Template;
-  /** The resources of both stacks by logical id (no id is in both: checked here). */
+  /** The resources of both stacks by logical id (no id but CDKMetadata is in both: checked here). */
   resources: Record<string, any>;
   assembly: CloudAssembly;
   /** How the API stack refers to a value of the stateful stack: its deploy-time parameter. */
@@ -46,7 +46,10 @@ export function synthesize(context: Record<string, string> = {}, options: { bund
     JSON.parse(readFileSync(path.join(dir, assembly.getStackByName(name).templateFile), "utf8"));
   const templateJson = json(stack.stackName);
   const statefulJson = json(stateful.stackName);
-  const shared = Object.keys(templateJson.Resources).filter((id) => id in statefulJson.Resources);
+  // (CDKMetadata, with the CLI's version reporting, is in each stack under the same id)
+  const shared = Object.keys(templateJson.Resources).filter(
+    (id) => id in statefulJson.Resources && id !== "CDKMetadata",
+  );
   if (shared.length > 0) throw new Error(`logical ids in both stacks: ${shared.join(", ")}`);
   return {
     stack,
