@@ -41,7 +41,8 @@ beforeAll(() => {
   dev = synth({ stage: "dev" });
   prod = synth({ stage: "prod", corsOrigins: "https://app.example.com" });
   open = synth({ stage: "dev", access: "open" });
-}, 120_000);
+  // two stacks each, unbundled: ~40 s alone, over 80 s while other suites load the machine
+}, 300_000);
 
 const ofType = (s: Synth, type: string) =>
   Object.entries(s.template.Resources)

@@ -15,7 +15,7 @@ const resources: Partial<Record<StageName, TemplateResource[]>> = {};
 beforeAll(() => {
   resources.dev = stageResources("dev");
   resources.prod = stageResources("prod");
-}, 120_000);
+}, 300_000);
 
 const count = (stage: StageName, type: string) => resources[stage]!.filter((r) => r.Type === type).length;
 

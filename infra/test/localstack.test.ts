@@ -51,7 +51,7 @@ beforeAll(() => {
   const cli = { "aws:cdk:version-reporting": "true" };
   local = synthesize({ ...cli, stage: "dev", localstack: "true", access: "open" }, { bundle: false });
   prod = synthesize({ ...cli, stage: "prod" }, { bundle: false });
-}, 120_000);
+}, 300_000);
 
 describe("the LocalStack deploy", () => {
   it("creates only resource types LocalStack 4.14.0 free has, in services the compose file enables", () => {

@@ -17,7 +17,7 @@ const stages: Record<StageName, Synthesized> = {} as never;
 beforeAll(() => {
   stages.dev = synthesize({ stage: "dev" }, { bundle: false });
   stages.prod = synthesize({ stage: "prod" }, { bundle: false });
-}, 120_000);
+}, 300_000);
 
 const json = (s: Synthesized, which: "template" | "statefulTemplate") => s[which].toJSON() as Template;
 
