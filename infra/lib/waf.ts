@@ -1,3 +1,4 @@
+import { ERROR_CATALOG } from "@sites-groups/core/errors";
 import { Validations } from "aws-cdk-lib";
 import type * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as wafv2 from "aws-cdk-lib/aws-wafv2";
@@ -21,10 +22,11 @@ export const TOO_MANY_REQUESTS_BODY_KEY = "TooManyRequests";
  * this is application/json, not application/problem+json; and it is static: no `request_id`.
  */
 export function tooManyRequestsProblem(limit: number, windowSeconds: number) {
+  const { title, status } = ERROR_CATALOG.TOO_MANY_REQUESTS;
   return {
     type: "about:blank",
-    title: "Too many requests",
-    status: 429,
+    title,
+    status,
     code: "TOO_MANY_REQUESTS",
     detail:
       `more than ${limit} requests in ${windowSeconds} s from this address; nothing was done, ` +

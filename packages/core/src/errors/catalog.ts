@@ -25,6 +25,7 @@ import {
   keyReused,
   MAX_BODY_BYTES,
   payloadTooLarge,
+  tooManyRequests,
   unauthenticated,
   unsupportedMediaType,
 } from "./requests.ts";
@@ -175,6 +176,14 @@ export const ERROR_CATALOG = {
       "The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.",
     example: keyReused,
   },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    title: "Too many requests",
+    description:
+      "The client is over the stage's request rate: API Gateway's throttling of the stage, or, in prod, the firewall's per-client rule (whose answer is `application/json` with the same members: AWS WAF serves no other JSON type). Nothing was done; the `Retry-After` header (seconds) says when to try again. DynamoDB's own throttling is a 503 `SERVICE_UNAVAILABLE`.",
+    headers: RETRY_AFTER,
+    example: () => tooManyRequests("the API is throttling requests"),
+  },
   INTERNAL: {
     status: 500,
     title: "Internal error",
@@ -208,6 +217,7 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   413: "Payload too large",
   415: "Unsupported media type",
   422: "Unprocessable content: a business rule refused the write",
+  429: "Too many requests",
   500: "Internal error",
   503: "Service unavailable",
 };

@@ -50,3 +50,12 @@ export function keyReused(): DomainError {
     `this ${IDEMPOTENCY_HEADER} was used in the last 24 hours with another body or route; use a new key for a new request`,
   );
 }
+
+/**
+ * 429: the client is over the stage's rate. Answered by API Gateway's throttling and prod's
+ * firewall themselves (infra/lib/gateway-responses.ts, waf.ts), never by a function; the
+ * catalog's example and those answers' bodies are built from it.
+ */
+export function tooManyRequests(detail: string): DomainError {
+  return new DomainError("TOO_MANY_REQUESTS", detail);
+}
