@@ -9,7 +9,7 @@
  * fact about every route (an access scope, say) is one more field here.
  */
 import type { KnownErrorCode } from "@sites-groups/core";
-import type { IndexName } from "@sites-groups/core/table";
+import { type IndexName, listIndexNames } from "@sites-groups/core/table";
 
 /**
  * A DynamoDB action a route's function may send. `TransactWriteItems` is not an action of its
@@ -127,8 +127,8 @@ export function acceptedScopes(scope: Scope): string[] {
   return scope === "read" ? [OAUTH_SCOPES.read, OAUTH_SCOPES.write] : [OAUTH_SCOPES.write];
 }
 
-const SITE_SORTS: readonly IndexName[] = ["gsi1", "gsi2", "gsi3", "gsi4"];
-const GROUP_SORTS: readonly IndexName[] = ["gsi1", "gsi2"];
+const SITE_SORTS = listIndexNames("site");
+const GROUP_SORTS = listIndexNames("group");
 
 const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
 const IDEMPOTENCY: readonly RouteError[] = ["IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED"];

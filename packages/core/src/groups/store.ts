@@ -1,6 +1,6 @@
 import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeId, encodeName, sortKey } from "../db/keys.ts";
+import { encodeId, encodeName, listKeys } from "../db/keys.ts";
 import { AGAIN, retry } from "../db/retry.ts";
 import { notFound, ServiceUnavailableError } from "../errors/domain.ts";
 import { readRecord } from "../records/record.ts";
@@ -28,7 +28,10 @@ export function fromItem(item: StoredGroup): GroupRecord {
   };
 }
 
-/** The stored item: sets only when non-empty (DynamoDB has no empty set), plus the list sort keys. */
+/**
+ * The stored item: sets only when non-empty (DynamoDB has no empty set), plus the keys of its item
+ * and list indexes (db/keys.ts).
+ */
 export function toItem(group: Group & { deleting?: boolean }) {
   // `deleting` is only ever written by the tombstone; a put must not store it, even as false
   const { site_ids, child_group_ids, parent_group_ids, deleting: _, ...rest } = group;
@@ -38,8 +41,7 @@ export function toItem(group: Group & { deleting?: boolean }) {
     ...(child_group_ids.length > 0 ? { child_group_ids } : {}),
     ...(parent_group_ids.length > 0 ? { parent_group_ids } : {}),
     name_lower: encodeName(group.name),
-    id_key: encodeId(group.id),
-    name_key: sortKey(encodeName(group.name), group.id),
+    ...listKeys("group", group),
   };
 }
 

@@ -20,18 +20,17 @@
  */
 import { batchGetItems, queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeId } from "../db/keys.ts";
+import { ABOVE_EVERY_ID, encodeId, type LinkPath, RECORDS } from "../db/keys.ts";
 import { tableDefinition } from "../db/table.ts";
+import { recordKey } from "../records/record.ts";
 import type { Cursors, StartKey } from "./cursor.ts";
 import { buildListQuery, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
-import type { Filter, FilterValue, LinkPath, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
+import type { Filter, FilterValue, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
 
 /** Sorted by another field than id, at most this many links are read and ordered in memory. */
 export const SORTED_LINKS_BOUND = 1000;
 /** Items looked up per round when filters beside the key lookup may drop some. */
 const LOOKUP_CHUNK = 100;
-/** The highest padded id (ids are at most 2^53 − 1, 16 digits). */
-const TOP_ID = "9".repeat(16);
 
 export type ListPlan =
   | { kind: "ids"; ids: number[]; rest: Filter[] }
@@ -141,6 +140,8 @@ interface Reading {
   listing: string;
   /** The key names of the sort's index: the cursor's. */
   keyNames: string[];
+  /** The partition key attribute of the sort's index. */
+  partitionKey: string;
   /** The sort key attribute of the sort's index. */
   sortKey: string;
   after: StartKey | undefined;
@@ -149,9 +150,10 @@ interface Reading {
 /** The items of these ids that are listed (not tombstones) and pass the other filters. */
 async function lookUp(reading: Reading, ids: readonly number[]): Promise<RawItem[]> {
   const { db, spec, rest, sortKey } = reading;
-  const entity = db.entities[spec.partition] as unknown as Database["entities"]["group"];
-  const keys = ids.map((id) => entity.get({ id_key: encodeId(id) }).params().Key as Record<string, string>);
-  const items = await batchGetItems(db, keys);
+  const items = await batchGetItems(
+    db,
+    ids.map((id) => recordKey(db, spec.entity, id)),
+  );
   return items.filter((item) => item[sortKey] !== undefined && rest.every((f) => matchesFilter(spec, f, item)));
 }
 
@@ -213,11 +215,10 @@ async function pageOfStream(
     return { items, next_cursor: await reading.cursors.seal(reading.listing, position) };
   }
   if (done || last === undefined) return { items: matched, next_cursor: null };
-  // the budget ran out: resume after the last id looked at, which is a key of the id index
-  const entity = reading.db.entities[reading.spec.partition] as unknown as Database["entities"]["group"];
+  // the budget ran out: resume after the last id looked at, which is a key of the id index (the sort's)
   const position = {
-    ...(entity.get({ id_key: encodeId(last) }).params().Key as Record<string, string>),
-    [tableDefinition.indexes.gsi1.partitionKey]: reading.spec.partition,
+    ...recordKey(reading.db, reading.spec.entity, last),
+    [reading.partitionKey]: RECORDS[reading.spec.entity].listPartition,
     [reading.sortKey]: encodeId(last),
   };
   return { items: matched, next_cursor: await reading.cursors.seal(reading.listing, position) };
@@ -230,7 +231,7 @@ async function readEdges(reading: Reading, path: LinkPath, id: number, count: nu
   const sk = keys.sortKey;
   const descending = reading.request.sort.descending;
   const low = path.prefix + (after !== undefined && !descending ? encodeId(after + 1) : encodeId(0));
-  const high = path.prefix + (after !== undefined && descending ? encodeId(after - 1) : TOP_ID);
+  const high = path.prefix + (after !== undefined && descending ? encodeId(after - 1) : ABOVE_EVERY_ID);
   const page = await queryPage(reading.db, {
     TableName: reading.db.table,
     ...(path.index ? { IndexName: path.index } : {}),
@@ -271,6 +272,7 @@ export async function readList(
     rest: plan.rest,
     listing,
     keyNames,
+    partitionKey: index.partitionKey,
     sortKey: index.sortKey,
     after,
   };

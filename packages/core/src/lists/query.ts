@@ -1,7 +1,7 @@
 import type { NativeAttributeValue, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
+import { AFTER_SEPARATOR, encodeId, RECORDS, SEPARATOR } from "../db/keys.ts";
 import { tableDefinition } from "../db/table.ts";
 import { type Cursors, type CursorTarget, fingerprint, type StartKey } from "./cursor.ts";
 import type { Filter, FilterValue, ListRequest, ListSpec, SortOption } from "./spec.ts";
@@ -191,7 +191,8 @@ export function buildListQuery(
       max !== undefined && (f.operator === "eq" || f.operator === "startswith") && [...String(f.values[0])].length > max
     );
   });
-  const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(spec.partition)}`, key.condition]
+  const partition = RECORDS[spec.entity].listPartition;
+  const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(partition)}`, key.condition]
     .filter(Boolean)
     .join(" AND ");
   const rest = request.filters.filter((f) => !key.absorbed.has(f));
@@ -204,7 +205,7 @@ export function buildListQuery(
     accepts: (position) => {
       const sk = position[index.sortKey] ?? "";
       return (
-        position[index.partitionKey] === spec.partition &&
+        position[index.partitionKey] === partition &&
         (bounds.prefix === undefined || sk.startsWith(bounds.prefix)) &&
         (bounds.low === undefined || sk >= bounds.low) &&
         (bounds.high === undefined || sk <= bounds.high)
