@@ -150,10 +150,8 @@ interface Reading {
 /** The items of these ids that are listed (not tombstones) and pass the other filters. */
 async function lookUp(reading: Reading, ids: readonly number[]): Promise<RawItem[]> {
   const { db, spec, rest, sortKey } = reading;
-  const items = await batchGetItems(
-    db,
-    ids.map((id) => recordKey(db, spec.entity, id)),
-  );
+  const keys = ids.map((id) => recordKey(db, spec.entity, id));
+  const items = await batchGetItems(db, keys);
   return items.filter((item) => item[sortKey] !== undefined && rest.every((f) => matchesFilter(spec, f, item)));
 }
 
