@@ -24,8 +24,9 @@ import { ABOVE_EVERY_ID, encodeId, type LinkPath, RECORDS } from "../db/keys.ts"
 import { tableDefinition } from "../db/table.ts";
 import { recordKey } from "../records/record.ts";
 import type { Cursors, StartKey } from "./cursor.ts";
+import { compare, matchesFilter } from "./operators.ts";
 import { buildListQuery, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
-import type { Filter, FilterValue, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
+import type { Filter, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
 
 /** Sorted by another field than id, at most this many links are read and ordered in memory. */
 export const SORTED_LINKS_BOUND = 1000;
@@ -87,48 +88,6 @@ export function scanning(spec: ListSpec, field: string, operator: Operator): str
     }
   }
   return "Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first.";
-}
-
-const attributeOf = (item: RawItem, path: string): unknown =>
-  path.split(".").reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], item);
-
-/** The filter on an item in memory, as `filterCondition` (query.ts) asks DynamoDB to. */
-export function matchesFilter(spec: ListSpec, filter: Filter, item: RawItem): boolean {
-  const field = spec.filters[filter.field];
-  if (!field) throw new Error(`no filter field ${filter.field}`);
-  const text = filter.operator === "contains" || filter.operator === "startswith";
-  const value = attributeOf(item, text && field.lowerAttribute ? field.lowerAttribute : field.attribute);
-  if (value === undefined) return filter.operator === "ne" && !field.optional;
-  const [first] = filter.values as [FilterValue];
-  const comparable = typeof value === typeof first;
-  const v = value as FilterValue;
-  switch (filter.operator) {
-    case "eq":
-      if (field.isSet) return [...(value as Iterable<unknown>)].includes(first);
-      return v === first;
-    case "ne":
-      return v !== first;
-    case "gt":
-      return comparable && compare(v, first) > 0;
-    case "gte":
-      return comparable && compare(v, first) >= 0;
-    case "lt":
-      return comparable && compare(v, first) < 0;
-    case "lte":
-      return comparable && compare(v, first) <= 0;
-    case "in":
-      return filter.values.includes(v);
-    case "contains":
-      return String(v).includes(String(first).toLowerCase());
-    case "startswith":
-      return String(v).startsWith(String(first).toLowerCase());
-  }
-}
-
-/** DynamoDB's order: numbers by value, strings by their UTF-8 bytes. */
-function compare(a: FilterValue, b: FilterValue): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
 }
 
 interface Reading {
