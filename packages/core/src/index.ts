@@ -9,6 +9,7 @@ export { type CountryRegistry, countries, createRegistry } from "./countries/reg
 export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
+export { RECORDS } from "./db/keys.ts";
 export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
 export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
 export {
