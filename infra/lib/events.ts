@@ -1,3 +1,4 @@
+import { RECORD_PARTITION_PREFIXES, tableDefinition } from "@sites-groups/core/table";
 import { streamProcessor } from "@sites-groups/functions/routes";
 import { CfnOutput, Duration } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
@@ -13,17 +14,17 @@ import { Construct } from "constructs";
 import { createAppFunction, createFunctionRole, createLogGroup } from "./functions.ts";
 import type { StageConfig } from "./stage.ts";
 
-/** The partition-key prefixes of the items that make events (sites, groups, memberships, nestings). */
-export const EVENT_SUBJECT_KEY_PREFIXES = ["site#", "group#"] as const;
-
 /**
  * The stream records the mapping hands the processor (Lambda event filtering on the stream
- * record): only those whose `pk` starts with `site#` or `group#`. The processor's own event items,
- * the idempotency records, claims and counters never invoke it (a filtered-out record counts as
- * handled, so it costs no invocation and never blocks the shard).
+ * record): only those of the items that make events, sites, groups and their edges, whose `pk`
+ * starts with a record's prefix (`site#`, `group#`: core db/keys.ts). The processor's own event
+ * items, the idempotency records, claims and counters never invoke it (a filtered-out record
+ * counts as handled, so it costs no invocation and never blocks the shard).
  */
 export const STREAM_FILTER = {
-  dynamodb: { Keys: { pk: { S: EVENT_SUBJECT_KEY_PREFIXES.map((prefix) => ({ prefix })) } } },
+  dynamodb: {
+    Keys: { [tableDefinition.partitionKey]: { S: RECORD_PARTITION_PREFIXES.map((prefix) => ({ prefix })) } },
+  },
 };
 
 /** The mapping's settings (docs/infrastructure.md, "Change events"). */

@@ -4,10 +4,11 @@
  * (packages/openapi/src/route.ts); functions/src/routes.ts lists every aggregate's. The CDK app and
  * the local emulator load this module without loading any handler code.
  */
-import type { IndexName } from "@sites-groups/core/table";
+import { listIndexNames } from "@sites-groups/core/table";
 import type { RouteDefinition, RouteError } from "@sites-groups/openapi/route";
 
-const GROUP_SORTS: readonly IndexName[] = ["gsi1", "gsi2"];
+/** The list indexes: one per sort (core db/keys.ts). */
+const GROUP_SORTS = listIndexNames("group");
 
 const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
 const LINK = "Touches only the two items and their link, atomically; always fits one transaction.";

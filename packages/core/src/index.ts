@@ -9,6 +9,7 @@ export { type CountryRegistry, countries, createRegistry, deployedRegistry } fro
 export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
+export { RECORDS } from "./db/keys.ts";
 export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
 export {
   ANSWER_HEADERS,

@@ -13,7 +13,7 @@
 import type { Server } from "node:http";
 import net from "node:net";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { createServices, tableDefinition } from "@sites-groups/core";
+import { createServices, RECORDS, tableDefinition } from "@sites-groups/core";
 import { routes } from "@sites-groups/functions/routes";
 import { createLocalIssuer, SCOPES } from "./auth.ts";
 import { devConfig } from "./config.ts";
@@ -71,15 +71,16 @@ async function startAdmin(endpoint: string, adminPort: number): Promise<Server> 
 }
 stopWithParents(() => void stop(0));
 
+/** No site is listed: one item read from the sites' id index. */
 async function isEmpty(context: ReturnType<typeof createServices>, table: string): Promise<boolean> {
-  const index = tableDefinition.indexes.gsi1;
+  const { listPartition, lists } = RECORDS.site;
   const { Items } = await context.db.client.send(
     new QueryCommand({
       TableName: table,
-      IndexName: "gsi1",
+      IndexName: lists.id.index,
       KeyConditionExpression: "#pk = :site",
-      ExpressionAttributeNames: { "#pk": index.partitionKey },
-      ExpressionAttributeValues: { ":site": "site" },
+      ExpressionAttributeNames: { "#pk": tableDefinition.indexes[lists.id.index].partitionKey },
+      ExpressionAttributeValues: { ":site": listPartition },
       Limit: 1,
     }),
   );

@@ -36,20 +36,28 @@ export const BATCH_GET_KEYS = 100;
 const BATCH_ATTEMPTS = 5;
 
 /**
- * The items of these table keys (eventually consistent, in no particular order; a missing item is
- * simply absent): one BatchGetItem per 100 keys, sent at once. Keys DynamoDB answers as unprocessed
- * (a partly throttled read) are asked again with backoff, then it is a 503.
+ * The items of these table keys (in no particular order; a missing item is simply absent; each
+ * key once): one BatchGetItem per 100 keys, sent at once. Eventually consistent unless
+ * `consistent` (the nesting walk reads the versions its transaction conditions on). Keys DynamoDB
+ * answers as unprocessed (a partly throttled read) are asked again with backoff, then it is a 503.
  */
-export async function batchGetItems(db: Database, keys: readonly Record<string, string>[]): Promise<RawItem[]> {
+export async function batchGetItems(
+  db: Database,
+  keys: readonly Record<string, string>[],
+  { consistent = false } = {},
+): Promise<RawItem[]> {
   const chunks: Record<string, string>[][] = [];
   for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) chunks.push(keys.slice(i, i + BATCH_GET_KEYS));
   const exhausted = () => new ServiceUnavailableError("the database is throttling reads");
+  const consistency = consistent ? { ConsistentRead: true } : {};
   const pages = await Promise.all(
     chunks.map(async (chunk) => {
       const found: RawItem[] = [];
       let pending = chunk;
       await retry({ attempts: BATCH_ATTEMPTS, exhausted }, async () => {
-        const result = await db.client.send(new BatchGetCommand({ RequestItems: { [db.table]: { Keys: pending } } }));
+        const result = await db.client.send(
+          new BatchGetCommand({ RequestItems: { [db.table]: { ...consistency, Keys: pending } } }),
+        );
         found.push(...(result.Responses?.[db.table] ?? []));
         pending = (result.UnprocessedKeys?.[db.table]?.Keys ?? []) as Record<string, string>[];
         return pending.length > 0 ? AGAIN : undefined;

@@ -3,7 +3,7 @@
  * Read by the CDK stack, the dev server and the tests, so the three cannot disagree.
  *
  * Every secondary index is overloaded: each entity decides what its items put in
- * `gsiNpk` / `gsiNsk` (see `db/keys.ts`). Items that leave an index's keys unset are
+ * `gsiNpk` / `gsiNsk` (the layout is `db/keys.ts`). Items that leave an index's keys unset are
  * simply absent from it (sparse indexes).
  *
  * `timeToLiveAttribute`: DynamoDB deletes an item some time after the epoch second this attribute
@@ -28,6 +28,12 @@ export const tableDefinition = {
 } as const;
 
 export type IndexName = keyof typeof tableDefinition.indexes;
+
+/**
+ * What the route manifest and the CDK app read of the key layout (they load this module, not the
+ * services): the indexes each listing queries, and the partitions of the items that make events.
+ */
+export { listIndexNames, RECORD_PARTITION_PREFIXES } from "./keys.ts";
 
 /** The attribute names of every key (all strings), in table order. */
 export function keyAttributeNames(): string[] {
