@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse, S
 import type { Duplex } from "node:stream";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
-import { type LocalIssuer, parseScopes } from "./auth.ts";
+import { type LocalIssuer, parseScopes, type Refusal } from "./auth.ts";
 
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -135,10 +135,15 @@ const PARSE_ERRORS: Record<string, string> = {
   HPE_INVALID_URL: "the request target is not a valid URL",
 };
 
-/** The stage's UNAUTHORIZED Gateway Response: a 401 problem that asks for a bearer token. */
-function unauthenticated(reason: string, requestId: string): APIGatewayProxyResult {
-  const problem = gatewayProblem(401, "UNAUTHENTICATED", "Unauthenticated", reason, requestId);
-  return { ...problem, headers: { ...problem.headers, "www-authenticate": "Bearer" } };
+/**
+ * The stage's UNAUTHORIZED Gateway Response: a 401 problem that asks for a bearer token. Where
+ * the refused token came, RFC 6750's `error="invalid_token"` says so, which API Gateway's Cognito
+ * authorizer cannot (its answer is the same with a token and without).
+ */
+function unauthenticated(refusal: Refusal, requestId: string): APIGatewayProxyResult {
+  const problem = gatewayProblem(401, "UNAUTHENTICATED", "Unauthenticated", refusal.reason, requestId);
+  const challenge = refusal.error ? `Bearer error="${refusal.error}"` : "Bearer";
+  return { ...problem, headers: { ...problem.headers, "www-authenticate": challenge } };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
@@ -297,7 +302,7 @@ export function createGateway(options: GatewayOptions): Server {
     let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
     if (options.auth && route.scope !== "public") {
       const verdict = await options.auth.authenticate(req.headers.authorization);
-      if ("status" in verdict) return unauthenticated(verdict.reason, requestId);
+      if ("status" in verdict) return unauthenticated(verdict, requestId);
       authorizer = { claims: verdict.claims };
     }
     const event: APIGatewayProxyEvent = {
