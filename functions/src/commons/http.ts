@@ -13,6 +13,7 @@ import {
 } from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
+import { CORS_EXPOSE_HEADERS } from "./cors.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
 import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
@@ -155,7 +156,7 @@ const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
     request.response.headers = {
       ...request.response.headers,
       "access-control-allow-origin": origin,
-      "access-control-expose-headers": "Location, Retry-After, ETag, Idempotent-Replayed",
+      "access-control-expose-headers": CORS_EXPOSE_HEADERS.join(", "),
       vary: "Origin",
     };
   };
