@@ -3,24 +3,13 @@
  * opens Swagger UI, sees every operation of the document, and uses "Try it out" to create a
  * site and to list sites. No request may leave the machine: the page must work offline.
  */
-import { existsSync } from "node:fs";
 import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
+import { chromiumAvailable, launchChromium } from "../support/browser.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-const HOW_TO_INSTALL = `Chromium not found at ${CHROMIUM}: the browser test of /docs is skipped.
-Install it with: sudo apt-get install -y chromium   (Debian/Ubuntu; or set CHROMIUM_PATH to a Chromium/Chrome binary)`;
-
-if (!available) {
-  // CI installs Chromium; there, its absence is a failure, not a skip.
-  if (process.env.CI) throw new Error(HOW_TO_INSTALL.replace("is skipped", "cannot run"));
-  console.warn(`\n${HOW_TO_INSTALL}\n`);
-}
-
-describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
+describe.skipIf(!chromiumAvailable)("Swagger UI at /docs, in headless Chromium", () => {
   let api: TestApi;
   let browser: Browser;
   let page: Page;
@@ -29,18 +18,7 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium();
     const context = await browser.newContext();
     // Anything not addressed to this machine is recorded and refused.
     await context.route("**/*", (route) => {
