@@ -113,6 +113,11 @@ export interface RouteDefinition {
    * `If-None-Match` on a read (304), `If-Match` on a write (412).
    */
   precondition?: "If-None-Match" | "If-Match";
+  /**
+   * The query parameters of a route that is not a listing (a listing's are its list spec's,
+   * `docs.list`); none: any query parameter is a 400 naming it.
+   */
+  query?: readonly string[];
   docs: RouteDocs;
 }
 
@@ -510,6 +515,8 @@ export const routes = [
     name: "GetDocsAsset",
     handler: "docs/asset",
     scope: "public",
+    // the page asks for each file with its Swagger UI version, so that a new version is fetched anew
+    query: ["v"],
     files: [SWAGGER_UI, "swagger-ui-dist/swagger-ui.css", "swagger-ui-dist/swagger-ui-bundle.js"],
     docs: {
       tag: "Documentation",

@@ -45,13 +45,13 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     title: "Payload too large",
     detail: "the body is larger than API Gateway accepts; the limit of this API is 64 KiB",
   },
-  // Stage throttling: the contract's "try again, nothing was written" answer.
+  // Stage throttling (API.md "Too many requests"): a 429 that says when to try again, never a 503.
   {
     type: ResponseType.THROTTLED,
-    status: 503,
-    code: "SERVICE_UNAVAILABLE",
-    title: "Service unavailable",
-    detail: "the API is throttling requests; nothing was written, try again",
+    status: 429,
+    code: "TOO_MANY_REQUESTS",
+    title: "Too many requests",
+    detail: "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds",
     headers: { "Retry-After": "1" },
   },
   // Access control (access.ts). A guarded method called without an Authorization header, with a

@@ -182,15 +182,40 @@ function authorize(event: APIGatewayProxyEvent): void {
   }
   const granted = String(claims.scope ?? "").split(" ");
   if (!acceptedScopes(route.scope).some((scope) => granted.includes(scope))) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "Forbidden",
-      `${route.method} ${route.path} needs the ${OAUTH_SCOPES[route.scope]} scope; the token has ${claims.scope || "no scope"}`,
+    // RFC 6750: the 403 names the scope that would do (problem.ts puts it in WWW-Authenticate)
+    throw Object.assign(
+      new DomainError(
+        "FORBIDDEN",
+        "Forbidden",
+        `${route.method} ${route.path} needs the ${OAUTH_SCOPES[route.scope]} scope; the token has ${claims.scope || "no scope"}`,
+      ),
+      { scope: OAUTH_SCOPES[route.scope] },
     );
   }
 }
 
+/**
+ * A query parameter the route does not define is a 400 naming it, before anything runs
+ * (`PATCH /sites/1?dry_run=true` writes nothing). A listing's parameters are its list spec's,
+ * which the listing's parser checks itself; any other route takes only its record's `query`.
+ */
+function assertKnownQuery(event: APIGatewayProxyEvent): void {
+  const route = routeFor(event.httpMethod, event.resource);
+  if (!route || route.docs.list) return;
+  const defined: readonly string[] = route.query ?? [];
+  const unknown = Object.keys(event.multiValueQueryStringParameters ?? event.queryStringParameters ?? {}).filter(
+    (name) => !defined.includes(name),
+  );
+  if (unknown.length === 0) return;
+  const takes = defined.length > 0 ? `takes only ${defined.join(", ")}` : "takes no query parameter";
+  throw validationFailed(
+    unknown.map((name) => ({ path: name, message: `unknown query parameter: this route ${takes}` })),
+  );
+}
+
 const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
+/** RFC 7396 JSON merge patch: a PATCH body may say so; it means what the same JSON says. */
+const MERGE_PATCH_MEDIA_TYPE = /^application\/merge-patch\+json\s*(;.*)?$/i;
 
 /**
  * A body must say it is JSON: a page's form or text/plain "simple" request, which a browser sends
@@ -198,12 +223,13 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
  */
 function assertJsonBody(event: APIGatewayProxyEvent): void {
   if (event.body === null || event.body === undefined || event.body === "") return;
-  const type = header(event, "content-type");
-  if (type !== undefined && JSON_MEDIA_TYPE.test(type.trim())) return;
+  const type = header(event, "content-type")?.trim();
+  if (type !== undefined && JSON_MEDIA_TYPE.test(type)) return;
+  if (type !== undefined && event.httpMethod === "PATCH" && MERGE_PATCH_MEDIA_TYPE.test(type)) return;
   throw new DomainError(
     "UNSUPPORTED_MEDIA_TYPE",
     "Unsupported media type",
-    `the body must be sent as application/json, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
+    `the body must be sent as ${event.httpMethod === "PATCH" ? "application/json or application/merge-patch+json" : "application/json"}, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
   );
 }
 
@@ -211,6 +237,7 @@ function assertJsonBody(event: APIGatewayProxyEvent): void {
 const guard = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   before: async ({ event }) => {
     authorize(event);
+    assertKnownQuery(event);
     assertJsonBody(event);
   },
 });

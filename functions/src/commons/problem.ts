@@ -25,6 +25,7 @@ export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
   UNKNOWN_REFERENCE: 422,
   TOO_MANY_CHANGES: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
   SERVICE_UNAVAILABLE: 503,
 };
@@ -101,9 +102,14 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
   }
   const status = error instanceof DomainError ? statusOf(error.code, statuses) : undefined;
   if (error instanceof DomainError && status !== undefined) {
-    // a refusal that says when to try again (IDEMPOTENCY_KEY_IN_USE)
-    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-    const headers: Record<string, string> = typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : {};
+    // a refusal that says when to try again (IDEMPOTENCY_KEY_IN_USE), or which scope would do (FORBIDDEN)
+    const { retryAfterSeconds, scope } = error as { retryAfterSeconds?: unknown; scope?: unknown };
+    const headers: Record<string, string> = {
+      ...(typeof retryAfterSeconds === "number" ? { "retry-after": String(retryAfterSeconds) } : {}),
+      ...(typeof scope === "string"
+        ? { "www-authenticate": `Bearer error="insufficient_scope", scope="${scope}"` }
+        : {}),
+    };
     return problemResponse(
       {
         type: "about:blank",

@@ -17,7 +17,9 @@ export type KnownErrorCode =
   | "UNSUPPORTED_MEDIA_TYPE"
   | "PRECONDITION_FAILED"
   | "IDEMPOTENCY_KEY_IN_USE"
-  | "IDEMPOTENCY_KEY_REUSED";
+  | "IDEMPOTENCY_KEY_REUSED"
+  /** Only API Gateway's throttling and the prod firewall answer it (API.md "Too many requests"), never a function. */
+  | "TOO_MANY_REQUESTS";
 
 /** The codes above, or a code a country module declares in its `refusals` (`FRENCH_SITE_DAY_TAKEN`). */
 export type ErrorCode = KnownErrorCode | (string & {});
