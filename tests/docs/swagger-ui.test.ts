@@ -80,6 +80,26 @@ describe.skipIf(!chromiumAvailable)("Swagger UI at /docs, in headless Chromium",
     expect((await api.GET("/sites")).body.items).toHaveLength(1);
   });
 
+  it('creates two sites with two "Try it out" creates in a row: no Idempotency-Key it did not make', async () => {
+    const block = page.locator("#operations-Sites-CreateSite");
+    // still open and in "Try it out" mode: the Italian example this time, which takes no day of its own
+    await block.locator("select.examples-select-element").first().selectOption("it");
+    const ids: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      // "Clear" removes the previous answer, so the one read below is this request's
+      await block.locator("button.btn-clear").click();
+      await block.getByRole("button", { name: "Execute" }).click();
+      const status = block.locator(".live-responses-table .response .response-col_status").first();
+      await status.waitFor({ timeout: 30_000 });
+      const body = await block.locator(".live-responses-table .response-col_description pre").first().textContent();
+      expect(`${(await status.textContent())?.trim()} ${body}`).toMatch(/^201 /);
+      ids.push(JSON.parse(body as string).id);
+    }
+    expect(new Set(ids).size).toBe(2);
+    const italian = (await api.GET("/sites", { params: { query: { country: "it" } } })).body.items;
+    expect(italian.map((site) => site.id).sort()).toEqual(ids.sort());
+  });
+
   it("sent no request beyond this machine", () => {
     expect(outside).toEqual([]);
   });

@@ -145,6 +145,9 @@ describe("a read token", () => {
       expect(answer.status, what).toBe(403);
       expect(answer.body, what).toMatchObject({ status: 403, code: "FORBIDDEN" });
       expect(answer.body.detail, what).toContain("sites-groups/write");
+      expect(answer.headers.get("www-authenticate"), what).toBe(
+        'Bearer error="insufficient_scope", scope="sites-groups/write"',
+      );
     }
     expect(await db.scanAll()).toEqual(before);
   });

@@ -249,10 +249,12 @@ export interface components {
             /** @constant */
             type: "about:blank";
             title: string;
+            /** Format: int32 */
             status: number;
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldError"][];
+            /** Format: int64 */
             errors_omitted?: number;
             request_id: string;
         };
@@ -341,7 +343,10 @@ export interface components {
         };
         /** @description A `fr` site: the common fields and its country's own, nothing of other countries. */
         Site_fr: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -382,7 +387,10 @@ export interface components {
         };
         /** @description A `it` site: the common fields and its country's own, nothing of other countries. */
         Site_it: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -427,7 +435,10 @@ export interface components {
         Site: components["schemas"]["Site_fr"] | components["schemas"]["Site_it"];
         /** @description A group of sites and of other groups. */
         Group: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
@@ -513,7 +524,10 @@ export interface components {
         EventType: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
         /** @description A `fr` site after an update. */
         UpdatedSite_fr: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -556,7 +570,10 @@ export interface components {
         };
         /** @description A `it` site after an update. */
         UpdatedSite_it: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -601,7 +618,10 @@ export interface components {
         UpdatedSite: components["schemas"]["UpdatedSite_fr"] | components["schemas"]["UpdatedSite_it"];
         /** @description A group after an update, and the names of the fields that changed. */
         UpdatedGroup: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
@@ -636,12 +656,16 @@ export interface components {
         };
         /** @description A site in a group. */
         SiteLink: {
+            /** Format: int64 */
             group_id: number;
+            /** Format: int64 */
             site_id: number;
         };
         /** @description A group (`child_group_id`) in another (`group_id`). */
         ChildLink: {
+            /** Format: int64 */
             group_id: number;
+            /** Format: int64 */
             child_group_id: number;
         };
         /** @description A site was created (`POST /sites`). `data`: the site. */
@@ -956,11 +980,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Filter: sites whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
-                id__in?: number[];
+                id__in?: (number | string)[];
                 /** @description Filter: sites whose `country` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 country?: "fr" | "it";
                 /** @description Filter: sites whose `country` is one of the value values, repeated (`country__in=a&country__in=b`, as generated clients send an array) or comma-separated (`country__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
-                country__in?: ("fr" | "it")[];
+                country__in?: (("fr" | "it") | string)[];
                 /** @description Filter: sites whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
                 /** @description Filter: sites whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
@@ -1045,6 +1069,8 @@ export interface operations {
             /** @description A page of sites. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1085,10 +1111,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1103,12 +1131,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1121,12 +1151,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,6 +1207,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1164,10 +1226,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
-                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
-                 */
+                /** @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -1188,6 +1247,8 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1197,10 +1258,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1215,12 +1278,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1235,10 +1300,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1260,6 +1329,8 @@ export interface operations {
                 headers: {
                     /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
                     "Retry-After"?: number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1278,6 +1349,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1292,10 +1365,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1318,6 +1393,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1330,12 +1407,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1356,6 +1463,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1392,6 +1501,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1403,6 +1514,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1410,10 +1523,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1428,12 +1543,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1452,6 +1569,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,12 +1583,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1490,6 +1639,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1524,6 +1675,8 @@ export interface operations {
             /** @description Deleted; no body. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1531,10 +1684,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1549,12 +1704,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1569,10 +1726,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1591,6 +1752,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1609,6 +1772,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1621,12 +1786,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1647,6 +1842,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1679,6 +1876,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SitePatch"];
+                "application/merge-patch+json": components["schemas"]["SitePatch"];
             };
         };
         responses: {
@@ -1687,6 +1885,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1696,10 +1896,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1714,12 +1916,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1734,10 +1938,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1756,6 +1964,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1774,6 +1984,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1792,6 +2004,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1810,6 +2024,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1824,10 +2040,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1849,6 +2067,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1861,12 +2081,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1887,6 +2137,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1904,7 +2156,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Filter: groups whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
-                id__in?: number[];
+                id__in?: (number | string)[];
                 /** @description Filter: groups whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
                 /** @description Filter: groups whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
@@ -1916,7 +2168,7 @@ export interface operations {
                 /** @description Filter: groups whose `type` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 type__ne?: "group1" | "group2" | "group3";
                 /** @description Filter: groups whose `type` is one of the value values, repeated (`type__in=a&type__in=b`, as generated clients send an array) or comma-separated (`type__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
-                type__in?: ("group1" | "group2" | "group3")[];
+                type__in?: (("group1" | "group2" | "group3") | string)[];
                 /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 site_id?: number;
                 /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
@@ -1937,6 +2189,8 @@ export interface operations {
             /** @description A page of groups. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1967,10 +2221,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1985,12 +2241,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,12 +2261,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2029,6 +2317,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2046,10 +2336,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
-                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
-                 */
+                /** @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2070,6 +2357,8 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,10 +2384,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2113,12 +2404,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,10 +2426,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2157,6 +2454,8 @@ export interface operations {
                 headers: {
                     /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2175,6 +2474,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2189,10 +2490,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2215,6 +2518,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2227,12 +2532,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2253,6 +2588,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2289,6 +2626,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2316,6 +2655,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2323,10 +2664,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,12 +2684,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2365,6 +2710,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2377,12 +2724,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2403,6 +2780,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2437,6 +2816,8 @@ export interface operations {
             /** @description Deleted; no body. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2444,10 +2825,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2462,12 +2845,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2482,10 +2867,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2504,6 +2893,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2522,6 +2913,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2534,12 +2927,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2560,6 +2983,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2592,6 +3017,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GroupPatch"];
+                "application/merge-patch+json": components["schemas"]["GroupPatch"];
             };
         };
         responses: {
@@ -2600,6 +3026,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2625,10 +3053,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2643,12 +3073,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2663,10 +3095,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2685,6 +3121,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2703,6 +3141,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2721,6 +3161,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2735,10 +3177,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2761,6 +3205,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2773,12 +3219,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2799,6 +3275,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2829,6 +3307,8 @@ export interface operations {
             /** @description The site is in the group. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2836,10 +3316,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2854,12 +3336,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2874,10 +3358,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2896,6 +3384,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2914,6 +3404,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2926,12 +3418,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2952,6 +3474,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2982,6 +3506,8 @@ export interface operations {
             /** @description The site is no longer in the group. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2989,10 +3515,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3007,12 +3535,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3027,10 +3557,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3049,6 +3583,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,12 +3597,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3087,6 +3653,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3117,6 +3685,8 @@ export interface operations {
             /** @description `{child_id}` is directly inside `{id}`. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3124,10 +3694,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3142,12 +3714,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3162,10 +3736,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3184,6 +3762,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3204,6 +3784,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3216,12 +3798,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3242,6 +3854,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3272,6 +3886,8 @@ export interface operations {
             /** @description `{child_id}` is no longer directly inside `{id}`. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3279,10 +3895,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3297,12 +3915,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3317,10 +3937,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3339,6 +3963,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3351,12 +3977,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3377,6 +4033,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3396,7 +4054,7 @@ export interface operations {
                 /** @description Only events of this type. */
                 type?: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
                 /** @description Only events of these types: comma-separated, or the parameter repeated (at most 100). */
-                type__in?: ("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed")[];
+                type__in?: (("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed") | string)[];
                 /**
                  * @description Only events whose type starts with this text: `site.` for every site event, `group.site_` for memberships.
                  * @example site.
@@ -3423,6 +4081,8 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3497,10 +4157,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3515,12 +4177,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,12 +4197,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3559,6 +4253,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3584,6 +4280,8 @@ export interface operations {
             /** @description The document. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3595,12 +4293,62 @@ export interface operations {
                 };
             };
             /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3626,10 +4374,60 @@ export interface operations {
             /** @description An HTML page. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
                 };
             };
             /**
@@ -3639,6 +4437,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3654,7 +4454,10 @@ export interface operations {
     };
     GetDocsAsset: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The Swagger UI version the page asks for, so that a browser fetches a new version anew; any value. */
+                v?: string;
+            };
             header?: never;
             path: {
                 /** @description A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`). */
@@ -3667,11 +4470,33 @@ export interface operations {
             /** @description The file. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/css": string;
                     "text/javascript": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -3681,6 +4506,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,12 +4520,42 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    "application/json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {

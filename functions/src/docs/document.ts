@@ -34,7 +34,7 @@ import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem
 import { keyInUse, keyReused } from "#commons/replay";
 import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, routes, type SchemaName } from "../routes.ts";
 import { countryRefusals, eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
-import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
+import { CORS_HEADERS, notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
 import {
   eventListParameters,
   groupListParameters,
@@ -78,7 +78,7 @@ export type DocumentAccess = { mode: "cognito"; tokenUrl: string } | { mode: "op
 
 export interface DocumentOptions {
   /** Where clients send requests; `.` (the default) is relative to the document's own URL. */
-  servers?: { url: string; description?: string }[];
+  servers?: { url: string; description?: string; "x-internal"?: boolean }[];
   countries?: readonly Country[];
   /** Default: access control, with the token endpoint at `/oauth2/token` beside the API (as `AUTH=on pnpm dev`). */
   access?: DocumentAccess;
@@ -86,18 +86,21 @@ export interface DocumentOptions {
 
 const JSON_TYPE = "application/json";
 const PROBLEM_TYPE = "application/problem+json";
+const MERGE_PATCH_TYPE = "application/merge-patch+json";
 const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
 
 /** What each code of the API itself means; a country's codes are described by its module. */
 const CODE_DOCS: Record<string, string> = {
   UNAUTHENTICATED:
-    "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.",
+    "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error=\"invalid_token\"`.",
   FORBIDDEN:
-    "A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).",
+    'A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.',
   UNSUPPORTED_MEDIA_TYPE:
-    "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.",
+    "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.",
   VALIDATION_FAILED:
-    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
+    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
+  TOO_MANY_REQUESTS:
+    "Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.",
   NOT_FOUND: "No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.",
   PAYLOAD_TOO_LARGE: `The body is over ${MAX_BODY_BYTES / 1024} KiB.`,
   GROUP3_CANNOT_HOLD_SITES: "No site is directly in a group of type `group3`.",
@@ -127,6 +130,7 @@ const STATUS_TEXT: Record<number, string> = {
   412: "Precondition failed",
   413: "Payload too large",
   422: "Unprocessable content: a business rule refused the write",
+  429: "Too many requests",
   500: "Internal error",
   503: "Service unavailable",
 };
@@ -145,7 +149,14 @@ const OPEN_BEHAVIOUR = `
 - A route that does not exist (or a method a path does not have) is a 404 \`NOT_FOUND\` problem.
 `;
 
-const ACCESS = `**Access:** every \`/sites\` and \`/groups\` route needs \`Authorization: Bearer <access token>\` from this stage's Amazon Cognito user pool (OAuth 2.0 client-credentials grant for machine clients): scope \`${OAUTH_SCOPES.read}\` for the \`GET\` routes, \`${OAUTH_SCOPES.write}\` for every other route (a write token may also read). This document and \`/docs\` are public. Use **Authorize** to call the API from this page.`;
+/** Who may call what, from the route records: every guarded route by name, then the public ones. */
+function accessText(): string {
+  const all = routes as readonly RouteDefinition[];
+  const named = (list: readonly RouteDefinition[]) =>
+    list.map((route) => `\`${route.method} ${route.path}\``).join(", ");
+  const scoped = (scope: "read" | "write") => named(all.filter((route) => route.scope === scope));
+  return `**Access:** these routes need \`Authorization: Bearer <access token>\` from this stage's Amazon Cognito user pool (OAuth 2.0 client-credentials grant for machine clients): scope \`${OAUTH_SCOPES.read}\` (or \`${OAUTH_SCOPES.write}\`: a write token may also read) for ${scoped("read")}; scope \`${OAUTH_SCOPES.write}\` for ${scoped("write")}. Public: ${named(all.filter((route) => route.scope === "public"))}. Use **Authorize** to call the API from this page.`;
+}
 
 const OPEN_STAGE =
   "**This stage is OPEN: it was deployed without access control, and anyone who can reach it may read and write.**";
@@ -169,9 +180,59 @@ function pathParameters(route: RouteDefinition): ParameterObject[] {
     description: docs[name as string] ?? "",
     schema:
       name === "asset"
-        ? { type: "string" }
-        : { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1 },
+        ? { type: "string", pattern: "^[\\w.-]+$", maxLength: 64 }
+        : { type: "integer", format: "int64", minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1 },
   }));
+}
+
+/** The query parameters of the routes that are not listings, by name (the route record's `query`). */
+const QUERY_PARAMETERS: Record<string, ParameterObject> = {
+  v: {
+    name: "v",
+    in: "query",
+    description: "The Swagger UI version the page asks for, so that a browser fetches a new version anew; any value.",
+    schema: { type: "string", maxLength: 64 },
+  },
+};
+
+function queryParameters(route: RouteDefinition): ParameterObject[] {
+  return (route.query ?? []).map((name) => {
+    const parameter = QUERY_PARAMETERS[name];
+    if (!parameter) throw new Error(`${route.name} takes the query parameter ${name}, which has no description`);
+    return parameter;
+  });
+}
+
+/** Seconds to wait before trying again: the API says 1. */
+const RETRY_AFTER = { type: "integer", format: "int32", minimum: 1, maximum: 60, example: 1 };
+
+/** The headers of an error answer: the challenge of a 401 or 403, `Retry-After`, CORS. */
+function errorHeaders(status: number, codes: readonly string[]): NonNullable<ResponseObject["headers"]> {
+  const challenge = {
+    401: '`Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server).',
+    403: '`Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs.',
+  }[status];
+  const retries = status === 503 || status === 429 || codes.includes("IDEMPOTENCY_KEY_IN_USE");
+  return {
+    ...(challenge
+      ? { "WWW-Authenticate": { description: challenge, required: true, schema: { type: "string", maxLength: 256 } } }
+      : {}),
+    ...(retries
+      ? {
+          "Retry-After": {
+            description:
+              status === 409
+                ? "With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again."
+                : "Seconds to wait before trying again.",
+            required: codes.every((code) =>
+              ["SERVICE_UNAVAILABLE", "IDEMPOTENCY_KEY_IN_USE", "TOO_MANY_REQUESTS"].includes(code),
+            ),
+            schema: RETRY_AFTER,
+          },
+        }
+      : {}),
+    ...CORS_HEADERS,
+  };
 }
 
 /** The examples of a component schema, per country for sites. */
@@ -219,6 +280,9 @@ function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: D
     code === "COUNTRY_REFUSALS" ? [...registry.refusals.keys()] : [code],
   );
   return [
+    // every route refuses a query parameter it does not define, and every stage throttles
+    "VALIDATION_FAILED",
+    "TOO_MANY_REQUESTS",
     ...(guarded(route, access) ? (["UNAUTHENTICATED"] as const) : []),
     // a token the authorizer admits has a scope that reads; only writes can be refused
     ...(guarded(route, access) && route.scope === "write" ? (["FORBIDDEN"] as const) : []),
@@ -233,12 +297,15 @@ function securityOf(route: RouteDefinition, access: DocumentAccess): Record<stri
   return [...acceptedScopes(route.scope).map((scope) => ({ oauth2: [scope] })), { bearer: [] }];
 }
 
+/** How tokens are checked (the stage's Cognito authorizer; aws-jwt-verify locally), as RFC 8725 asks of JWT users. */
+const JWT_PRACTICE =
+  "Tokens are JWS signed with the pool's RS256 keys and are verified as RFC8725 (JSON Web Token Best Current Practices) recommends: the algorithm is fixed by the key (never `none`, never taken from the token alone), the key comes from the pool's own key set, and the issuer, `token_use` (`access`), client and expiry are checked.";
+
 function securitySchemes(tokenUrl: string) {
   return {
     oauth2: {
       type: "oauth2",
-      description:
-        "Machine clients: the client-credentials grant at the stage's user pool token endpoint, with the client id and secret of an app client of the pool.",
+      description: `Machine clients: the client-credentials grant at the stage's user pool token endpoint, with the client id and secret of an app client of the pool. An access token lasts an hour (no refresh token: the grant is simply repeated). ${JWT_PRACTICE}`,
       flows: {
         clientCredentials: {
           tokenUrl,
@@ -253,7 +320,7 @@ function securitySchemes(tokenUrl: string) {
       type: "http",
       scheme: "bearer",
       bearerFormat: "JWT",
-      description: "An access token of the stage's user pool, however it was obtained.",
+      description: `An access token of the stage's user pool, however it was obtained. ${JWT_PRACTICE}`,
     },
   };
 }
@@ -309,6 +376,14 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
     ],
     ["TOO_MANY_CHANGES", tooManyChanges(121, owner === "site" ? "group_ids" : "site_ids")],
     ["SERVICE_UNAVAILABLE", new ServiceUnavailableError("the write kept conflicting with concurrent writes")],
+    [
+      "TOO_MANY_REQUESTS",
+      new DomainError(
+        "TOO_MANY_REQUESTS",
+        "Too many requests",
+        "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds",
+      ),
+    ],
     ["UNAUTHENTICATED", new DomainError("UNAUTHENTICATED", "Unauthenticated", "the token has expired")],
     [
       "FORBIDDEN",
@@ -336,6 +411,18 @@ function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map
   return new Map([...examples].map(([code, error]) => [code, problemExample(error, statuses)]));
 }
 
+function problemContent(status: number, codes: string[], examples: Map<string, unknown>): MediaObject {
+  return {
+    schema: {
+      allOf: [
+        { $ref: SCHEMA_REF("Problem") },
+        { type: "object", properties: { status: { const: status }, code: { type: "string", enum: codes } } },
+      ],
+    },
+    examples: Object.fromEntries(codes.map((code) => [code, { summary: code, value: examples.get(code) }])),
+  };
+}
+
 function errorResponses(
   registry: CountryRegistry,
   route: RouteDefinition,
@@ -355,45 +442,14 @@ function errorResponses(
     const text = list.map((code) => `- \`${code}\`: ${CODE_DOCS[code] ?? registry.refusals.get(code)?.description}`);
     responses[String(status)] = {
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
-      ...(status === 401
-        ? {
-            headers: {
-              "WWW-Authenticate": {
-                description: "`Bearer`: the route needs a bearer access token.",
-                required: true,
-                schema: { type: "string", example: "Bearer" },
-              },
-            },
-          }
-        : {}),
-      ...(status === 503 || list.includes("IDEMPOTENCY_KEY_IN_USE")
-        ? {
-            headers: {
-              "Retry-After": {
-                description:
-                  status === 503
-                    ? "Seconds to wait before trying again."
-                    : "With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again.",
-                required: list.every((code) => code === "SERVICE_UNAVAILABLE" || code === "IDEMPOTENCY_KEY_IN_USE"),
-                schema: { type: "integer", minimum: 1, example: 1 },
-              },
-            },
-          }
-        : {}),
-      content: {
-        [PROBLEM_TYPE]: {
-          schema: {
-            allOf: [
-              { $ref: SCHEMA_REF("Problem") },
-              {
-                type: "object",
-                properties: { status: { const: status }, code: { type: "string", enum: list } },
-              },
-            ],
-          },
-          examples: Object.fromEntries(list.map((code) => [code, { summary: code, value: examples.get(code) }])),
-        },
-      },
+      headers: errorHeaders(status, list),
+      content: Object.fromEntries(
+        // AWS WAF's custom answers (prod's firewall) cannot be application/problem+json: the same members as JSON
+        (status === 429 ? [PROBLEM_TYPE, JSON_TYPE] : [PROBLEM_TYPE]).map((type) => [
+          type,
+          problemContent(status, list, examples),
+        ]),
+      ),
     };
   }
   return responses;
@@ -415,17 +471,53 @@ function successResponse(registry: CountryRegistry, route: RouteDefinition): Res
           Location: {
             description: "The new resource's path.",
             required: true,
-            schema: { type: "string", example: success.location },
+            schema: { type: "string", pattern: "^/[a-z]+/[1-9][0-9]{0,15}$", maxLength: 24, example: success.location },
           },
         }
       : {}),
     ...successHeaders(route),
+    ...CORS_HEADERS,
   };
   return {
     description: success.description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(Object.keys(content).length > 0 ? { content } : {}),
   };
+}
+
+/**
+ * No answer of a function is longer: Lambda's response payload limit (a request body is at most
+ * 64 KiB, its URL and headers 10 KiB). The bound of every string that has no tighter one.
+ */
+const LAMBDA_PAYLOAD_MAX = 6 * 1024 * 1024;
+/** The length of the strings of a format, where the format bounds it. */
+const FORMAT_MAX_LENGTH: Record<string, number> = { date: 10, "date-time": 35 };
+
+const isType = (node: JsonSchema, type: string) =>
+  node.type === type || (Array.isArray(node.type) && node.type.includes(type));
+
+/**
+ * Every string schema of the document gets a `maxLength` and every integer a `format`, as
+ * resource limits a client can rely on: the ones the schemas state, else the format's length,
+ * else the largest a function can answer. (Spectral's OWASP ruleset asks for both.)
+ */
+function boundScalars(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) boundScalars(item);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const schema = node as JsonSchema;
+  if (isType(schema, "string") && !("maxLength" in schema || "enum" in schema || "const" in schema)) {
+    schema.maxLength = FORMAT_MAX_LENGTH[String(schema.format)] ?? LAMBDA_PAYLOAD_MAX;
+  }
+  if (isType(schema, "integer") && !("format" in schema)) {
+    schema.format = Number(schema.maximum) <= 2 ** 31 - 1 ? "int32" : "int64";
+  }
+  for (const [key, value] of Object.entries(schema)) {
+    // examples are values, not schemas
+    if (key !== "example" && key !== "examples") boundScalars(value);
+  }
 }
 
 /** Builds the whole document; cheap (a few milliseconds), but the route caches it per container. */
@@ -441,7 +533,8 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
       events: eventListParameters,
       none: () => [],
     }[docs.list ?? "none"]();
-    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query];
+    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query, ...queryParameters(route)];
+    const body = docs.body;
     const operation: OperationObject = {
       operationId: route.name,
       tags: [docs.tag],
@@ -449,16 +542,20 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
       description: describe(registry, route),
       ...(parameters.length > 0 ? { parameters } : {}),
       security: securityOf(route, access),
-      ...(docs.body
+      ...(body
         ? {
             requestBody: {
               required: true,
-              content: {
-                [JSON_TYPE]: {
-                  schema: { $ref: SCHEMA_REF(docs.body.schema) },
-                  examples: docs.body.examples ?? schemaExamples(registry, docs.body.schema).examples ?? {},
-                },
-              },
+              content: Object.fromEntries(
+                // RFC 7396: a PATCH may say it is a JSON merge patch, which is what it is
+                (route.method === "PATCH" ? [JSON_TYPE, MERGE_PATCH_TYPE] : [JSON_TYPE]).map((type) => [
+                  type,
+                  {
+                    schema: { $ref: SCHEMA_REF(body.schema) },
+                    examples: body.examples ?? schemaExamples(registry, body.schema).examples ?? {},
+                  },
+                ]),
+              ),
             },
           }
         : {}),
@@ -471,7 +568,7 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, OperationObject>)[route.method.toLowerCase()] = operation;
   }
-  return {
+  const document: OpenApiDocument = {
     openapi: "3.1.0",
     info: {
       title: "Sites & Groups API",
@@ -479,14 +576,20 @@ export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocu
       summary: "Energy sites (French, Italian, more countries later) and the groups that organise them.",
       contact: { name: "Sites & Groups maintainers" },
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-      description: `${access.mode === "open" ? OPEN_STAGE : ACCESS}
+      description: `${access.mode === "open" ? OPEN_STAGE : accessText()}
 
 JSON everywhere (\`application/json\`); errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. Field names are snake_case. Unknown body fields are refused (400), never silently dropped.
 
 Business rules hold under concurrency and every write is atomic: it happens whole or not at all.
 ${OPEN_BEHAVIOUR}`,
     },
-    servers: options.servers ?? [{ url: ".", description: "This API (relative to this document)" }],
+    servers: options.servers ?? [
+      {
+        url: ".",
+        description: "This stage of the API, relative to this document: local (pnpm dev), dev or prod",
+        "x-internal": false,
+      },
+    ],
     tags: [
       { name: "Sites", description: "Energy sites; their fields depend on their country." },
       { name: "Groups", description: "Groups of sites and of other groups (`group1`, `group2`, `group3`)." },
@@ -503,4 +606,7 @@ ${OPEN_BEHAVIOUR}`,
       ...(access.mode === "cognito" ? { securitySchemes: securitySchemes(access.tokenUrl) } : {}),
     },
   };
+  boundScalars(document.paths);
+  boundScalars(document.components);
+  return document;
 }
