@@ -12,8 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { servedDocument } from "../support/openapi-document.ts";
 
 const require = createRequire(import.meta.url);
 const SPECTRAL = join(require.resolve("@stoplight/spectral-cli/package.json"), "..", "dist", "index.js");
@@ -39,7 +39,7 @@ let findings: Finding[];
 beforeAll(async () => {
   const document = join(dir, "openapi.json");
   const ruleset = join(dir, ".spectral.yaml");
-  writeFileSync(document, JSON.stringify(buildOpenApiDocument()));
+  writeFileSync(document, JSON.stringify(servedDocument()));
   // the ruleset package resolved from here, as `extends` in a project's .spectral.yaml would
   writeFileSync(ruleset, `extends: [${JSON.stringify(require.resolve("@stoplight/spectral-owasp-ruleset"))}]\n`);
   const { stdout } = await promisify(execFile)(

@@ -3,11 +3,11 @@
  * opens Swagger UI, sees every operation of the document, and uses "Try it out" to create a
  * site and to list sites. No request may leave the machine: the page must work offline.
  */
-import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import { chromiumAvailable, launchChromium } from "../support/browser.ts";
+import { servedDocument } from "../support/openapi-document.ts";
 
 describe.skipIf(!chromiumAvailable)("Swagger UI at /docs, in headless Chromium", () => {
   let api: TestApi;
@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable)("Swagger UI at /docs, in headless Chromium",
         return `${method} ${path}`;
       }),
     );
-    const documented = Object.entries(buildOpenApiDocument().paths).flatMap(([path, methods]) =>
+    const documented = Object.entries(servedDocument().paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(shown.sort()).toEqual(documented.sort());

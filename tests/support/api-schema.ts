@@ -2452,7 +2452,7 @@ export interface operations {
              */
             409: {
                 headers: {
-                    /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
+                    /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
                     /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
                     "Access-Control-Allow-Origin"?: string;

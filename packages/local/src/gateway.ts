@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import { corsAllowMethods, preflightHeaders } from "@sites-groups/functions/commons/cors";
+import { problemAnswer } from "@sites-groups/functions/commons/problem";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { type LocalIssuer, parseScopes, type Refusal } from "./auth.ts";
@@ -80,34 +81,6 @@ function resourcePatterns(routes: readonly RouteDefinition[]): RegExp[] {
   return [...paths].map((path) => pathPattern(path).pattern);
 }
 
-function gatewayProblem(
-  status: number,
-  code: string,
-  title: string,
-  detail: string,
-  requestId: string,
-  errors?: { path: string; message: string }[],
-) {
-  return {
-    statusCode: status,
-    // as the stage's Gateway Responses send them
-    headers: {
-      "content-type": "application/problem+json",
-      "x-content-type-options": "nosniff",
-      "cache-control": "no-store",
-    },
-    body: JSON.stringify({
-      type: "about:blank",
-      title,
-      status,
-      code,
-      detail,
-      ...(errors ? { errors } : {}),
-      request_id: requestId,
-    }),
-  };
-}
-
 /**
  * The URL of an origin-form target (`/sites?limit=1`) or an absolute one; undefined when it is
  * neither. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
@@ -164,9 +137,9 @@ const PARSE_ERRORS: Record<string, string> = {
  * authorizer cannot (its answer is the same with a token and without).
  */
 function unauthenticated(refusal: Refusal, requestId: string): APIGatewayProxyResult {
-  const problem = gatewayProblem(401, "UNAUTHENTICATED", "Unauthenticated", refusal.reason, requestId);
-  const challenge = refusal.error ? `Bearer error="${refusal.error}"` : "Bearer";
-  return { ...problem, headers: { ...problem.headers, "www-authenticate": challenge } };
+  const answer = problemAnswer("UNAUTHENTICATED", refusal.reason, requestId);
+  if (!refusal.error) return answer;
+  return { ...answer, headers: { ...answer.headers, "www-authenticate": `Bearer error="${refusal.error}"` } };
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
@@ -256,7 +229,8 @@ async function tokenEndpoint(auth: LocalIssuer, req: IncomingMessage, body: Buff
 /**
  * A local API Gateway REST API (proxy integration): each request becomes the event Lambda would
  * receive and goes to the route's handler module; an unknown route is a 404 problem, as the
- * deployed API's Gateway Responses make it.
+ * deployed API's Gateway Responses make it. Its own problems are built as the functions' are, from
+ * the error catalog (status, title, headers), so they are the Gateway Responses' too.
  */
 export function createGateway(options: GatewayOptions): Server {
   // The handlers run in this process and read their settings from the environment, as in Lambda.
@@ -276,7 +250,7 @@ export function createGateway(options: GatewayOptions): Server {
     const url = requestUrl(req.url ?? "/");
     if (!url) {
       const detail = `the request target ${JSON.stringify((req.url ?? "").slice(0, 200))} is not a URL path`;
-      return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, requestId);
+      return problemAnswer("VALIDATION_FAILED", detail, requestId);
     }
     const method = req.method ?? "GET";
     if (options.auth && url.pathname === TOKEN_PATH && method === "POST") {
@@ -296,24 +270,18 @@ export function createGateway(options: GatewayOptions): Server {
       }
     }
     if (!match) {
-      return gatewayProblem(404, "NOT_FOUND", "Not found", `no route ${method} ${url.pathname}`, requestId);
+      return problemAnswer("NOT_FOUND", `no route ${method} ${url.pathname}`, requestId);
     }
     const body = await readBody(req);
     if (body === "too large") {
-      return gatewayProblem(
-        413,
-        "PAYLOAD_TOO_LARGE",
-        "Payload too large",
-        "the body exceeds 6 MB, the largest a function can take",
-        requestId,
-      );
+      return problemAnswer("PAYLOAD_TOO_LARGE", "the body exceeds 6 MB, the largest a function can take", requestId);
     }
 
     // A malformed escape (`%ff`, `%E0%A4%A`) would otherwise decode silently to U+FFFD
     const malformed = malformedEscape(url.search.slice(1));
     if (malformed) {
       const message = `${JSON.stringify(malformed.raw)} is not a valid URL-encoded value`;
-      return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${malformed.name}: ${message}`, requestId, [
+      return problemAnswer("VALIDATION_FAILED", `${malformed.name}: ${message}`, requestId, [
         { path: malformed.name, message },
       ]);
     }
@@ -339,9 +307,7 @@ export function createGateway(options: GatewayOptions): Server {
         pathParameters[name] = decodeURIComponent(raw);
       } catch {
         const message = `${JSON.stringify(raw)} is not a valid URL-encoded value`;
-        return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${name}: ${message}`, requestId, [
-          { path: name, message },
-        ]);
+        return problemAnswer("VALIDATION_FAILED", `${name}: ${message}`, requestId, [{ path: name, message }]);
       }
     }
     // API Gateway's Cognito authorizer: a token of the pool with one of the API's scopes, or no call
@@ -390,9 +356,9 @@ export function createGateway(options: GatewayOptions): Server {
     try {
       return await (await handler)(event, lambdaContext(route, requestId));
     } catch (error) {
-      // What API Gateway answers when the integration fails.
+      // What the stage answers when the integration fails: its DEFAULT_5XX Gateway Response.
       console.error(error);
-      return gatewayProblem(502, "INTERNAL", "Bad gateway", "the handler failed", requestId);
+      return problemAnswer("INTERNAL", "the handler failed", requestId);
     }
   }
 
@@ -402,7 +368,7 @@ export function createGateway(options: GatewayOptions): Server {
       return await respond(req);
     } catch (error) {
       console.error(error);
-      return gatewayProblem(500, "INTERNAL", "Internal error", "the gateway emulator failed", randomUUID());
+      return problemAnswer("INTERNAL", "the gateway emulator failed", randomUUID());
     }
   }
 
@@ -430,11 +396,11 @@ export function createGateway(options: GatewayOptions): Server {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     const detail = PARSE_ERRORS[error.code ?? ""] ?? "the request could not be parsed as HTTP/1.1";
-    socket.end(rawResponse(gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, randomUUID())));
+    socket.end(rawResponse(problemAnswer("VALIDATION_FAILED", detail, randomUUID())));
   });
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     const detail = `no route ${req.method} ${req.url}`;
-    socket.end(rawResponse(gatewayProblem(404, "NOT_FOUND", "Not found", detail, randomUUID())));
+    socket.end(rawResponse(problemAnswer("NOT_FOUND", detail, randomUUID())));
   });
   return server;
 }
