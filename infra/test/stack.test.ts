@@ -288,16 +288,21 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
         "gatewayresponse.header.X-Content-Type-Options": "'nosniff'",
         "gatewayresponse.header.Cache-Control": "'no-store'",
       });
-      // a 401 names the scheme that would have worked; a 503 says when to try again
+      // a 401 names the scheme that would have worked; a 429 or 503 says when to try again
       if (response.StatusCode === "401") expect(headers["gatewayresponse.header.WWW-Authenticate"]).toBe("'Bearer'");
-      if (response.StatusCode === "503") expect(headers["gatewayresponse.header.Retry-After"]).toBe("'1'");
+      if (["429", "503"].includes(response.StatusCode)) {
+        expect(headers["gatewayresponse.header.Retry-After"]).toBe("'1'");
+      }
       // prod allows one origin: its pages may read the problems too
       expect(headers["gatewayresponse.header.Access-Control-Allow-Origin"]).toBe(
         stage === "prod" ? "'https://app.example.com'" : undefined,
       );
     }
     expect(responses.filter((r) => r.StatusCode === "401").length).toBeGreaterThan(0);
-    expect(responses.filter((r) => r.StatusCode === "503").length).toBeGreaterThan(0);
+    // stage throttling is the contract's 429 (API.md "Too many requests"), never a 503
+    const throttled = responses.find((r) => r.ResponseType === "THROTTLED");
+    expect(throttled?.StatusCode).toBe("429");
+    expect(String(throttled?.ResponseTemplates?.["application/json"])).toContain('"code": "TOO_MANY_REQUESTS"');
   });
 
   it("alarms on the 5xx rate, throttles, p99 latency, the table's system errors and each function's errors", () => {

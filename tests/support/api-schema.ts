@@ -1153,7 +1153,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -1300,7 +1300,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -1409,7 +1409,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -1585,7 +1585,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -1726,7 +1726,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -1788,7 +1788,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -1938,7 +1938,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -2083,7 +2083,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -2263,7 +2263,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -2426,7 +2426,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -2534,7 +2534,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -2726,7 +2726,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -2867,7 +2867,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -2929,7 +2929,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -3095,7 +3095,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -3221,7 +3221,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -3358,7 +3358,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -3420,7 +3420,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -3557,7 +3557,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -3599,7 +3599,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -3736,7 +3736,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -3800,7 +3800,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -3937,7 +3937,7 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
@@ -3979,7 +3979,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -4199,7 +4199,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -4315,7 +4315,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -4405,7 +4405,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
@@ -4522,7 +4522,7 @@ export interface operations {
             /**
              * @description Too many requests.
              *
-             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again.
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
              */
             429: {
                 headers: {
