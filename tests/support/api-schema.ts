@@ -967,6 +967,17 @@ export interface components {
             /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
             next_cursor: string | null;
         };
+        /** @description AWS WAF's answer in prod: the problem's members but `request_id`. */
+        FirewallProblem: {
+            /** @constant */
+            type: "about:blank";
+            title: string;
+            /** @constant */
+            status: 429;
+            /** @constant */
+            code: "TOO_MANY_REQUESTS";
+            detail: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -1170,12 +1181,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -1426,12 +1441,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -1602,12 +1621,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -1805,12 +1828,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -2100,12 +2127,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -2280,12 +2311,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -2551,12 +2586,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -2743,12 +2782,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -2946,12 +2989,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -3238,12 +3285,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -3437,12 +3488,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -3616,12 +3671,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -3817,12 +3876,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -3996,12 +4059,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -4216,12 +4283,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -4332,12 +4403,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -4422,12 +4497,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -4539,12 +4618,16 @@ export interface operations {
                         /** @enum {string} */
                         code?: "TOO_MANY_REQUESTS";
                     };
-                    "application/json": components["schemas"]["Problem"] & {
-                        /** @constant */
-                        status?: 429;
-                        /** @enum {string} */
-                        code?: "TOO_MANY_REQUESTS";
-                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**

@@ -367,6 +367,30 @@ function problemHeaderObjects(catalog: Catalog, codes: readonly string[]): Respo
   );
 }
 
+/**
+ * Prod's AWS WAF answers its rate rule itself: a static custom response, served as
+ * application/json (WAF cannot say application/problem+json), with the problem's members but
+ * `request_id` (infra/lib/waf.ts).
+ */
+const FIREWALL_PROBLEM: JsonSchema = {
+  type: "object",
+  description: "AWS WAF's answer in prod: the problem's members but `request_id`.",
+  required: ["type", "title", "status", "code", "detail"],
+  properties: {
+    type: { const: "about:blank" },
+    title: { type: "string" },
+    status: { const: 429 },
+    code: { const: "TOO_MANY_REQUESTS" },
+    detail: { type: "string" },
+  },
+  additionalProperties: false,
+};
+
+function firewallProblem(example: unknown): MediaObject {
+  const { request_id: _, ...members } = example as Record<string, unknown>;
+  return { schema: { $ref: SCHEMA_REF("FirewallProblem") }, example: members };
+}
+
 function errorResponses(
   registry: CountryRegistry,
   route: RouteDefinition,
@@ -387,26 +411,22 @@ function errorResponses(
     responses[String(status)] = {
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
       headers: { ...headers, ...challengeHeaders(status), ...CORS_HEADERS },
-      content: Object.fromEntries(
-        // AWS WAF's custom answers (prod's firewall) cannot be application/problem+json: the same members as JSON
-        (status === 429 ? [PROBLEM_MEDIA_TYPE, JSON_TYPE] : [PROBLEM_MEDIA_TYPE]).map((type) => [
-          type,
-          {
-            schema: {
-              allOf: [
-                { $ref: SCHEMA_REF("Problem") },
-                {
-                  type: "object",
-                  properties: { status: { const: status }, code: { type: "string", enum: list } },
-                },
-              ],
-            },
-            examples: Object.fromEntries(
-              list.map((code) => [code, { summary: code, value: problemExample(catalog, code, context) }]),
-            ),
+      content: {
+        [PROBLEM_MEDIA_TYPE]: {
+          schema: {
+            allOf: [
+              { $ref: SCHEMA_REF("Problem") },
+              { type: "object", properties: { status: { const: status }, code: { type: "string", enum: list } } },
+            ],
           },
-        ]),
-      ),
+          examples: Object.fromEntries(
+            list.map((code) => [code, { summary: code, value: problemExample(catalog, code, context) }]),
+          ),
+        },
+        ...(status === 429
+          ? { [JSON_TYPE]: firewallProblem(problemExample(catalog, "TOO_MANY_REQUESTS", context)) }
+          : {}),
+      },
     };
   }
   return responses;
@@ -565,7 +585,7 @@ ${OPEN_BEHAVIOUR}`,
     ],
     paths,
     components: {
-      schemas: openApiSchemas(registry),
+      schemas: { ...openApiSchemas(registry), FirewallProblem: FIREWALL_PROBLEM },
       ...(access.mode === "cognito" ? { securitySchemes: securitySchemes(access.tokenUrl) } : {}),
     },
   };

@@ -57,7 +57,8 @@ export const PROBLEM_HEADERS = {
   },
   "Retry-After": {
     description: "Seconds to wait before trying again.",
-    schema: { type: "integer", format: "int32", minimum: 1, maximum: 60 },
+    // the API says 1; prod's firewall says its rate window, at most 600 s
+    schema: { type: "integer", format: "int32", minimum: 1, maximum: 600 },
   },
 } as const;
 
