@@ -1,4 +1,5 @@
 import { tableDefinition } from "@sites-groups/core/table";
+import { CORS_ALLOW_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowMethods } from "@sites-groups/functions/commons/cors";
 import { type RouteDefinition, WRITE_ACTIONS } from "@sites-groups/functions/routes";
 import { CfnOutput, Duration, Size, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
@@ -111,9 +112,9 @@ export class ApiStack extends Stack {
         ? {
             defaultCorsPreflightOptions: {
               allowOrigins: config.corsOrigins,
-              allowMethods: [...new Set(routes.map((r) => r.method))],
-              allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match"],
-              maxAge: Duration.hours(1),
+              allowMethods: corsAllowMethods(routes),
+              allowHeaders: CORS_ALLOW_HEADERS,
+              maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
             },
           }
         : {}),

@@ -35,12 +35,11 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     code: "PAYLOAD_TOO_LARGE",
     detail: "the body is larger than API Gateway accepts; the limit of this API is 64 KiB",
   },
-  // Stage throttling (API.md "Too many requests"): a 429, never a 503, which is DynamoDB's own throttling.
+  // Stage throttling (API.md "Too many requests"): a 429 that says when to try again, never a 503.
   {
     type: ResponseType.THROTTLED,
     code: "TOO_MANY_REQUESTS",
-    detail:
-      "the API is throttling requests: this client is over the stage's rate; nothing was done, retry after the Retry-After delay",
+    detail: "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds",
   },
   // Access control (access.ts). A guarded method called without an Authorization header, with a
   // token that is not a JWT, not of this pool, or carrying none of the API's scopes: UNAUTHORIZED.

@@ -6,6 +6,7 @@
  * runs cdk-nag (it throws on any finding nobody acknowledged) but skips bundling: these tests read
  * the templates, not the functions' code.
  */
+import { corsAllowMethods, preflightHeaders } from "@sites-groups/functions/commons/cors";
 import { acceptedScopes, OAUTH_SCOPES, RESOURCE_SERVER, routes } from "@sites-groups/functions/routes";
 import { Validations } from "aws-cdk-lib";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -33,13 +34,14 @@ function synth(context: Record<string, string>): Synth {
 }
 
 const API_SCOPES = Object.values(OAUTH_SCOPES);
+const CORS_ORIGINS = ["https://app.example.com", "https://admin.example.com"];
 const prodConfig = stageConfig((key) => (key === "stage" ? "prod" : undefined));
 let dev: Synth;
 let prod: Synth;
 let open: Synth;
 beforeAll(() => {
   dev = synth({ stage: "dev" });
-  prod = synth({ stage: "prod", corsOrigins: "https://app.example.com" });
+  prod = synth({ stage: "prod", corsOrigins: CORS_ORIGINS.join(",") });
   open = synth({ stage: "dev", access: "open" });
   // two stacks each, unbundled: ~40 s alone, over 80 s while other suites load the machine
 }, 300_000);
@@ -335,5 +337,31 @@ describe("CORS", () => {
       expect(preflight.Properties.AuthorizationType).toBe("NONE");
     }
     expect(() => stageConfig((key) => (key === "corsOrigins" ? "*" : undefined))).toThrow(/wildcard/);
+  });
+
+  it("answers each preflight as preflightHeaders says, which the local gateway answers too", () => {
+    const methods = corsAllowMethods(routes);
+    const expected = Object.fromEntries(
+      Object.entries(preflightHeaders(CORS_ORIGINS, methods, undefined)).map(([name, value]) => [
+        `method.response.header.${name}`,
+        `'${value}'`,
+      ]),
+    );
+    for (const preflight of ofType(prod, "AWS::ApiGateway::Method").filter(
+      (m) => m.Properties.HttpMethod === "OPTIONS",
+    )) {
+      const [answer] = preflight.Properties.Integration.IntegrationResponses;
+      expect(answer.StatusCode).toBe("204");
+      expect(answer.ResponseParameters).toEqual(expected);
+      // the other origins replace the first when they are the request's
+      const template = String(answer.ResponseTemplates["application/json"]);
+      expect(template).toContain('#if($origin == "https://admin.example.com")');
+      expect(template).toContain("#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)");
+    }
+  });
+
+  it("answers a preflight on every resource, the root and the paths between routes included", () => {
+    const preflights = ofType(prod, "AWS::ApiGateway::Method").filter((m) => m.Properties.HttpMethod === "OPTIONS");
+    expect(preflights).toHaveLength(ofType(prod, "AWS::ApiGateway::Resource").length + 1);
   });
 });

@@ -249,10 +249,12 @@ export interface components {
             /** @constant */
             type: "about:blank";
             title: string;
+            /** Format: int32 */
             status: number;
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldError"][];
+            /** Format: int64 */
             errors_omitted?: number;
             request_id: string;
         };
@@ -341,7 +343,10 @@ export interface components {
         };
         /** @description A `fr` site: the common fields and its country's own, nothing of other countries. */
         Site_fr: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -382,7 +387,10 @@ export interface components {
         };
         /** @description A `it` site: the common fields and its country's own, nothing of other countries. */
         Site_it: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -427,7 +435,10 @@ export interface components {
         Site: components["schemas"]["Site_fr"] | components["schemas"]["Site_it"];
         /** @description A group of sites and of other groups. */
         Group: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
@@ -513,7 +524,10 @@ export interface components {
         EventType: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
         /** @description A `fr` site after an update. */
         UpdatedSite_fr: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -556,7 +570,10 @@ export interface components {
         };
         /** @description A `it` site after an update. */
         UpdatedSite_it: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -601,7 +618,10 @@ export interface components {
         UpdatedSite: components["schemas"]["UpdatedSite_fr"] | components["schemas"]["UpdatedSite_it"];
         /** @description A group after an update, and the names of the fields that changed. */
         UpdatedGroup: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
@@ -636,12 +656,16 @@ export interface components {
         };
         /** @description A site in a group. */
         SiteLink: {
+            /** Format: int64 */
             group_id: number;
+            /** Format: int64 */
             site_id: number;
         };
         /** @description A group (`child_group_id`) in another (`group_id`). */
         ChildLink: {
+            /** Format: int64 */
             group_id: number;
+            /** Format: int64 */
             child_group_id: number;
         };
         /** @description A site was created (`POST /sites`). `data`: the site. */
@@ -943,6 +967,17 @@ export interface components {
             /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
             next_cursor: string | null;
         };
+        /** @description AWS WAF's answer in prod: the problem's members but `request_id`. */
+        FirewallProblem: {
+            /** @constant */
+            type: "about:blank";
+            title: string;
+            /** @constant */
+            status: 429;
+            /** @constant */
+            code: "TOO_MANY_REQUESTS";
+            detail: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -956,11 +991,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Filter: sites whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
-                id__in?: number[];
+                id__in?: (number | string)[];
                 /** @description Filter: sites whose `country` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 country?: "fr" | "it";
                 /** @description Filter: sites whose `country` is one of the value values, repeated (`country__in=a&country__in=b`, as generated clients send an array) or comma-separated (`country__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
-                country__in?: ("fr" | "it")[];
+                country__in?: (("fr" | "it") | string)[];
                 /** @description Filter: sites whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
                 /** @description Filter: sites whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
@@ -1045,6 +1080,8 @@ export interface operations {
             /** @description A page of sites. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1085,10 +1122,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1103,12 +1142,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1121,12 +1162,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,6 +1222,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1164,10 +1241,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
-                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
-                 */
+                /** @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -1188,6 +1262,8 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1197,10 +1273,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1215,12 +1293,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1235,10 +1315,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1260,6 +1344,8 @@ export interface operations {
                 headers: {
                     /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
                     "Retry-After"?: number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1278,6 +1364,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1292,10 +1380,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1318,6 +1408,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1330,12 +1422,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1356,6 +1482,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1392,6 +1520,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1403,6 +1533,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1410,10 +1542,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1428,12 +1562,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1452,6 +1588,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1464,12 +1602,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1490,6 +1662,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1524,6 +1698,8 @@ export interface operations {
             /** @description Deleted; no body. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1531,10 +1707,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1549,12 +1727,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1569,10 +1749,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1591,6 +1775,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1609,6 +1795,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1621,12 +1809,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1647,6 +1869,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1679,6 +1903,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SitePatch"];
+                "application/merge-patch+json": components["schemas"]["SitePatch"];
             };
         };
         responses: {
@@ -1687,6 +1912,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1696,10 +1923,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1714,12 +1943,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1734,10 +1965,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1756,6 +1991,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1774,6 +2011,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1792,6 +2031,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1810,6 +2051,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1824,10 +2067,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1849,6 +2094,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1861,12 +2108,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1887,6 +2168,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1904,7 +2187,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Filter: groups whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
-                id__in?: number[];
+                id__in?: (number | string)[];
                 /** @description Filter: groups whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
                 /** @description Filter: groups whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
@@ -1916,7 +2199,7 @@ export interface operations {
                 /** @description Filter: groups whose `type` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
                 type__ne?: "group1" | "group2" | "group3";
                 /** @description Filter: groups whose `type` is one of the value values, repeated (`type__in=a&type__in=b`, as generated clients send an array) or comma-separated (`type__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
-                type__in?: ("group1" | "group2" | "group3")[];
+                type__in?: (("group1" | "group2" | "group3") | string)[];
                 /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 site_id?: number;
                 /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
@@ -1937,6 +2220,8 @@ export interface operations {
             /** @description A page of groups. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1967,10 +2252,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1985,12 +2272,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2003,12 +2292,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2029,6 +2352,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2046,10 +2371,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
-                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
-                 */
+                /** @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2070,6 +2392,8 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,10 +2419,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2113,12 +2439,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2133,10 +2461,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2157,6 +2489,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2175,6 +2509,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2189,10 +2525,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2215,6 +2553,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2227,12 +2567,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2253,6 +2627,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2289,6 +2665,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2316,6 +2694,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2323,10 +2703,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2341,12 +2723,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2365,6 +2749,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2377,12 +2763,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2403,6 +2823,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2437,6 +2859,8 @@ export interface operations {
             /** @description Deleted; no body. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2444,10 +2868,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2462,12 +2888,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2482,10 +2910,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2504,6 +2936,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2522,6 +2956,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2534,12 +2970,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2560,6 +3030,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2592,6 +3064,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GroupPatch"];
+                "application/merge-patch+json": components["schemas"]["GroupPatch"];
             };
         };
         responses: {
@@ -2600,6 +3073,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2625,10 +3100,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2643,12 +3120,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2663,10 +3142,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2685,6 +3168,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2703,6 +3188,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2721,6 +3208,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2735,10 +3224,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2761,6 +3252,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2773,12 +3266,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2799,6 +3326,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2829,6 +3358,8 @@ export interface operations {
             /** @description The site is in the group. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2836,10 +3367,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2854,12 +3387,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2874,10 +3409,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2896,6 +3435,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2914,6 +3455,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2926,12 +3469,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2952,6 +3529,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2982,6 +3561,8 @@ export interface operations {
             /** @description The site is no longer in the group. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2989,10 +3570,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3007,12 +3590,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3027,10 +3612,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3049,6 +3638,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3061,12 +3652,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3087,6 +3712,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3117,6 +3744,8 @@ export interface operations {
             /** @description `{child_id}` is directly inside `{id}`. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3124,10 +3753,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3142,12 +3773,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3162,10 +3795,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3184,6 +3821,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3204,6 +3843,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3216,12 +3857,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3242,6 +3917,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3272,6 +3949,8 @@ export interface operations {
             /** @description `{child_id}` is no longer directly inside `{id}`. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3279,10 +3958,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3297,12 +3978,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3317,10 +4000,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3339,6 +4026,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3351,12 +4040,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3377,6 +4100,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3396,7 +4121,7 @@ export interface operations {
                 /** @description Only events of this type. */
                 type?: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
                 /** @description Only events of these types: comma-separated, or the parameter repeated (at most 100). */
-                type__in?: ("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed")[];
+                type__in?: (("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed") | string)[];
                 /**
                  * @description Only events whose type starts with this text: `site.` for every site event, `group.site_` for memberships.
                  * @example site.
@@ -3423,6 +4148,8 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3497,10 +4224,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3515,12 +4244,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,12 +4264,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3559,6 +4324,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3584,6 +4351,8 @@ export interface operations {
             /** @description The document. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3595,12 +4364,66 @@ export interface operations {
                 };
             };
             /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3626,10 +4449,64 @@ export interface operations {
             /** @description An HTML page. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -3639,6 +4516,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3654,7 +4533,10 @@ export interface operations {
     };
     GetDocsAsset: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The Swagger UI version the page asks for, so that a browser fetches a new version anew; any value. */
+                v?: string;
+            };
             header?: never;
             path: {
                 /** @description A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`). */
@@ -3667,11 +4549,33 @@ export interface operations {
             /** @description The file. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/css": string;
                     "text/javascript": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -3681,6 +4585,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3693,12 +4599,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -123,6 +123,11 @@ export interface RouteDefinition {
    * to the service: 412); the document lists the header and the 304 or 412.
    */
   precondition?: "If-None-Match" | "If-Match";
+  /**
+   * The query parameters of a route that is not a listing (a listing's are its list spec's,
+   * `docs.list`); none: any query parameter is a 400 naming it.
+   */
+  query?: readonly string[];
   docs: RouteDocs;
 }
 

@@ -51,12 +51,14 @@ export interface ExampleContext {
 /** What the OpenAPI document says of a header a problem may carry (its value is the code's). */
 export const PROBLEM_HEADERS = {
   "WWW-Authenticate": {
-    description: "`Bearer`: the route needs a bearer access token.",
-    schema: { type: "string" },
+    description:
+      '`Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server).',
+    schema: { type: "string", maxLength: 256 },
   },
   "Retry-After": {
     description: "Seconds to wait before trying again.",
-    schema: { type: "integer", minimum: 1 },
+    // the API says 1; prod's firewall says its rate window, at most 600 s
+    schema: { type: "integer", format: "int32", minimum: 1, maximum: 600 },
   },
 } as const;
 
@@ -86,14 +88,14 @@ export const ERROR_CATALOG = {
     status: 400,
     title: "Validation failed",
     description:
-      "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
+      "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
     example: (context) => context.invalid,
   },
   UNAUTHENTICATED: {
     status: 401,
     title: "Unauthenticated",
     description:
-      "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.",
+      "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error=\"invalid_token\"`.",
     headers: { "WWW-Authenticate": "Bearer" },
     example: () => unauthenticated("the token has expired"),
   },
@@ -101,7 +103,7 @@ export const ERROR_CATALOG = {
     status: 403,
     title: "Forbidden",
     description:
-      "A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).",
+      'A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function\'s answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.',
     example: ({ operation, scopes }) => forbidden(operation, scopes.write, scopes.read),
   },
   NOT_FOUND: {
@@ -135,7 +137,7 @@ export const ERROR_CATALOG = {
     status: 415,
     title: "Unsupported media type",
     description:
-      "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.",
+      "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.",
     example: () => unsupportedMediaType("text/plain;charset=UTF-8"),
   },
   GROUP3_CANNOT_HOLD_SITES: {
@@ -180,9 +182,9 @@ export const ERROR_CATALOG = {
     status: 429,
     title: "Too many requests",
     description:
-      "The client is over the stage's request rate: API Gateway's throttling of the stage, or, in prod, the firewall's per-client rule (whose answer is `application/json` with the same members: AWS WAF serves no other JSON type). Nothing was done; the `Retry-After` header (seconds) says when to try again. DynamoDB's own throttling is a 503 `SERVICE_UNAVAILABLE`.",
+      "Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.",
     headers: RETRY_AFTER,
-    example: () => tooManyRequests("the API is throttling requests"),
+    example: tooManyRequests,
   },
   INTERNAL: {
     status: 500,
