@@ -17,6 +17,8 @@ export interface GatewayProblem {
   /** A fixed detail; API Gateway's own message when omitted. */
   detail?: string;
   headers?: Record<string, string>;
+  /** On a 5xx: whether a function may have written (API.md "Unknown outcomes"). */
+  outcome?: "not_applied" | "unknown";
 }
 
 /** A 401 of the contract: problem+json, and the scheme the client should use. */
@@ -53,6 +55,8 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     title: "Service unavailable",
     detail: "the API is throttling requests; nothing was written, try again",
     headers: { "Retry-After": "1" },
+    // refused before any function ran
+    outcome: "not_applied",
   },
   // Access control (access.ts). A guarded method called without an Authorization header, with a
   // token that is not a JWT, not of this pool, or carrying none of the API's scopes: UNAUTHORIZED.
@@ -93,7 +97,9 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     status: 500,
     code: "INTERNAL",
     title: "Internal error",
-    detail: "an unexpected error occurred; quote the request id to the operators",
+    detail: "an unexpected error occurred; quote the request id to the operators; the write may have been applied",
+    // an integration that failed or timed out may have written before it did
+    outcome: "unknown",
   },
 ];
 
@@ -104,6 +110,7 @@ export function problemTemplate(problem: GatewayProblem): string {
     "{",
     `"type": "about:blank", "title": ${JSON.stringify(problem.title)}, "status": ${problem.status},`,
     ` "code": ${JSON.stringify(problem.code)}, "detail": ${detail}, "request_id": "$context.requestId"`,
+    problem.outcome ? `, "outcome": ${JSON.stringify(problem.outcome)}` : "",
     "}",
   ].join("");
 }

@@ -244,7 +244,7 @@ export interface components {
             path: string;
             message: string;
         };
-        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). */
+        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). `outcome`, on every 500 and 503, says whether the write may have applied: `not_applied` only when the server knows nothing was committed (a read, a request refused before anything was sent, a failed condition, throttling), else `unknown`, and the detail says what to do (a keyed `POST`: retry with the same `Idempotency-Key`; a `PATCH` or `DELETE`: read the resource, then repeat with `If-Match`; a link `PUT`/`DELETE`: repeat it). */
         Problem: {
             /** @constant */
             type: "about:blank";
@@ -255,6 +255,8 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             errors_omitted?: number;
             request_id: string;
+            /** @enum {string} */
+            outcome?: "not_applied" | "unknown";
         };
         /** @description A new `fr` site. Unknown fields, and fields of another country, are refused (400). */
         SiteCreate_fr: {
@@ -1123,7 +1125,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1141,7 +1143,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1332,7 +1334,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1350,7 +1352,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1466,7 +1468,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1484,7 +1486,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1623,7 +1625,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1641,7 +1643,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1863,7 +1865,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1881,7 +1883,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2005,7 +2007,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2023,7 +2025,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2229,7 +2231,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2247,7 +2249,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2379,7 +2381,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2397,7 +2399,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2536,7 +2538,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2554,7 +2556,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2775,7 +2777,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2793,7 +2795,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2928,7 +2930,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2946,7 +2948,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3063,7 +3065,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3081,7 +3083,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3218,7 +3220,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3236,7 +3238,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3353,7 +3355,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3371,7 +3373,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3535,7 +3537,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3553,7 +3555,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3597,7 +3599,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3635,7 +3637,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3695,7 +3697,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {

@@ -16,7 +16,7 @@ import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
 import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
-import { STATUS, toProblem } from "./problem.ts";
+import { STATUS, toProblem, writeKindOf } from "./problem.ts";
 import { isReplay } from "./replay.ts";
 import { tracer } from "./tracing.ts";
 
@@ -100,7 +100,7 @@ function toRequest(event: APIGatewayProxyEvent, context: Context): Request {
 const problems = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   onError: async (request) => {
     const id = requestId(request.event, request.context);
-    const response = toProblem(request.error, id);
+    const response = toProblem(request.error, id, undefined, writeKindOf(request.event));
     if (response.statusCode >= 500)
       logger.error("request failed", { error: request.error as Error, status: response.statusCode });
     else logger.info("request refused", { status: response.statusCode, problem: JSON.parse(response.body).code });
@@ -244,10 +244,11 @@ export function http(route: Route) {
     .use(guard())
     .handler(async (event, context) => {
       // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to
-      // answer (a caller that gives no remaining time, such as a probe, sets no deadline)
+      // answer (a caller that gives no remaining time, such as a probe, sets no deadline); its
+      // scope also records what it writes, for the outcome of a failure
       const remaining = (context as Partial<Context>).getRemainingTimeInMillis?.();
-      if (remaining === undefined) return route(toRequest(event, context));
-      return withDeadline(deadlineOf(remaining), () => route(toRequest(event, context)));
+      const deadline = remaining === undefined ? Number.POSITIVE_INFINITY : deadlineOf(remaining);
+      return withDeadline(deadline, () => route(toRequest(event, context)));
     });
 }
 

@@ -6,8 +6,13 @@ import {
   type ErrorCode,
   type FieldError,
   type KnownErrorCode,
+  type Outcome,
+  outcomeOf,
 } from "@sites-groups/core";
-import type { APIGatewayProxyResult } from "aws-lambda";
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { routeFor } from "../routes.ts";
+import { header } from "./headers.ts";
+import { IDEMPOTENCY_HEADER } from "./replay.ts";
 
 /** The status of each code of the API itself; a country's own codes come with it (`Country.refusals`). */
 export const STATUS: Record<KnownErrorCode | "INTERNAL", number> = {
@@ -60,6 +65,34 @@ export interface Problem {
   /** How many problems were left out of `errors` (present only when some were). */
   errors_omitted?: number;
   request_id: string;
+  /** On a 5xx: whether the write may have applied (API.md "Unknown outcomes"). */
+  outcome?: Outcome;
+}
+
+/** The kinds of write whose unknown outcome a client resolves differently (API.md "Unknown outcomes"). */
+export type WriteKind = "keyed-create" | "create" | "edit" | "link";
+
+/** What to do when a write may have applied, by its kind. */
+const UNKNOWN_ADVICE: Record<WriteKind, string> = {
+  "keyed-create":
+    "the write may have been applied: retry with the same Idempotency-Key, which answers what was committed or runs it once",
+  create: "the write may have been applied, and a retry may create a second one; an Idempotency-Key makes retries safe",
+  edit: "the write may have been applied: read the resource, then repeat with If-Match",
+  link: "the write may have been applied: repeat it (it is idempotent)",
+};
+
+/** The kind of write of a request, from its route record and headers; undefined for a read. */
+export function writeKindOf(event: APIGatewayProxyEvent): WriteKind | undefined {
+  const route = routeFor(event.httpMethod, event.resource);
+  if (!route || route.method === "GET") return undefined;
+  if (route.idempotent) return header(event, IDEMPOTENCY_HEADER) === undefined ? "create" : "keyed-create";
+  return route.precondition === "If-Match" ? "edit" : "link";
+}
+
+/** What the detail of a 5xx adds: nothing was written, or what to do now that it may have been. */
+function adviceOf(outcome: Outcome, kind: WriteKind | undefined, underway?: string): string {
+  if (outcome === "not_applied") return "nothing was written, try again";
+  return underway ?? (kind ? UNKNOWN_ADVICE[kind] : "the write may have been applied");
 }
 
 /** `errors[]` lists at most this many problems; `errors_omitted` counts the rest (API.md, "Errors"). */
@@ -80,21 +113,30 @@ export function problemResponse(problem: Problem, headers: Record<string, string
 }
 
 /**
- * Any error → its problem response. Domain errors keep their code; throttling and conflicts that
- * outlived the retries are a 503 with Retry-After; anything else (a domain error whose code has
- * no status too) is a 500 that says nothing of its cause but the request id to find it in the logs.
+ * Any error → its problem response. Domain errors keep their code; throttling, conflicts and
+ * timeouts that outlived the retries are a 503 with Retry-After; anything else (a domain error
+ * whose code has no status too) is a 500 that says nothing of its cause but the request id to
+ * find it in the logs. A 503 and a 500 say whether the write may have applied (its `outcome`,
+ * runtime/outcome.ts in core), and what to do then for this `kind` of write.
  */
-export function toProblem(error: unknown, requestId: string, statuses: Statuses = DEPLOYED): APIGatewayProxyResult {
+export function toProblem(
+  error: unknown,
+  requestId: string,
+  statuses: Statuses = DEPLOYED,
+  kind?: WriteKind,
+): APIGatewayProxyResult {
   const unavailable = asUnavailable(error);
   if (unavailable) {
+    const outcome = outcomeOf(error);
     return problemResponse(
       {
         type: "about:blank",
         title: unavailable.title,
         status: 503,
         code: "SERVICE_UNAVAILABLE",
-        detail: `${unavailable.detail}; ${unavailable.underway ?? "nothing was written, try again"}`,
+        detail: `${unavailable.detail}; ${adviceOf(outcome, kind, unavailable.underway)}`,
         request_id: requestId,
+        outcome,
       },
       { "retry-after": String(unavailable.retryAfterSeconds) },
     );
@@ -118,12 +160,14 @@ export function toProblem(error: unknown, requestId: string, statuses: Statuses 
       { ...headers, ...(status === 401 ? { "www-authenticate": "Bearer" } : {}) },
     );
   }
+  const outcome = outcomeOf(error);
   return problemResponse({
     type: "about:blank",
     title: "Internal error",
     status: 500,
     code: "INTERNAL",
-    detail: `An unexpected error occurred; quote request id ${requestId} to the operators`,
+    detail: `An unexpected error occurred; quote request id ${requestId} to the operators; ${adviceOf(outcome, kind)}`,
     request_id: requestId,
+    outcome,
   });
 }

@@ -108,8 +108,9 @@ const CODE_DOCS: Record<string, string> = {
     "An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.",
   TOO_MANY_CHANGES: `The write would not fit in one atomic DynamoDB transaction (at most ${TRANSACTION_LIMIT} items); nothing was written. Split it into smaller writes.`,
   SERVICE_UNAVAILABLE:
-    "DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.",
-  INTERNAL: "A fault. The body holds the request id to quote, never a stack trace.",
+    "DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.",
+  INTERNAL:
+    "A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.",
   IDEMPOTENCY_KEY_IN_USE:
     "A request with the same `Idempotency-Key` is still running; the `Retry-After` header (seconds) says when to try again.",
   IDEMPOTENCY_KEY_REUSED:
@@ -133,7 +134,7 @@ const STATUS_TEXT: Record<number, string> = {
 
 const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
-- DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written, except for a multi-transaction \`DELETE\`, which the detail says is under way and which repeating the \`DELETE\` finishes.
+- DynamoDB throttling, timeouts, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; its \`outcome\` (as every 500's) says whether the write may have applied. A multi-transaction \`DELETE\` that stopped half-way is \`unknown\`: the detail says it is under way, and repeating the \`DELETE\` finishes it.
 - Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
 - \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
 - Access: the stage's API Gateway authorizer admits an access token of its user pool carrying either scope, and the function checks the route's own scope (a 403 \`FORBIDDEN\` rather than the gateway's 401 for an unmet scope).
@@ -388,6 +389,8 @@ function errorResponses(
               {
                 type: "object",
                 properties: { status: { const: status }, code: { type: "string", enum: list } },
+                // a 5xx always says whether the write may have applied
+                ...(status === 500 || status === 503 ? { required: ["outcome"] } : {}),
               },
             ],
           },

@@ -17,6 +17,7 @@ export {
   type FieldError,
   type KnownErrorCode,
   notFound,
+  type Outcome,
   ServiceUnavailableError,
   validationFailed,
 } from "./errors/domain.ts";
@@ -42,6 +43,7 @@ export {
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
 export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
+export { outcomeOf } from "./runtime/outcome.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";

@@ -64,6 +64,7 @@ function gatewayProblem(
   detail: string,
   requestId: string,
   errors?: { path: string; message: string }[],
+  outcome?: "not_applied" | "unknown",
 ) {
   return {
     statusCode: status,
@@ -81,6 +82,7 @@ function gatewayProblem(
       detail,
       ...(errors ? { errors } : {}),
       request_id: requestId,
+      ...(outcome ? { outcome } : {}),
     }),
   };
 }
@@ -339,9 +341,9 @@ export function createGateway(options: GatewayOptions): Server {
     try {
       return await (await handler)(event, lambdaContext(route, requestId));
     } catch (error) {
-      // What API Gateway answers when the integration fails.
+      // What API Gateway answers when the integration fails; what the handler wrote is unknown.
       console.error(error);
-      return gatewayProblem(502, "INTERNAL", "Bad gateway", "the handler failed", requestId);
+      return gatewayProblem(502, "INTERNAL", "Bad gateway", "the handler failed", requestId, undefined, "unknown");
     }
   }
 
@@ -351,7 +353,9 @@ export function createGateway(options: GatewayOptions): Server {
       return await respond(req);
     } catch (error) {
       console.error(error);
-      return gatewayProblem(500, "INTERNAL", "Internal error", "the gateway emulator failed", randomUUID());
+      // every handler call is answered in respond(): this failed before any
+      const detail = "the gateway emulator failed; nothing was written";
+      return gatewayProblem(500, "INTERNAL", "Internal error", detail, randomUUID(), undefined, "not_applied");
     }
   }
 
