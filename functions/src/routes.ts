@@ -105,7 +105,7 @@ export interface RouteDefinition {
   metric?: string;
   /**
    * Takes an `Idempotency-Key` (API.md "Safe retries"; commons/idempotency.ts): its table access
-   * includes the idempotency record's GetItem, PutItem, UpdateItem and DeleteItem.
+   * includes the key record's PutItem, UpdateItem (in the create's transaction) and DeleteItem.
    */
   idempotent?: true;
   /**
@@ -170,7 +170,8 @@ export const routes = [
     handler: "sites/create",
     scope: "write",
     // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update);
-    // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+    // with an Idempotency-Key, its record: PutItem (INPROGRESS), Update in the site's transaction (the
+    // answer), DeleteItem (freed after a refusal, or the fencing delete after a lost answer)
     table: { actions: ["PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
     metric: "SitesCreated",
     idempotent: true,
@@ -272,7 +273,7 @@ export const routes = [
     handler: "groups/create",
     scope: "write",
     // with children, the groups below them are read (BatchGetItem) and their versions conditioned on;
-    // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+    // with an Idempotency-Key, its record as for sites: PutItem, Update in the transaction, DeleteItem
     table: { actions: ["BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"], indexes: [] },
     metric: "GroupsCreated",
     idempotent: true,

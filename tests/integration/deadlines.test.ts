@@ -67,6 +67,18 @@ describe("a DynamoDB that never answers", () => {
     expect(body.detail).toContain("repeat it");
   });
 
+  it("a POST with a key whose record was never claimed: 503 not_applied (the record is not the change)", async () => {
+    const { response, body } = await timed(() =>
+      fetch(`${api}/groups`, {
+        method: "POST",
+        body: JSON.stringify({ name: "Never", type: "group1" }),
+        headers: { "content-type": "application/json", "idempotency-key": "never-answered" },
+      }),
+    );
+    expect(response.status).toBe(503);
+    expect(body.outcome).toBe("not_applied");
+  });
+
   it("a POST: 503 with Retry-After, never a 500", async () => {
     const { response, body, elapsed } = await timed(() =>
       fetch(`${api}/groups`, {

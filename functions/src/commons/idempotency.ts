@@ -1,98 +1,48 @@
 /**
- * `Idempotency-Key` on `POST /sites` and `POST /groups` (API.md "Safe retries"), with the
- * Powertools idempotency utility and its DynamoDB persistence layer, in the API's own table.
+ * `Idempotency-Key` on `POST /sites` and `POST /groups` (API.md "Safe retries", "Unknown
+ * outcomes"), on the key's record in the API's own table (core's idempotency/record.ts).
  *
- * - The record's key is a hash of the caller (the token's `client_id` and `sub`, or "anonymous"
- *   on an open stage) and the key: one caller never sees another's answer. Its partition key is
- *   `idempotency#<hash>` (one partition per record, never a hot one), its sort key `idempotency`.
- * - The route (method and resource) and the parsed body are the record's payload hash: the same
- *   key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED` (key order in the body does
- *   not matter). A repeat within 24 hours answers the stored response with
- *   `Idempotent-Replayed: true`; a repeat while the first runs is a 409 `IDEMPOTENCY_KEY_IN_USE`.
- * - The first request puts an INPROGRESS record (a conditional PutItem: of many simultaneous
- *   requests exactly one wins), runs, then stores the response (UpdateItem). A problem is a
- *   thrown error in this stack (commons/http.ts answers it after this has run), on which the
- *   record is deleted (DeleteItem): only successes are remembered.
- * - `expiration` (the table's TTL attribute, packages/core/src/db/table.ts) is 24 hours later; an
- *   INPROGRESS record whose invocation died stops blocking at `in_progress_expiration` (the
- *   invocation's deadline), after which the key runs again.
+ * - The record belongs to the caller (the token's `client_id` and `sub`, or "anonymous" on an
+ *   open stage) and the key: one caller never sees another's answer.
+ * - Its payload is the route (method and resource) and the body's JSON value: the same key with
+ *   another body or route is a 422 `IDEMPOTENCY_KEY_REUSED` against a remembered answer; while a
+ *   request with the key runs, any other is a 409 `IDEMPOTENCY_KEY_IN_USE`, whatever its body.
+ * - The answer (status, `Location`, body, `ETag`) is committed in the create's own transaction,
+ *   so a repeat within 24 hours replays it with `Idempotent-Replayed: true`, or, when nothing
+ *   committed, runs for the first time — never both, also after a lost answer.
+ * - A refusal, or a failure that wrote nothing, frees the key. A failure that may have written
+ *   (a timeout, the request's deadline met with the transaction out) ends with the record's
+ *   fencing delete, which says whether the create committed: then its answer is this request's.
  */
 import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from "@aws-lambda-powertools/idempotency";
-import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
-import type { AttributeValue, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { asUnavailable, validationFailed } from "@sites-groups/core";
-import { tableDefinition } from "@sites-groups/core/table";
+  AlreadyCommitted,
+  asUnavailable,
+  changeMayHaveApplied,
+  claimKey,
+  DomainError,
+  type HeldKey,
+  type Recorded,
+  ServiceUnavailableError,
+  validationFailed,
+} from "@sites-groups/core";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { routeFor } from "../routes.ts";
 import { services } from "./context.ts";
 import { header } from "./headers.ts";
 import type { Request } from "./http.ts";
 import { logger } from "./powertools.ts";
+import { statusOf } from "./problem.ts";
 import { IDEMPOTENCY_HEADER, keyInUse, keyReused, REPLAYED_HEADER } from "./replay.ts";
 
-/** How long a key is remembered: 24 hours (API.md). */
-export const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
-/** The sort key of every idempotency record. */
-export const RECORD_SORT_KEY = "idempotency";
+type Answer = APIGatewayProxyResult;
 
-/** What identifies a request with a key (`caller`, `key`) and what it must repeat (`route`, `body`). */
-interface Attempt {
-  caller: string[];
-  key: string;
-  route: string;
-  body: unknown;
-}
+/** How long a request that knows no end of its invocation holds a key. */
+const DEFAULT_LEASE_MS = 60_000;
 
-type Result = APIGatewayProxyResult;
-
-/** One record per key: `idempotency#<hash>` / `idempotency`, not one partition for every record. */
-class TableRecords extends DynamoDBPersistenceLayer {
-  protected override getKey(idempotencyKey: string): Record<string, AttributeValue> {
-    return {
-      [tableDefinition.partitionKey]: { S: idempotencyKey },
-      [tableDefinition.sortKey]: { S: RECORD_SORT_KEY },
-    };
-  }
-}
-
-const config = new IdempotencyConfig({
-  eventKeyJmesPath: "[caller, key]",
-  payloadValidationJmesPath: "[route, body]",
-  throwOnNoIdempotencyKey: true,
-  expiresAfterSeconds: KEY_LIFETIME_SECONDS,
-  responseHook: (response) => {
-    const stored = response as unknown as Result;
-    return { ...stored, headers: { ...stored.headers, [REPLAYED_HEADER]: "true" } } as never;
-  },
-});
-
-let idempotent: ((attempt: Attempt, run: () => Promise<Result>) => Promise<Result>) | undefined;
-
-/** The idempotent runner, on the services' table and client (created on first use, kept). */
-function runner() {
-  if (!idempotent) {
-    const { db } = services();
-    const persistenceStore = new TableRecords({
-      tableName: db.table,
-      // The services' document client: requests sent through it with the low-level commands
-      // Powertools uses are not translated, and share its endpoint, retries and middleware.
-      awsSdkV3Client: db.client as unknown as DynamoDBClient,
-      keyAttr: tableDefinition.partitionKey,
-      sortKeyAttr: tableDefinition.sortKey,
-      expiryAttr: tableDefinition.timeToLiveAttribute,
-    });
-    idempotent = makeIdempotent(async (_attempt: Attempt, run: () => Promise<Result>) => run(), {
-      persistenceStore,
-      config,
-      keyPrefix: "idempotency",
-    });
-  }
-  return idempotent;
+/** A create route: the service call, and the answer its result makes. */
+export interface Creation<T> {
+  create(body: unknown, recorded?: Recorded<T>): Promise<T>;
+  answer(result: T): Answer;
 }
 
 /** The caller a key belongs to: the token's client and subject, or "anonymous" on an open stage. */
@@ -112,56 +62,67 @@ function keyOf(event: APIGatewayProxyEvent): string | undefined {
   return key;
 }
 
-/** Powertools' refusals as the API's problems; a failure of the record store as what caused it. */
-function translate(error: unknown): unknown {
-  if (error instanceof IdempotencyAlreadyInProgressError) {
-    return keyInUse();
-  }
-  if (error instanceof IdempotencyValidationError) {
-    return keyReused();
-  }
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  return cause !== undefined && asUnavailable(cause) ? cause : error;
+const replayed = (answer: Answer): Answer => ({ ...answer, headers: { ...answer.headers, [REPLAYED_HEADER]: "true" } });
+
+/** A refusal of the request itself (a 4xx), as opposed to a fault or an unavailable database. */
+const isRefusal = (error: unknown) => error instanceof DomainError && (statusOf(error.code) ?? 500) < 500;
+
+async function release(key: HeldKey): Promise<void> {
+  // the record then stays INPROGRESS until its lease ends, after which the key runs again
+  await key.release().catch((error: Error) => logger.error("idempotency record not released", { error }));
 }
 
 /**
- * The route, run exactly once per caller and key when the request has an `Idempotency-Key` (the
- * create handlers of the routes marked `idempotent` in routes.ts wrap themselves in it); without
- * the header, simply the route.
+ * What a keyed create that failed answers. Nothing of it written: the key is freed and the
+ * failure stands. Else the fencing delete decides: the create committed (its answer), nothing
+ * did and nothing will (a refusal stands; a fault is a 503 `not_applied`), or no one knows.
  */
-export function once(route: (request: Request) => Promise<Result>): (request: Request) => Promise<Result> {
-  return async (request) => {
-    const { event, context } = request;
-    if (!routeFor(event.httpMethod, event.resource)?.idempotent) return route(request);
-    const key = keyOf(event);
-    if (key === undefined) return route(request);
-    config.registerLambdaContext(context);
-    let answered: Result | undefined;
-    let refused: { error: unknown } | undefined;
+async function afterFailure(key: HeldKey, error: unknown): Promise<Answer> {
+  if (error instanceof AlreadyCommitted) return error.answer as Answer;
+  if (!changeMayHaveApplied()) {
+    await release(key);
+    throw error;
+  }
+  const settled = await key.settle();
+  if (typeof settled === "object") return settled.answer as Answer;
+  if (settled === "not_applied") {
+    if (isRefusal(error)) throw error;
+    throw new ServiceUnavailableError(
+      asUnavailable(error)?.detail ?? "the database failed",
+      1,
+      undefined,
+      "not_applied",
+    );
+  }
+  if (!isRefusal(error)) throw error;
+  throw new ServiceUnavailableError("the database did not confirm the write in time", 1, undefined, "unknown");
+}
+
+/**
+ * A create route, run exactly once per caller and key when the request has an
+ * `Idempotency-Key` (on the routes marked `idempotent` in routes.ts); without the header, simply
+ * the create.
+ */
+export function once<T>({ create, answer }: Creation<T>): (request: Request) => Promise<Answer> {
+  return async ({ event, context, body }) => {
+    const key = routeFor(event.httpMethod, event.resource)?.idempotent ? keyOf(event) : undefined;
+    if (key === undefined) return answer(await create(body));
+    const remaining = (context as Partial<typeof context>).getRemainingTimeInMillis?.() ?? DEFAULT_LEASE_MS;
+    const claimed = await claimKey(services().db, {
+      caller: callerOf(event),
+      key,
+      payload: { route: `${event.httpMethod} ${event.resource}`, body },
+      lease: Date.now() + remaining,
+      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+    });
+    if (claimed.kind === "replay") return replayed(claimed.answer as Answer);
+    if (claimed.kind === "in_use") throw keyInUse();
+    if (claimed.kind === "reused") throw keyReused();
+    const held = claimed.key;
     try {
-      return await runner()(
-        { caller: callerOf(event), key, route: `${event.httpMethod} ${event.resource}`, body: request.body },
-        async () => {
-          try {
-            answered = await route(request);
-          } catch (error) {
-            refused = { error };
-            throw error;
-          }
-          return answered;
-        },
-      );
+      return answer(await create(body, (result) => held.complete(answer(result))));
     } catch (error) {
-      // The route's own problem, even when deleting the record failed too (it then stays
-      // INPROGRESS until the invocation's deadline).
-      if (refused) throw refused.error;
-      // The write is done but its record could not be stored: the client gets its answer (the
-      // record stays INPROGRESS until the invocation's deadline, then the key is free again).
-      if (answered) {
-        logger.error("idempotency record not stored after the write", { error: error as Error });
-        return answered;
-      }
-      throw translate(error);
+      return afterFailure(held, error);
     }
   };
 }

@@ -10,7 +10,7 @@ export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
 export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
-export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
+export { type Recorded, type Step, TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
 export {
   DomainError,
   type ErrorCode,
@@ -30,6 +30,17 @@ export { createPositions, EVENT_KEY_PREFIX, eventIdOf } from "./events/store.ts"
 export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
+export { canonicalJson } from "./idempotency/payload.ts";
+export {
+  AlreadyCommitted,
+  type Claimed,
+  claimKey,
+  type HeldKey,
+  KEY_LIFETIME_SECONDS,
+  type KeyRequest,
+  type Remembered,
+  type Settled,
+} from "./idempotency/record.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
 export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {
@@ -43,7 +54,7 @@ export {
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
 export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
-export { outcomeOf } from "./runtime/outcome.ts";
+export { changeMayHaveApplied, outcomeOf } from "./runtime/outcome.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";

@@ -19,12 +19,19 @@ export type Refusal = DomainError | "retry" | "noop";
 /** The entities as ElectroDB hands them to a write transaction (their chains end in `.commit()`). */
 export type WriteEntities = Parameters<Parameters<Database["service"]["transaction"]["write"]>[0]>[0];
 
-/** One write of a change, on one item. */
+/**
+ * One write of a change, on one item. The refusals of a cancelled write are read in step order,
+ * and a `refused` that throws decides the write: the step of an `Idempotency-Key`'s record
+ * (idempotency/record.ts) comes first, since its refusal says the others' are not the change's.
+ */
 export interface Step {
   /** Builds the ElectroDB `.commit()` of a put, create, patch, update, delete or check. */
   write: (entities: WriteEntities) => object;
   refused?: (old: Record<string, unknown> | null) => Refusal;
 }
+
+/** The step that commits, with a change, what the change's result is to be remembered as. */
+export type Recorded<T> = (result: T) => Step;
 
 export type Result = "done" | "retry" | "noop";
 

@@ -1,6 +1,6 @@
 import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
+import { commitChange, optimistic, type Recorded, type Step, transact } from "../db/transactions.ts";
 import { notFound } from "../errors/domain.ts";
 import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../errors/refusals.ts";
 import type { Cursors } from "../lists/cursor.ts";
@@ -39,7 +39,8 @@ function group3Refusal(current: Group, patch: Partial<GroupValues>) {
 
 export function createGroupService({ db, cursors, now = () => new Date() }: GroupServiceOptions) {
   return {
-    async create(body: unknown): Promise<Group> {
+    /** With `recorded`, as for sites: the key's record commits in the group's transaction. */
+    async create(body: unknown, recorded?: Recorded<Group>): Promise<Group> {
       const values = parseGroupCreate(body);
       if (values.type === "group3" && values.site_ids.length > 0) {
         throw group3CannotHoldSites(undefined, "site_ids");
@@ -58,6 +59,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
           : undefined;
         check?.verify();
         const steps: Step[] = [
+          ...(recorded ? [recorded(group)] : []),
           recordSteps("group", id).create(toItem(group)),
           ...values.site_ids.flatMap((s) => [
             links.membership.put(id, s),

@@ -14,6 +14,12 @@ import { currentRequest, inRequest } from "./request.ts";
 export const ANSWER_RESERVE_MS = 1_500;
 
 /**
+ * Of that reserve, what a request may still spend on finding out what its lost write did (the
+ * fencing delete of an `Idempotency-Key` record, idempotency/record.ts): the rest is the answer's.
+ */
+export const SETTLE_RESERVE_MS = 1_000;
+
+/**
  * Runs `work` as one request with a deadline at `at` (epoch ms; Infinity for none): its calls
  * stop there, and when it fails, its outcome — whether it may have written (outcome.ts) — is
  * decided from what it sent before the error leaves it.
@@ -26,6 +32,12 @@ export async function withDeadline<T>(at: number, work: () => Promise<T>): Promi
     settleOutcome(error, request);
     throw error;
   }
+}
+
+/** Runs `work` with the current request's deadline moved `ms` later, into the answer's reserve. */
+export function withinReserve<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  const request = currentRequest();
+  return request ? inRequest({ ...request, deadline: request.deadline + ms }, work) : work();
 }
 
 /** The deadline of an invocation with `remainingMs` left: its end less the answer's reserve. */

@@ -32,6 +32,11 @@ export function recordWrite(command: string): SentWrite | undefined {
   return write;
 }
 
+/** True when a change write of the current request may have been applied. */
+export function changeMayHaveApplied(): boolean {
+  return currentRequest()?.writes.some(mayHaveApplied) ?? false;
+}
+
 /** The outcome of each failed request, kept on its error until the answer is made. */
 const outcomes = new WeakMap<object, Outcome>();
 /** Errors the client saw come out of DynamoDB calls: the request's record speaks for them. */

@@ -2,7 +2,7 @@ import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import { commitChange, optimistic, type Step } from "../db/transactions.ts";
+import { commitChange, optimistic, type Recorded, type Step } from "../db/transactions.ts";
 import { notFound } from "../errors/domain.ts";
 import { unknownReference } from "../errors/refusals.ts";
 import type { Cursors } from "../lists/cursor.ts";
@@ -59,7 +59,11 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
   }
 
   return {
-    async create(body: unknown): Promise<Site> {
+    /**
+     * With `recorded`, the step that commits an `Idempotency-Key`'s record with the answer for
+     * the new site, in the same transaction (idempotency/record.ts).
+     */
+    async create(body: unknown, recorded?: Recorded<Site>): Promise<Site> {
       const values = schemas.parseCreate(body);
       const country = countryOf(values.country);
       checkRules(country, values);
@@ -68,6 +72,7 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
       const site: Site = { ...values, id, version: 1, created_at: at, updated_at: at };
       const { membership } = linkSteps(at);
       const steps: Step[] = [
+        ...(recorded ? [recorded(site)] : []),
         recordSteps("site", id).create(toItem(site)),
         ...claimsOf(country, values).map((claim) => takeClaim(claim, id)),
         ...values.group_ids.flatMap((g) => [
