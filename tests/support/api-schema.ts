@@ -1607,7 +1607,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -1790,7 +1790,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -2520,7 +2520,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -2701,7 +2701,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {

@@ -115,7 +115,8 @@ const CODE_DOCS: Record<string, string> = {
     "A request with the same `Idempotency-Key` is still running; the `Retry-After` header (seconds) says when to try again.",
   IDEMPOTENCY_KEY_REUSED:
     "The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.",
-  PRECONDITION_FAILED: "`If-Match` does not name the item's current `ETag`; nothing was written. Read it again.",
+  PRECONDITION_FAILED:
+    "`If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.",
 };
 
 const STATUS_TEXT: Record<number, string> = {
@@ -135,6 +136,7 @@ const STATUS_TEXT: Record<number, string> = {
 const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
 - DynamoDB throttling, timeouts, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; its \`outcome\` (as every 500's) says whether the write may have applied. A multi-transaction \`DELETE\` that stopped half-way is \`unknown\`: the detail says it is under way, and repeating the \`DELETE\` finishes it.
+- An \`If-Match\` never matches an item that is gone or being deleted (RFC 9110 §13.1.1): a \`PATCH\` or \`DELETE\` carrying one is then a 412, without one a 404. Of concurrent \`DELETE\`s of one item exactly one answers 204.
 - Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
 - \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
 - Access: the stage's API Gateway authorizer admits an access token of its user pool carrying either scope, and the function checks the route's own scope (a 403 \`FORBIDDEN\` rather than the gateway's 401 for an unmet scope).

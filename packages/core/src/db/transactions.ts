@@ -38,6 +38,9 @@ export type Result = "done" | "retry" | "noop";
 /** Tries of a transaction that other in-flight transactions cancel. */
 const CONFLICT_ATTEMPTS = 4;
 
+/** A transaction still cancelled, by conflicts or throttling, after its tries: nothing of it applied. */
+export class KeptCancelled extends ServiceUnavailableError {}
+
 export function tooManyChanges(count: number, field?: string): DomainError {
   const message = `this write needs ${count} changes; one atomic write holds at most ${TRANSACTION_LIMIT} (a DynamoDB transaction)`;
   return new DomainError("TOO_MANY_CHANGES", "Too many changes for one atomic write", message, [
@@ -73,7 +76,7 @@ function refusalOf(step: Step | undefined, index: number, old: Record<string, un
 export async function transact(db: Database, steps: Step[], field?: string): Promise<Result> {
   if (steps.length === 0) return "done";
   if (steps.length > TRANSACTION_LIMIT) throw tooManyChanges(steps.length, field);
-  const exhausted = () => new ServiceUnavailableError("the write kept conflicting with concurrent writes");
+  const exhausted = () => new KeptCancelled("the write kept conflicting with concurrent writes");
   return retry({ attempts: CONFLICT_ATTEMPTS, exhausted }, async () => {
     // the SDK's own retries of a call that timed out resend the same token: DynamoDB applies it once
     const token = randomUUID();

@@ -3,6 +3,7 @@ import type { Database } from "../db/entities.ts";
 import { encodeId, encodeName, sortKey } from "../db/keys.ts";
 import { AGAIN, retry } from "../db/retry.ts";
 import { notFound, ServiceUnavailableError } from "../errors/domain.ts";
+import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { readRecord } from "../records/record.ts";
 import type { Group } from "./group.ts";
 
@@ -49,11 +50,18 @@ export async function readGroup(db: Database, id: number, consistent = false): P
   return stored ? fromItem(stored) : undefined;
 }
 
-/** The group if it exists and is not being deleted; else 404. */
-export async function readExistingGroup(db: Database, id: number, consistent = false): Promise<Group> {
-  const group = await readGroup(db, id, consistent);
-  if (!group || group.deleting) throw notFound(`group ${id}`);
-  return group;
+/** The group if it exists and is not being deleted; else 404, or 412 with an `ifMatch`, as for sites. */
+export async function readExistingGroup(
+  db: Database,
+  id: number,
+  consistent = false,
+  ifMatch?: IfMatch,
+): Promise<Group> {
+  const stored = await readGroup(db, id, consistent);
+  const current = stored && !stored.deleting ? stored : undefined;
+  checkIfMatch(ifMatch, `group ${id}`, current?.version);
+  if (!current) throw notFound(`group ${id}`);
+  return current;
 }
 
 /** Tries of a BatchGetItem whose keys come back unprocessed (a throttled read). */

@@ -1,16 +1,15 @@
 import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
-import { deleteWithLinks } from "../db/deletion.ts";
+import { deleteWithLinks, type LinkedDeletion } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
 import { commitChange, optimistic, type Recorded, type Step } from "../db/transactions.ts";
-import { notFound } from "../errors/domain.ts";
 import { unknownReference } from "../errors/refusals.ts";
 import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
 import { diff, linkSteps } from "../records/edges.ts";
-import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
+import type { IfMatch } from "../records/preconditions.ts";
 import { nextId, recordSteps } from "../records/record.ts";
 import { claimChanges, claimsOf, releaseClaim, takeClaim } from "./claims.ts";
 import { siteListSpec } from "./list.ts";
@@ -90,8 +89,7 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
     async update(id: number, body: unknown, ifMatch?: IfMatch): Promise<Site> {
       const patch = schemas.parsePatch(body);
       return optimistic(`site ${id}`, async () => {
-        const current = await readExistingSite(db, id, true);
-        checkIfMatch(ifMatch, `site ${id}`, current.version);
+        const current = await readExistingSite(db, id, true, ifMatch);
         const values = schemas.merge(current, patch);
         const country = countryOf(current.country);
         checkRules(country, values);
@@ -121,13 +119,12 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
       const { membership } = linkSteps(now().toISOString());
       const record = recordSteps("site", id);
       let held: string[] = [];
-      const found = await deleteWithLinks<number>(db, {
+      const deletion: LinkedDeletion<number> = {
         what: `site ${id}`,
         read: async () => {
           const stored = await readStoredSite(db, id, true);
           if (!stored) return undefined;
           const site = fromItem(stored);
-          if (!stored.deleting) checkIfMatch(ifMatch, `site ${id}`, site.version);
           held = claimsOf(countryOf(site.country), site).map((c) => c.key);
           return { deleting: stored.deleting === true, version: site.version, links: site.group_ids };
         },
@@ -136,8 +133,8 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
         unlink: (g) => [membership.delete(g, id), membership.group.loses(g, id)],
         forget: (groups) => record.forget({ group_ids: groups }),
         finish: (version) => [record.remove(version), ...held.map((key) => releaseClaim(key, id))],
-      });
-      if (!found) throw notFound(`site ${id}`);
+      };
+      await deleteWithLinks(db, deletion, ifMatch);
     },
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Site>> {
