@@ -88,15 +88,26 @@ function gatewayProblem(
 }
 
 /**
- * The URL of an origin-form target (`/sites?limit=1`) or an absolute one; undefined when it is
- * neither. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
+ * The path and query of a request target exactly as sent: an origin-form target
+ * (`/sites?limit=1`), or the path of an absolute one (`http://host/sites`); undefined when it is
+ * neither. Nothing is resolved nor decoded (API.md "Paths, query strings and media types"): a
+ * `.` or `..` segment, plain or percent-encoded, and an encoded slash stay segments of their own,
+ * so they are a path parameter's value like any other (and refused as no id), never a way to
+ * another route. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
  */
-function requestUrl(target: string): URL | undefined {
-  try {
-    return target.startsWith("/") ? new URL(`http://localhost${target}`) : new URL(target);
-  } catch {
-    return undefined;
+function requestTarget(target: string): { path: string; query: string } | undefined {
+  let rest = target;
+  if (!rest.startsWith("/")) {
+    const origin = /^https?:\/\/[^/?#]*/i.exec(rest);
+    if (!origin || !URL.canParse(rest)) return undefined;
+    rest = rest.slice(origin[0].length);
+    if (!rest.startsWith("/")) rest = `/${rest}`;
   }
+  const [beforeFragment = ""] = rest.split("#", 1);
+  const mark = beforeFragment.indexOf("?");
+  return mark < 0
+    ? { path: beforeFragment, query: "" }
+    : { path: beforeFragment.slice(0, mark), query: beforeFragment.slice(mark + 1) };
 }
 
 /** A whole HTTP/1.1 response, for a connection that never became a request the server could route. */
@@ -210,6 +221,19 @@ async function tokenEndpoint(auth: LocalIssuer, req: IncomingMessage, body: Buff
   return oauthAnswer(200, { access_token: token, expires_in: 3600, token_type: "Bearer" });
 }
 
+/** Sends a proxy result as the HTTP response. */
+function writeAnswer(res: ServerResponse, result: APIGatewayProxyResult): void {
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
+    headers[name] = values.map(String);
+  }
+  const body = Buffer.from(result.body ?? "", result.isBase64Encoded ? "base64" : "utf8");
+  // A length, as API Gateway sends, rather than a chunked body
+  headers["content-length"] = String(body.byteLength);
+  res.writeHead(result.statusCode, headers);
+  res.end(body);
+}
+
 /**
  * A local API Gateway REST API (proxy integration): each request becomes the event Lambda would
  * receive and goes to the route's handler module; an unknown route is a 404 problem, as the
@@ -227,27 +251,27 @@ export function createGateway(options: GatewayOptions): Server {
 
   async function respond(req: IncomingMessage): Promise<APIGatewayProxyResult> {
     const requestId = randomUUID();
-    const url = requestUrl(req.url ?? "/");
+    const url = requestTarget(req.url ?? "/");
     if (!url) {
       const detail = `the request target ${JSON.stringify((req.url ?? "").slice(0, 200))} is not a URL path`;
       return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, requestId);
     }
     const method = req.method ?? "GET";
-    if (options.auth && url.pathname === TOKEN_PATH && method === "POST") {
+    if (options.auth && url.path === TOKEN_PATH && method === "POST") {
       const body = await readBody(req);
       if (body === "too large") return oauthAnswer(413, { error: "invalid_request" });
       return tokenEndpoint(options.auth, req, body);
     }
     let match: { route: CompiledRoute; values: string[] } | undefined;
     for (const route of compiled) {
-      const found = route.pattern.exec(url.pathname);
+      const found = route.pattern.exec(url.path);
       if (found && route.route.method === method) {
         match = { route, values: found.slice(1) };
         break;
       }
     }
     if (!match) {
-      return gatewayProblem(404, "NOT_FOUND", "Not found", `no route ${method} ${url.pathname}`, requestId);
+      return gatewayProblem(404, "NOT_FOUND", "Not found", `no route ${method} ${url.path}`, requestId);
     }
     const body = await readBody(req);
     if (body === "too large") {
@@ -261,7 +285,7 @@ export function createGateway(options: GatewayOptions): Server {
     }
 
     // A malformed escape (`%ff`, `%E0%A4%A`) would otherwise decode silently to U+FFFD
-    const malformed = malformedEscape(url.search.slice(1));
+    const malformed = malformedEscape(url.query);
     if (malformed) {
       const message = `${JSON.stringify(malformed.raw)} is not a valid URL-encoded value`;
       return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${malformed.name}: ${message}`, requestId, [
@@ -271,7 +295,7 @@ export function createGateway(options: GatewayOptions): Server {
     // Dictionaries without a prototype: `?constructor=1` or `?__proto__=1` are parameters like any other.
     const query: Record<string, string> = Object.create(null);
     const multiQuery: Record<string, string[]> = Object.create(null);
-    for (const [name, value] of url.searchParams) {
+    for (const [name, value] of new URLSearchParams(url.query)) {
       query[name] = value;
       multiQuery[name] = [...(multiQuery[name] ?? []), value];
     }
@@ -304,7 +328,7 @@ export function createGateway(options: GatewayOptions): Server {
     }
     const event: APIGatewayProxyEvent = {
       resource: route.path,
-      path: url.pathname,
+      path: url.path,
       httpMethod: method,
       headers,
       multiValueHeaders: multiHeaders,
@@ -325,7 +349,7 @@ export function createGateway(options: GatewayOptions): Server {
         identity: {
           sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
         } as APIGatewayProxyEvent["requestContext"]["identity"],
-        path: `/${stage}${url.pathname}`,
+        path: `/${stage}${url.path}`,
         stage,
         requestId,
         requestTimeEpoch: Date.now(),
@@ -361,22 +385,20 @@ export function createGateway(options: GatewayOptions): Server {
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req: IncomingMessage, res: ServerResponse) => {
     respondSafely(req).then(
-      (result) => {
-        const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
-        for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
-          headers[name] = values.map(String);
-        }
-        const body = Buffer.from(result.body ?? "", result.isBase64Encoded ? "base64" : "utf8");
-        // A length, as API Gateway sends, rather than a chunked body
-        headers["content-length"] = String(body.byteLength);
-        res.writeHead(result.statusCode, headers);
-        res.end(body);
-      },
+      (result) => writeAnswer(res, result),
       (error) => {
         console.error(error);
         res.writeHead(500).end();
       },
     );
+  });
+
+  // An expectation other than 100-continue (which Node answers itself): a problem, not Node's bare 417.
+  server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    const detail = `the expectation ${JSON.stringify(req.headers.expect ?? "")} cannot be met; only 100-continue is supported`;
+    const problem = gatewayProblem(417, "EXPECTATION_FAILED", "Expectation failed", detail, randomUUID());
+    // the body, if the client sends one anyway, is never read: the connection ends with the answer
+    writeAnswer(res, { ...problem, headers: { ...problem.headers, connection: "close" } });
   });
 
   // What never becomes a request (a parse error, CONNECT) still gets a problem, never a bare close.
