@@ -25,9 +25,10 @@ export interface TestDatabase {
  * deleted after the file. Every request through its client is counted.
  */
 export async function createTestDatabase(
-  options: { countries?: readonly Country[]; stream?: boolean } = {},
+  options: { countries?: readonly Country[]; stream?: boolean; endpoint?: string } = {},
 ): Promise<TestDatabase> {
-  const endpoint = inject("dynamodbEndpoint");
+  // the run's DynamoDB Local, unless the file started its own (one it pauses)
+  const endpoint = options.endpoint ?? inject("dynamodbEndpoint");
   // every test process makes its own cursor secret, as `pnpm dev` does; none is in the source
   process.env.CURSOR_KEY ??= randomBytes(32).toString("base64url");
   const table = `test-${randomUUID()}`;
