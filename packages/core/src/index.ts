@@ -10,7 +10,7 @@ export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
 export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
-export { type Recorded, type Step, TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
+export { type Recorded, TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
 export {
   DomainError,
   type ErrorCode,
@@ -31,16 +31,7 @@ export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } fro
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
 export { canonicalJson } from "./idempotency/payload.ts";
-export {
-  AlreadyCommitted,
-  type Claimed,
-  claimKey,
-  type HeldKey,
-  KEY_LIFETIME_SECONDS,
-  type KeyRequest,
-  type Remembered,
-  type Settled,
-} from "./idempotency/record.ts";
+export { AlreadyCommitted, claimKey, type HeldKey } from "./idempotency/record.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
 export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {

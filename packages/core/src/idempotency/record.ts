@@ -32,7 +32,7 @@ import { hashOf } from "./payload.ts";
  */
 
 /** How long a key is remembered: 24 hours (API.md). */
-export const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
+const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
 
 export interface KeyRequest {
   /** Whose key: the caller's identity (the token's client and subject, or "anonymous"). */
