@@ -153,9 +153,16 @@ function defineEntities() {
       child_group_ids: { type: "set", items: "number" },
       parent_group_ids: { type: "set", items: "number" },
       ...recordAttributes,
+      root_key: keyAttribute,
     },
     indexes: {
       ...recordIndexes("group"),
+      // `root=true|false` (db/keys.ts ROOT_GROUP_KEYS), kept by every write of parent_group_ids
+      byRoot: {
+        index: "gsi3",
+        pk: key(t.indexes.gsi3.partitionKey, "root_key"),
+        sk: key(t.indexes.gsi3.sortKey, "id_key"),
+      },
     },
   });
 

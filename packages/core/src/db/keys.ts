@@ -11,6 +11,12 @@ export const AFTER_SEPARATOR = "\u0002";
 
 export const ID_WIDTH = 16;
 
+/**
+ * The root index (gsi3) of groups: `root_key`, its partition, says whether the group has a parent;
+ * its sort key is the padded id, so `root=true|false` pages in id order.
+ */
+export const ROOT_GROUP_KEYS = { root: "group#root", nested: "group#nested" } as const;
+
 export function encodeId(id: number): string {
   return String(id).padStart(ID_WIDTH, "0");
 }

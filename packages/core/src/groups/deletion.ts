@@ -31,7 +31,7 @@ export function groupDeletion(db: Database, id: number, links: LinkSteps, ifMatc
       };
     },
     key: () => record.key(db),
-    indexes: ["gsi1", "gsi2"],
+    indexes: ["gsi1", "gsi2", "gsi3"],
     unlink: (link) => {
       if (link.kind === "site") return [links.membership.delete(id, link.id), links.membership.site.loses(link.id, id)];
       if (link.kind === "child") return [links.nesting.delete(id, link.id), links.nesting.child.loses(link.id, id)];

@@ -1,6 +1,6 @@
 import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeId, encodeName, sortKey } from "../db/keys.ts";
+import { encodeId, encodeName, ROOT_GROUP_KEYS, sortKey } from "../db/keys.ts";
 import { AGAIN, retry } from "../db/retry.ts";
 import { notFound, ServiceUnavailableError } from "../errors/domain.ts";
 import { readRecord } from "../records/record.ts";
@@ -40,6 +40,7 @@ export function toItem(group: Group & { deleting?: boolean }) {
     name_lower: encodeName(group.name),
     id_key: encodeId(group.id),
     name_key: sortKey(encodeName(group.name), group.id),
+    root_key: parent_group_ids.length > 0 ? ROOT_GROUP_KEYS.nested : ROOT_GROUP_KEYS.root,
   };
 }
 
