@@ -9,7 +9,13 @@ export { type CountryRegistry, countries, createRegistry } from "./countries/reg
 export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
-export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
+export {
+  createTableInput,
+  rollupsTableDefinition,
+  rollupsTableName,
+  tableDefinition,
+  timeToLiveInput,
+} from "./db/table.ts";
 export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
 export {
   DomainError,
@@ -41,6 +47,9 @@ export {
   type ValueKind,
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
+export { ROLLUP_KEY_PREFIX } from "./rollups/keys.ts";
+export type { RecomputeStats } from "./rollups/recompute.ts";
+export { COMMON_TOTALLED, type SummaryRepresentation, totalledFields } from "./rollups/totals.ts";
 export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";

@@ -7,6 +7,9 @@ import { createChangeReader } from "./events/changes.ts";
 import { listEvents, parseEventListRequest } from "./events/list.ts";
 import { createGroupService } from "./groups/service.ts";
 import { createCursors } from "./lists/cursor.ts";
+import { maintainRollups, type RollupsDependencies } from "./rollups/processor.ts";
+import { checkRollups, rebuildRollups } from "./rollups/rebuild.ts";
+import { readSummary } from "./rollups/summary.ts";
 import { environment } from "./runtime/environment.ts";
 import { createSiteService } from "./sites/service.ts";
 
@@ -37,6 +40,7 @@ export function createServices(options: ServicesOptions) {
   const db = createDatabase(client, options.table);
   const registry = createRegistry(options.countries ?? defaultCountries);
   const cursors = createCursors(options.cursorSecret ?? cursorKeyFromEnvironment);
+  const reader = createChangeReader(db, registry);
   return {
     db,
     registry,
@@ -51,7 +55,25 @@ export function createServices(options: ServicesOptions) {
           ...(options.eventSettleMs === undefined ? {} : { settleMs: options.eventSettleMs }),
         }),
       /** Turns the table's stream records into changes (events/changes.ts). */
-      reader: createChangeReader(db, registry),
+      reader,
+    },
+    /** What lies below a group, at any depth, and its totals (docs/design.md, "The hierarchy"). */
+    hierarchy: {
+      /** `GET /groups/{id}/summary`. */
+      summary: (id: number) => readSummary(db, registry, id),
+      /** The rollups processor: a batch of stream records → the maintained items (rollups/processor.ts). */
+      maintain: (records: Parameters<typeof maintainRollups>[0], onFailure?: RollupsDependencies["onFailure"]) =>
+        maintainRollups(records, {
+          db,
+          registry,
+          reader,
+          ...(options.now ? { now: options.now } : {}),
+          ...(onFailure ? { onFailure } : {}),
+        }),
+      /** Every difference of the maintained items from scratch (`pnpm rollups:rebuild --check`); writes nothing. */
+      check: () => checkRollups(db, registry),
+      /** Repairs every difference, safely while writes go on (`pnpm rollups:rebuild`). */
+      rebuild: () => rebuildRollups(db, registry, options.now),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
-import { tableDefinition as t } from "./table.ts";
+import { rollupsTableName, tableDefinition as t } from "./table.ts";
 
 const SERVICE = "sg";
 const none = "none" as const;
@@ -193,9 +193,10 @@ function defineEntities() {
   return { site, group, membership, nesting, claim, counter };
 }
 
+/** The services' view of the database: the main table (ElectroDB's entities) and the rollups table beside it. */
 export function createDatabase(client: DynamoDBDocumentClient, table: string) {
   const service = new Service(defineEntities(), { client, table });
-  return { client, table, service, entities: service.entities };
+  return { client, table, rollupsTable: rollupsTableName(table), service, entities: service.entities };
 }
 
 export type Database = ReturnType<typeof createDatabase>;
