@@ -35,6 +35,7 @@ export { createPositions, EVENT_KEY_PREFIX, eventIdOf } from "./events/store.ts"
 export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
+export { MAX_TREE_NODES, type TreeNode } from "./groups/tree.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
 export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {

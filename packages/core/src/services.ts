@@ -6,6 +6,7 @@ import { createDatabase } from "./db/entities.ts";
 import { createChangeReader } from "./events/changes.ts";
 import { listEvents, parseEventListRequest } from "./events/list.ts";
 import { createGroupService } from "./groups/service.ts";
+import { parseTreeQuery, readTree } from "./groups/tree.ts";
 import { createCursors } from "./lists/cursor.ts";
 import { maintainRollups, type RollupsDependencies } from "./rollups/processor.ts";
 import { checkRollups, rebuildRollups } from "./rollups/rebuild.ts";
@@ -61,6 +62,9 @@ export function createServices(options: ServicesOptions) {
     hierarchy: {
       /** `GET /groups/{id}/summary`. */
       summary: (id: number) => readSummary(db, registry, id),
+      /** `GET /groups/{id}/tree`. */
+      tree: (id: number, query: Record<string, string | undefined>, repeated: readonly string[] = []) =>
+        readTree(db, id, parseTreeQuery(query, repeated)),
       /** The rollups processor: a batch of stream records → the maintained items (rollups/processor.ts). */
       maintain: (records: Parameters<typeof maintainRollups>[0], onFailure?: RollupsDependencies["onFailure"]) =>
         maintainRollups(records, {
