@@ -8,7 +8,9 @@
  *   --admin, or DYNAMODB_ADMIN=true   also serve dynamodb-admin (a DynamoDB browser) over the
  *                      same database, on DYNAMODB_ADMIN_PORT (8001)
  * The docs are at /docs (Swagger UI) and /openapi.json, routes of the manifest like the others.
- * The stream processor runs over the table's stream (./stream.ts), so GET /events lists changes.
+ * Both stream processors run over the table's stream (./stream.ts), each with its own runner as
+ * each has its own mapping in AWS: the events one (GET /events lists changes) and the rollups one
+ * (what lies below each group, and its totals).
  */
 import type { Server } from "node:http";
 import net from "node:net";
@@ -26,6 +28,7 @@ import { type StreamRunner, startStreamRunner } from "./stream.ts";
 
 let dynamodb: RunningDynamoDb | undefined;
 let events: StreamRunner | undefined;
+let rollups: StreamRunner | undefined;
 let adminServer: Server | undefined;
 let stopping = false;
 
@@ -35,6 +38,7 @@ async function stop(code: number) {
   clearDevState();
   adminServer?.close();
   await events?.stop();
+  await rollups?.stop();
   await dynamodb?.stop();
   process.exit(code);
 }
@@ -107,9 +111,11 @@ async function main() {
   process.env.EVENTS_SETTLE_MS = "0";
   if (config.auth) process.env.TOKEN_URL = `http://localhost:${port}${TOKEN_PATH}`;
 
-  // the stream processor the stack deploys, fed by the table's stream as Lambda's mapping feeds it
+  // the stream processors the stack deploys, fed by the table's stream as Lambda's mappings feed them
   const { handler } = await import("@sites-groups/functions/events/process");
   events = await startStreamRunner({ endpoint, table, handler });
+  const maintain = await import("@sites-groups/functions/rollups/process");
+  rollups = await startStreamRunner({ endpoint, table, handler: (event) => maintain.handler(event), name: "rollups" });
 
   const context = createServices({ table, endpoint });
   if (seed && (await isEmpty(context, table))) {
