@@ -1,0 +1,74 @@
+/**
+ * `pnpm rollups:rebuild`: recomputes every maintained item of the hierarchy (below items, ledgers,
+ * summaries) from the sites, groups and links, and repairs what differs, safely while writes and
+ * the rollups processor go on (core rollups/rebuild.ts). `--check` reports every difference and
+ * writes nothing; both exit 1 when a difference is left.
+ *
+ *   pnpm rollups:rebuild [--check] [--endpoint URL | --aws] [--table NAME]
+ *
+ * The database: --endpoint, else DYNAMODB_ENDPOINT, else the one a running `pnpm dev` uses; `--aws`
+ * uses the AWS account and region of the environment's credentials (a one-off in AWS).
+ */
+import { parseArgs } from "node:util";
+import { createServices } from "@sites-groups/core";
+import { DEFAULT_TABLE, seedTarget } from "./config.ts";
+import { readDevState } from "./dev-state.ts";
+
+const USAGE = `Usage: pnpm rollups:rebuild [options]
+  --check           report every difference, write nothing
+  --endpoint URL    DynamoDB endpoint (default: DYNAMODB_ENDPOINT, else the running pnpm dev's)
+  --aws             the table in AWS (credentials and region from the environment)
+  --table NAME      table (default: TABLE_NAME, else pnpm dev's, else ${DEFAULT_TABLE})`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      check: { type: "boolean" },
+      endpoint: { type: "string" },
+      aws: { type: "boolean" },
+      table: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const dev = readDevState();
+  const fromEnv = seedTarget();
+  const endpoint = values.aws ? undefined : (values.endpoint ?? fromEnv.endpoint ?? dev?.endpoint);
+  if (!values.aws && !endpoint) {
+    throw new Error(`No DynamoDB: start \`pnpm dev\` (its database is found automatically), pass --endpoint URL
+(or DYNAMODB_ENDPOINT), or --aws for a table in AWS.\n\n${USAGE}`);
+  }
+  const table = values.table ?? fromEnv.table ?? dev?.table ?? DEFAULT_TABLE;
+  const { db, hierarchy } = createServices({ table, ...(endpoint ? { endpoint } : {}), cursorSecret: () => "unused" });
+  const where = `${endpoint ?? "AWS"}, table ${table}`;
+  const started = Date.now();
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
+  if (values.check) {
+    const differences = await hierarchy.check();
+    for (const d of differences) console.log(`${d.subject}: ${d.detail}`);
+    console.log(`Checked ${where} in ${seconds()} s: ${differences.length} difference(s), nothing written`);
+    process.exitCode = differences.length > 0 ? 1 : 0;
+  } else {
+    const report = await hierarchy.rebuild();
+    for (const d of report.differences) console.log(`${d.subject}: ${d.detail}`);
+    const { ledgers, recomputed, summaries } = report.repaired ?? { ledgers: 0, summaries: 0 };
+    console.log(
+      `Rebuilt ${where} in ${seconds()} s: ${report.differences.length} difference(s) found; ${ledgers} ledger(s) ` +
+        `reset, ${recomputed?.items ?? 0} item(s) recomputed, ${summaries} summary(ies) rebuilt`,
+    );
+    for (const d of report.remaining ?? []) console.log(`still different: ${d.subject}: ${d.detail}`);
+    if (report.remaining?.length) {
+      console.log("Writes still being folded in leave differences for a few seconds: run --check again to tell.");
+    }
+    process.exitCode = report.remaining?.length ? 1 : 0;
+  }
+  db.client.destroy();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
