@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { seeded } from "../../../tests/support/random.ts";
 import { BAND_DIGITS, bandsOf, joinBands } from "../src/rollups/bands.ts";
-
-/** mulberry32: seeded, so a failure replays. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Bands summed as DynamoDB's ADD sums each attribute: exact integers. */
 function total(values: readonly number[], signs: readonly (1 | -1)[] = values.map(() => 1)) {
@@ -26,7 +15,7 @@ function total(values: readonly number[], signs: readonly (1 | -1)[] = values.ma
 
 describe("a value in bands", () => {
   it("holds every digit of its shortest decimal in at most 3 bands of 12 digits", () => {
-    const next = random(7);
+    const next = seeded(7);
     for (let i = 0; i < 2000; i++) {
       const value = Number(`${Math.floor(next() * 1e15) + 1}e${-Math.floor(next() * 146)}`);
       const bands = bandsOf(value);
@@ -68,7 +57,7 @@ describe("sums joined from bands", () => {
   });
 
   it("equal the exact sum of random values of every magnitude, after additions and removals", () => {
-    const next = random(2026);
+    const next = seeded(2026);
     const values: { digits: bigint; exponent: number; value: number }[] = [];
     for (let i = 0; i < 5000; i++) {
       const digits = BigInt(Math.floor(next() * 1e15));
