@@ -139,10 +139,74 @@ export async function expectBelowItemsMatch(db: TestDatabase, scratch: Scratch):
   }
 }
 
+type Lister = (query: Record<string, string>) => Promise<{ items: { id: number }[]; next_cursor: string | null }>;
+
+/** The ids of a whole listing, following the cursors. */
+async function listed(list: Lister, query: Record<string, string>): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await list({ ...query, ...(cursor ? { cursor } : {}) });
+    ids.push(...page.items.map((item) => item.id));
+    cursor = page.next_cursor;
+  } while (cursor);
+  return ids;
+}
+
+/**
+ * Every `within_group_id` (sites, groups), `contains_site_id`, `contains_group_id` and `root`
+ * listing, as the services answer it, holds exactly the items from scratch, each once, in id order;
+ * the largest ones are also paged 3 at a time and sorted by name.
+ */
+export async function expectListsMatch(db: TestDatabase, scratch: Scratch): Promise<void> {
+  const sites: Lister = (query) => db.context.sites.list(query);
+  const groups: Lister = (query) => db.context.groups.list(query);
+  const ascending = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b);
+  const largest = [...scratch.sitesBelow]
+    .sort((a, b) => b[1].size - a[1].size)
+    .slice(0, 2)
+    .map(([g]) => g);
+  for (const group of scratch.groups.keys()) {
+    const expected = ascending(scratch.sitesBelow.get(group) ?? []);
+    expect(await listed(sites, { within_group_id: String(group), limit: "100" }), `sites within ${group}`).toEqual(
+      expected,
+    );
+    expect(await listed(groups, { within_group_id: String(group), limit: "100" }), `groups within ${group}`).toEqual(
+      ascending(scratch.groupsBelow.get(group) ?? []),
+    );
+    expect(
+      await listed(groups, { contains_group_id: String(group), limit: "100" }),
+      `groups containing ${group}`,
+    ).toEqual(aboveOf(scratch, "group", group));
+    if (largest.includes(group)) {
+      expect(
+        await listed(sites, { within_group_id: String(group), limit: "3" }),
+        `sites within ${group}, by 3`,
+      ).toEqual(expected);
+      const byName = await listed(sites, { within_group_id: String(group), sort: "name", limit: "3" });
+      expect(ascending(byName), `sites within ${group} by name`).toEqual(expected);
+    }
+  }
+  for (const site of scratch.sites.keys()) {
+    expect(
+      await listed(groups, { contains_site_id: String(site), limit: "100" }),
+      `groups containing site ${site}`,
+    ).toEqual(aboveOf(scratch, "site", site));
+  }
+  const roots = [...scratch.groups.values()]
+    .filter((g) => idsOf(g.parent_group_ids).length === 0)
+    .map((g) => g.id as number);
+  expect(await listed(groups, { root: "true", limit: "100" }), "root groups").toEqual(ascending(roots));
+  expect(await listed(groups, { root: "false", limit: "100" }), "nested groups").toEqual(
+    ascending([...scratch.groups.keys()].filter((g) => !roots.includes(g))),
+  );
+}
+
 /** Everything the hierarchy maintains equals what is computed from scratch, and the rebuild's check says so. */
 export async function expectHierarchyMatches(db: TestDatabase): Promise<Scratch> {
   const scratch = await scratchOf(db);
   await expectBelowItemsMatch(db, scratch);
+  await expectListsMatch(db, scratch);
   await expectSummariesMatch(db, scratch);
   expect(await db.context.hierarchy.check()).toEqual([]);
   return scratch;

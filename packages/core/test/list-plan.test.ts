@@ -27,6 +27,34 @@ describe("the list planner", () => {
     expect(plan({ parent_group_id: "3" }, groupListSpec)).toMatchObject({ kind: "links", path: { prefix: "child#" } });
   });
 
+  it("reads what lies below a group, or above an item, from the maintained below items", () => {
+    expect(plan({ within_group_id: "3", sort: "name" })).toMatchObject({
+      kind: "links",
+      id: 3,
+      path: { table: "rollups", prefix: "site#", idAttribute: "below_id" },
+    });
+    expect(plan({ within_group_id: "3" }, groupListSpec)).toMatchObject({
+      path: { table: "rollups", prefix: "group#" },
+    });
+    for (const field of ["contains_site_id", "contains_group_id"]) {
+      expect(plan({ [field]: "8" }, groupListSpec)).toMatchObject({
+        kind: "links",
+        path: { table: "rollups", index: "gsi1", idAttribute: "above_id" },
+      });
+    }
+  });
+
+  it("reads root=true|false from the group items' root index, after any link of one id", () => {
+    const root = plan({ root: "true" }, groupListSpec);
+    expect(root).toMatchObject({ kind: "links", id: "true", path: { index: "gsi3", prefix: "", idAttribute: "id" } });
+    expect(root.kind === "links" && [root.path.partition("true"), root.path.partition("false")]).toEqual([
+      "group#root",
+      "group#nested",
+    ]);
+    const both = plan({ root: "false", within_group_id: "2" }, groupListSpec);
+    expect(both.kind === "links" && [both.path.prefix, both.rest.map((f) => f.field)]).toEqual(["group#", ["root"]]);
+  });
+
   it("serves an equality on an indexed field with the default sort from that field's index", () => {
     expect(kind({ name: "Lyon" })).toBe("index gsi2");
     expect(kind({ installation_date: "2024-01-01", sort: "-id" })).toBe("index gsi3");
@@ -75,6 +103,16 @@ describe("filters evaluated in memory, as DynamoDB evaluates them", () => {
   ])("%o → %s", (query, expected) => {
     expect(matches(query as Record<string, string>)).toBe(expected);
   });
+
+  it("root=true holds for a group without parents, root=false for one with", () => {
+    const root = (value: string, group: Record<string, unknown>) =>
+      parseListRequest(groupListSpec, { root: value }).filters.every((f) => matchesFilter(groupListSpec, f, group));
+    expect([root("true", { id: 1 }), root("false", { id: 1 })]).toEqual([true, false]);
+    expect([
+      root("true", { id: 2, parent_group_ids: new Set([1]) }),
+      root("false", { id: 2, parent_group_ids: new Set([1]) }),
+    ]).toEqual([false, true]);
+  });
 });
 
 describe("scanning filters, as the OpenAPI document marks them", () => {
@@ -82,6 +120,10 @@ describe("scanning filters, as the OpenAPI document marks them", () => {
     expect(scanning(sites, "id", "in")).toBeUndefined();
     expect(scanning(sites, "group_id", "eq")).toBeUndefined();
     expect(scanning(groupListSpec, "parent_group_id", "eq")).toBeUndefined();
+    for (const field of ["within_group_id", "contains_site_id", "contains_group_id", "root"]) {
+      expect(scanning(groupListSpec, field, "eq"), field).toBeUndefined();
+    }
+    expect(scanning(sites, "within_group_id", "eq")).toBeUndefined();
     expect(scanning(sites, "name", "eq")).toMatch(/default sort or `sort=name`/);
     expect(scanning(sites, "installation_date", "gte")).toMatch(/key condition with `sort=installation_date`/);
     expect(scanning(sites, "country", "eq")).toMatch(/scanning/);

@@ -21,6 +21,14 @@ export interface FilterField {
   optional?: boolean;
   /** No stored value is longer (in code points): a longer `=` or prefix matches nothing. */
   maxLength?: number;
+  /** `true` means the set `attribute` is empty (absent), `false` that it is not (`root`). */
+  emptySet?: true;
+  /**
+   * Answered by the hierarchy's maintained items (the rollups table), not by an attribute of the
+   * item (`attribute` is unused): as the plan's link, a Query of them; beside another, a lookup
+   * of the listed item's own (its `LinkPath.member`).
+   */
+  maintained?: true;
 }
 
 export interface SortOption {
@@ -37,14 +45,18 @@ export interface SortOption {
  * padded id of the listed item, so they come in id order.
  */
 export interface LinkPath {
+  /** The maintained items' table (db/table.ts, the rollups table); absent: the main table. */
+  table?: "rollups";
   /** Absent: the table's own key. */
-  index?: "gsi1";
-  /** The partition key of the edges of `id`. */
-  partition: (id: number) => string;
+  index?: "gsi1" | "gsi3";
+  /** The partition key of the edges of the filter's value (an id, or `root`'s `true`/`false`). */
+  partition: (value: FilterValue) => string;
   /** The sort key's prefix before the listed item's padded id. */
   prefix: string;
   /** The edge item's attribute that holds the listed item's id. */
   idAttribute: string;
+  /** For a maintained filter: the key of the item that says the listed item matches `value`. */
+  member?: (value: number, listed: number) => Record<string, string>;
 }
 
 export interface ListSpec {

@@ -1,6 +1,7 @@
 import type { CountryRegistry } from "../countries/registry.ts";
 import { encodeId, encodeName, encodeNumber } from "../db/keys.ts";
 import { type FilterField, type ListSpec, NAME_FILTER, type Operator } from "../lists/spec.ts";
+import { BELOW_IDS, belowPartition, belowPrefix, rollupKeys } from "../rollups/keys.ts";
 
 const COMPARISONS: readonly Operator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
 
@@ -8,7 +9,7 @@ const COMPARISONS: readonly Operator[] = ["eq", "ne", "gt", "gte", "lt", "lte"];
  * What `GET /sites` accepts. Each sort has its index (see db/entities.ts): id → gsi1,
  * name → gsi2, installation_date → gsi3, max_power_megawatt → gsi4. A country's own fields are
  * filterable with the comparisons, from the registry. `group_id` is answered by the group's
- * membership items (lists/plan.ts).
+ * membership items, `within_group_id` by its below items (lists/plan.ts).
  */
 export function siteListSpec(registry: CountryRegistry): ListSpec {
   const countryFields: Record<string, FilterField> = {};
@@ -29,6 +30,7 @@ export function siteListSpec(registry: CountryRegistry): ListSpec {
       min_power_megawatt: { kind: "number", operators: COMPARISONS, attribute: "min_power_megawatt" },
       ...countryFields,
       group_id: { kind: "id", operators: ["eq"], attribute: "group_ids", isSet: true },
+      within_group_id: { kind: "id", operators: ["eq"], attribute: "", maintained: true },
     },
     sorts: {
       id: { index: "gsi1", field: "id" },
@@ -38,7 +40,15 @@ export function siteListSpec(registry: CountryRegistry): ListSpec {
     },
     links: {
       // membership items, in the group's partition (db/entities.ts)
-      group_id: { partition: (id) => `group#${encodeId(id)}`, prefix: "site#", idAttribute: "site_id" },
+      group_id: { partition: (id) => `group#${encodeId(Number(id))}`, prefix: "site#", idAttribute: "site_id" },
+      // the sites below a group, at any depth: its below items (rollups/keys.ts), in site id order
+      within_group_id: {
+        table: "rollups",
+        partition: (id) => belowPartition(Number(id)),
+        prefix: belowPrefix("site"),
+        idAttribute: BELOW_IDS.below,
+        member: (group, site) => rollupKeys.below(group, "site", site),
+      },
     },
   };
 }
