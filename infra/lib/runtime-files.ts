@@ -3,7 +3,7 @@ import path from "node:path";
 
 /**
  * Shell commands for NodejsFunction's `afterBundling` hook: copy the files a route's entry lists
- * (`files` in functions/src/routes.ts; files its handler reads at run time, which esbuild cannot
+ * (`files` of its route record; files its handler reads at run time, which esbuild cannot
  * see) beside the bundle, into `node_modules/<package>/`, where the handler's
  * `createRequire(import.meta.url)` finds them in `/var/task`. Copied from the installed package:
  * synthesis stays offline (NodejsFunction's `nodeModules` would run an install).

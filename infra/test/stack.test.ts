@@ -278,6 +278,28 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     });
   });
 
+  it("sends the contract's headers on every Gateway Response, as on every other answer", () => {
+    const responses = Object.values(resources(s(), "AWS::ApiGateway::GatewayResponse")).map((r) => r.Properties);
+    expect(responses).toHaveLength(GATEWAY_PROBLEMS.length);
+    for (const response of responses) {
+      const headers = response.ResponseParameters as Record<string, string>;
+      expect(headers, response.ResponseType).toMatchObject({
+        "gatewayresponse.header.Content-Type": "'application/problem+json'",
+        "gatewayresponse.header.X-Content-Type-Options": "'nosniff'",
+        "gatewayresponse.header.Cache-Control": "'no-store'",
+      });
+      // a 401 names the scheme that would have worked; a 503 says when to try again
+      if (response.StatusCode === "401") expect(headers["gatewayresponse.header.WWW-Authenticate"]).toBe("'Bearer'");
+      if (response.StatusCode === "503") expect(headers["gatewayresponse.header.Retry-After"]).toBe("'1'");
+      // prod allows one origin: its pages may read the problems too
+      expect(headers["gatewayresponse.header.Access-Control-Allow-Origin"]).toBe(
+        stage === "prod" ? "'https://app.example.com'" : undefined,
+      );
+    }
+    expect(responses.filter((r) => r.StatusCode === "401").length).toBeGreaterThan(0);
+    expect(responses.filter((r) => r.StatusCode === "503").length).toBeGreaterThan(0);
+  });
+
   it("alarms on the 5xx rate, throttles, p99 latency, the table's system errors and each function's errors", () => {
     const alarms = Object.values(resources(s(), "AWS::CloudWatch::Alarm")).map((a) => a.Properties);
     expect(alarms.map((a) => a.AlarmName).sort()).toEqual(

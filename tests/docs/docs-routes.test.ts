@@ -4,11 +4,11 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
 import { docsPage } from "@sites-groups/functions/docs/ui";
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { Problem } from "../support/client.ts";
+import { servedDocument } from "../support/openapi-document.ts";
 
 let api: TestApi;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe("documentation routes", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     // this file's server runs open, as `pnpm dev` without AUTH=on: its document says so
-    expect(response.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument({ access: { mode: "open" } }))));
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(servedDocument({ access: { mode: "open" } }))));
   });
 
   it("GET /docs is Swagger UI whose every URL is relative (no CDN, works under a stage path)", async () => {

@@ -1,13 +1,13 @@
 /**
  * The served document as third-party tools read it: linted with Redocly's `recommended` rules
- * (the rules `redocly lint` applies), offline, from the object `buildOpenApiDocument()` returns.
+ * (the rules `redocly lint` applies), offline, from the document the API serves (`servedDocument()`).
  * Errors fail the suite; warnings are printed, to be read.
  */
 import { createConfig, lintFromString } from "@redocly/openapi-core";
-import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
 import { describe, expect, it } from "vitest";
+import { servedDocument } from "../support/openapi-document.ts";
 
-const document = buildOpenApiDocument();
+const document = servedDocument();
 
 async function lint(source: unknown) {
   const config = await createConfig({ extends: ["recommended"] });

@@ -16,15 +16,16 @@ import {
   parseGroupPatch,
   siteListSpec,
 } from "@sites-groups/core";
-import { statusesOf, statusOf, toProblem } from "@sites-groups/functions/commons/problem";
-import { buildOpenApiDocument, type OperationObject } from "@sites-groups/functions/docs/document";
+import { statusOf, toProblem } from "@sites-groups/functions/commons/problem";
 import { routes } from "@sites-groups/functions/routes";
+import type { OperationObject } from "@sites-groups/openapi";
 import { describe, expect, it } from "vitest";
 import { spain } from "../../packages/core/test/spain.ts";
 import { Contract, ContractViolation } from "../support/contract.ts";
 import { fixedItalianSite } from "../support/fixtures.ts";
+import { servedDocument } from "../support/openapi-document.ts";
 
-const document = buildOpenApiDocument();
+const document = servedDocument();
 const contract = new Contract(document);
 
 function operation(method: string, path: string): OperationObject {
@@ -155,7 +156,7 @@ describe("the OpenAPI document", () => {
     expect(codes("403")).toEqual(["FORBIDDEN"]);
     expect(codes("415")).toEqual(["UNSUPPORTED_MEDIA_TYPE"]);
     // an open stage's document declares no access codes
-    const open = buildOpenApiDocument({ access: { mode: "open" } });
+    const open = servedDocument({ access: { mode: "open" } });
     expect(Object.keys(open.paths["/sites"]?.post?.responses ?? {})).not.toContain("401");
     expect(open.paths["/sites"]?.post?.security).toEqual([]);
     // API.md's silences, and the choices made, are in the document too
@@ -252,7 +253,7 @@ describe("the OpenAPI document", () => {
 
   it("grows with the country registry: a new country module appears with no other change", () => {
     // Spain is one module (packages/core/test/spain.ts) that no file of the app knows
-    const withSpain = buildOpenApiDocument({ countries: [...countries, spain] });
+    const withSpain = servedDocument({ countries: [...countries, spain] });
     const schemas = withSpain.components.schemas;
     const field = schemas.Site_es?.properties as Record<string, { description?: string }> | undefined;
     expect(field?.capacity_factor?.description).toContain("The average output over the maximum");
@@ -278,9 +279,9 @@ describe("the OpenAPI document", () => {
     const names = (withSpain.paths["/sites"]?.get?.parameters ?? []).map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(["capacity_factor", "capacity_factor__gte", "country__in"]));
     // and its refusal's HTTP status comes with it
-    const statuses = statusesOf(createRegistry([...countries, spain]));
-    expect(statusOf("SPANISH_SITE_IN_AUGUST", statuses)).toBe(422);
-    const problem = toProblem(spain.refusals?.SPANISH_SITE_IN_AUGUST?.example(), "r", statuses);
+    const { catalog } = createRegistry([...countries, spain]);
+    expect(statusOf("SPANISH_SITE_IN_AUGUST", catalog)).toBe(422);
+    const problem = toProblem(spain.refusals?.SPANISH_SITE_IN_AUGUST?.example(), "r", catalog);
     expect(problem.statusCode).toBe(422);
     expect(JSON.parse(problem.body)).toMatchObject({ code: "SPANISH_SITE_IN_AUGUST", status: 422 });
   });

@@ -4,10 +4,10 @@
  * site and to list sites. No request may leave the machine: the page must work offline.
  */
 import { existsSync } from "node:fs";
-import { buildOpenApiDocument } from "@sites-groups/functions/docs/document";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
+import { servedDocument } from "../support/openapi-document.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -74,7 +74,7 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
         return `${method} ${path}`;
       }),
     );
-    const documented = Object.entries(buildOpenApiDocument().paths).flatMap(([path, methods]) =>
+    const documented = Object.entries(servedDocument().paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(shown.sort()).toEqual(documented.sort());

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import { frenchSite, italianSite } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 import { expectInvalid, expectProblem } from "./fixtures.ts";
 
 let api: TestApi;
@@ -29,7 +30,7 @@ describe("numbers the database cannot store as given", () => {
       "useful_energy_at_1_megawatt",
     );
     expectInvalid(await api.POST("/sites", { body: italianSite({ efficiency: 1e-200 }) }), "efficiency");
-    const site = (await api.POST("/sites", { body: italianSite() })).body;
+    const site = await create(api, "/sites", italianSite());
     expectInvalid(
       await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { max_power_megawatt: 1e20 } }),
       "max_power_megawatt",
@@ -37,12 +38,13 @@ describe("numbers the database cannot store as given", () => {
   });
 
   it("the largest storable numbers are accepted", async () => {
-    const created = await api.POST("/sites", {
-      body: italianSite({ max_power_megawatt: 9007199254740991, min_power_megawatt: 1e-130 }),
-    });
-    expect(created.status).toBe(201);
-    expect(created.body.max_power_megawatt).toBe(9007199254740991);
-    expect(created.body.min_power_megawatt).toBe(1e-130);
+    const created = await create(
+      api,
+      "/sites",
+      italianSite({ max_power_megawatt: 9007199254740991, min_power_megawatt: 1e-130 }),
+    );
+    expect(created.max_power_megawatt).toBe(9007199254740991);
+    expect(created.min_power_megawatt).toBe(1e-130);
   });
 
   for (const query of [
@@ -118,7 +120,7 @@ describe("ids that do not exist are a 404 before any rule", () => {
 
 describe("every unknown id of a write is named", () => {
   it("group_ids with two unknown groups", async () => {
-    const group = (await api.POST("/groups", { body: { name: "Known", type: "group1" } })).body;
+    const group = await create(api, "/groups", { name: "Known", type: "group1" });
     const response = await api.POST("/sites", { body: italianSite({ group_ids: [group.id, 99998, 99999] }) });
     const problem = expectProblem(response, 422, "UNKNOWN_REFERENCE");
     expect(problem.errors).toEqual([{ path: "group_ids", message: "No group 99998, 99999" }]);
@@ -127,7 +129,7 @@ describe("every unknown id of a write is named", () => {
 
 describe("repeated parameters", () => {
   it("a repeated __in means its values comma-separated, cursor included; other repeats are a 400", async () => {
-    await Promise.all([api.POST("/sites", { body: frenchSite() }), api.POST("/sites", { body: italianSite() })]);
+    await Promise.all([create(api, "/sites", frenchSite()), create(api, "/sites", italianSite())]);
     type Page = { items: { id: number }[]; next_cursor: string | null };
     const repeated = await api.raw("GET", "/sites?country__in=fr&country__in=it&limit=1");
     const joined = await api.raw("GET", "/sites?country__in=fr,it&limit=1");
@@ -154,9 +156,9 @@ describe("repeated parameters", () => {
 describe("a cursor is the listing's, whatever the order of an in's values", () => {
   it("country__in=fr,it and country__in=it,fr page the same listing", async () => {
     await Promise.all([
-      api.POST("/sites", { body: frenchSite() }),
-      api.POST("/sites", { body: italianSite() }),
-      api.POST("/sites", { body: italianSite() }),
+      create(api, "/sites", frenchSite()),
+      create(api, "/sites", italianSite()),
+      create(api, "/sites", italianSite()),
     ]);
     const first = await api.GET("/sites", { params: { query: { country__in: ["fr", "it"], limit: 1 } } });
     expect(first.body.next_cursor).not.toBeNull();

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { Reply } from "../support/client.ts";
 import { italianSite as fixtureSite } from "../support/fixtures.ts";
+import { expectStatus } from "../support/replies.ts";
 
 /** A request with headers of its own, through the test API's escape hatch (checked against the document). */
 const send = (on: TestApi, method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
@@ -22,8 +23,8 @@ const newGroup = () => ({ name: `Tagged ${randomUUID()}`, type: "group1" });
 
 async function created(path: "/sites" | "/groups") {
   const response = await send(api, "POST", path, path === "/sites" ? italianSite() : newGroup());
-  expect(response.status).toBe(201);
-  return { path: `${path}/${response.body.id}`, id: response.body.id as number, etag: response.headers.get("etag") };
+  const { id } = expectStatus<{ id: number }>(response, 201);
+  return { path: `${path}/${id}`, id, etag: response.headers.get("etag") };
 }
 const etagOf = async (path: string) => (await send(api, "GET", path)).headers.get("etag");
 

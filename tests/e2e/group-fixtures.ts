@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { FrenchSiteCreate, Group, GroupCreate, Reply, Site, TypedApi } from "../support/client.ts";
 import { aGroup, frenchSite } from "../support/fixtures.ts";
+import { create, expectStatus } from "../support/replies.ts";
 
 export type { Group, Site };
 
@@ -16,29 +17,13 @@ export const MISSING = 999_999;
  * `freshDay` of ./fixtures.ts, whose days are the test file's own.
  */
 export function groupHelpers(api: () => TypedApi) {
-  async function createGroup(body: Partial<GroupCreate> = {}): Promise<Group> {
-    const response = await api().POST("/groups", { body: aGroup(body) });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body;
-  }
+  const createGroup = (body: Partial<GroupCreate> = {}) => create(api(), "/groups", aGroup(body));
+  const createSite = (overrides: Partial<FrenchSiteCreate> = {}) => create(api(), "/sites", frenchSite(overrides));
 
-  async function createSite(overrides: Partial<FrenchSiteCreate> = {}): Promise<Site> {
-    const response = await api().POST("/sites", { body: frenchSite(overrides) });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body;
-  }
-
-  async function readGroup(id: number): Promise<Group> {
-    const response = await api().GET("/groups/{id}", { params: { path: { id } } });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
-
-  async function readSite(id: number): Promise<Site> {
-    const response = await api().GET("/sites/{id}", { params: { path: { id } } });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-    return response.body;
-  }
+  const readGroup = async (id: number): Promise<Group> =>
+    expectStatus(await api().GET("/groups/{id}", { params: { path: { id } } }), 200);
+  const readSite = async (id: number): Promise<Site> =>
+    expectStatus(await api().GET("/sites/{id}", { params: { path: { id } } }), 200);
 
   /** Every item of a listing, following the cursors. */
   async function listAll(resource: "/groups", query?: GroupQuery): Promise<Group[]>;
@@ -79,6 +64,6 @@ export function expectRefusedOn(response: Reply, code: string, field: string) {
 
 /** A link route's success: 204 and no body (`{ checkBody: false }`: the status only). */
 export function expectNoContent(response: Reply, { checkBody = true } = {}) {
-  expect(response.status, JSON.stringify(response.body)).toBe(204);
+  expectStatus(response, 204);
   if (checkBody) expect(response.body).toBeUndefined();
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import { frenchSite } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 import { expectInvalid } from "./fixtures.ts";
 import type { Group } from "./group-fixtures.ts";
 import { GROUP_NAMES, type GroupQuery, paging, type Query, type SortKey, sortsOf } from "./paging.ts";
@@ -40,26 +41,19 @@ it("an empty table lists no item and no cursor", async () => {
 
 describe(`GET /groups over ${GROUP_COUNT} groups`, () => {
   beforeAll(async () => {
-    const sites = await Promise.all([0, 1, 2].map(() => api.POST("/sites", { body: frenchSite() })));
-    siteIds = sites.map((s) => s.body.id);
+    const sites = await Promise.all([0, 1, 2].map(() => create(api, "/sites", frenchSite())));
+    siteIds = sites.map((s) => s.id);
     const created: Group[] = [];
     for (let start = 0; start < GROUP_COUNT; start += 10) {
       const batch = Array.from({ length: Math.min(10, GROUP_COUNT - start) }, (_, k) => start + k);
-      const responses = await Promise.all(
-        batch.map((i) =>
-          api.POST("/groups", {
-            body: {
-              name: GROUP_NAMES[i % GROUP_NAMES.length] as string,
-              type: TYPES[i % 3] as Group["type"],
-              site_ids: siteIds.filter((_, s) => holds(i, s)),
-            },
-          }),
-        ),
+      const groups = batch.map((i) =>
+        create(api, "/groups", {
+          name: GROUP_NAMES[i % GROUP_NAMES.length] as string,
+          type: TYPES[i % 3] as Group["type"],
+          site_ids: siteIds.filter((_, s) => holds(i, s)),
+        }),
       );
-      for (const response of responses) {
-        expect(response.status, JSON.stringify(response.body)).toBe(201);
-        created.push(response.body);
-      }
+      created.push(...(await Promise.all(groups)));
     }
     const byIndex = created.sort((a, b) => a.id - b.id);
     [first, second, middle] = byIndex as [Group, Group, Group];

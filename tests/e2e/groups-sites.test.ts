@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { Reply, Schemas } from "../support/client.ts";
 import { frenchSite, freshDay, italianSite } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 import { expectInvalid, expectProblem } from "./fixtures.ts";
 import { expectRefusedOn, type Group, groupHelpers, MISSING, type Site } from "./group-fixtures.ts";
 import { SITE_SORT_KEYS, sortLocally, sortsOf } from "./paging.ts";
@@ -25,9 +26,7 @@ async function sitesOn(day: string): Promise<number[]> {
 describe("POST /sites with group_ids", () => {
   it("links the site at both ends: group_ids ascending, and each group lists the site", async () => {
     const [g1, g2, g3] = [await createGroup(), await createGroup({ type: "group2" }), await createGroup()];
-    const response = await api.POST("/sites", { body: frenchSite({ group_ids: [g2.id, g1.id] }) });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    const site = response.body as Site;
+    const site = await createSite({ group_ids: [g2.id, g1.id] });
     expect(site.group_ids).toEqual([g1.id, g2.id]);
     expect(await readSite(site.id)).toEqual(site);
     expect((await readGroup(g1.id)).site_ids).toEqual([site.id]);
@@ -37,9 +36,8 @@ describe("POST /sites with group_ids", () => {
 
   it("links an Italian site too", async () => {
     const group = await createGroup();
-    const response = await api.POST("/sites", { body: italianSite({ group_ids: [group.id] }) });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect((await readGroup(group.id)).site_ids).toEqual([response.body.id]);
+    const site = await create(api, "/sites", italianSite({ group_ids: [group.id] }));
+    expect((await readGroup(group.id)).site_ids).toEqual([site.id]);
   });
 
   it("refuses a group3 with 422 GROUP3_CANNOT_HOLD_SITES on group_ids, and writes nothing", async () => {
@@ -53,7 +51,7 @@ describe("POST /sites with group_ids", () => {
     expect(await sitesOn(day)).toEqual([]);
     expect(await groupsNow([plain, group3])).toEqual([plain, group3]);
     // the French day was not taken either
-    expect((await api.POST("/sites", { body: frenchSite({ installation_date: day }) })).status).toBe(201);
+    await createSite({ installation_date: day });
   });
 
   it("refuses a group that does not exist with 422 UNKNOWN_REFERENCE on group_ids, and writes nothing", async () => {

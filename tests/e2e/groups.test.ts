@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { Reply } from "../support/client.ts";
-import { frenchSite } from "../support/fixtures.ts";
 import { expectProblem, RFC3339_UTC } from "./fixtures.ts";
 import { expectRefusedOn, type Group, groupHelpers, MISSING } from "./group-fixtures.ts";
 
@@ -632,24 +631,20 @@ describe("A group that was PATCHed takes and loses links like any other", () => 
 
   it("POST /sites and PATCH /sites/{id} with its id in group_ids add sites to it", async () => {
     const { group, site } = await patchedGroup();
-    const created = await api.POST("/sites", { body: frenchSite({ group_ids: [group.id] }) });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const created = await createSite({ group_ids: [group.id] });
     const moved = await createSite();
     const patched = await api.PATCH("/sites/{id}", {
       params: { path: { id: moved.id } },
       body: { group_ids: [group.id] },
     });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    expect((await readGroup(group.id)).site_ids).toEqual([site.id, created.body.id, moved.id]);
+    expect((await readGroup(group.id)).site_ids).toEqual([site.id, created.id, moved.id]);
   });
 
   it("POST /groups with its id in child_group_ids nests it", async () => {
     const { group } = await patchedGroup();
-    const response = await api.POST("/groups", {
-      body: { name: "Parent", type: "group1", child_group_ids: [group.id] },
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect((await readGroup(group.id)).parent_group_ids).toEqual([response.body.id]);
+    const parent = await createGroup({ name: "Parent", type: "group1", child_group_ids: [group.id] });
+    expect((await readGroup(group.id)).parent_group_ids).toEqual([parent.id]);
   });
 });
 

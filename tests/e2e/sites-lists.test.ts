@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { AnySite, SiteCreate } from "../support/client.ts";
 import { addDays, weekdayOf } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 import { expectInvalid } from "./fixtures.ts";
 import { paging, type Query, SITE_NAMES, SITE_SORT_KEYS, type SiteQuery, type SortKey, sortsOf } from "./paging.ts";
 
@@ -68,11 +69,7 @@ describe(`GET /sites over ${SITE_COUNT} sites`, () => {
     const created: Site[] = [];
     for (let start = 0; start < SITE_COUNT; start += 8) {
       const batch = Array.from({ length: Math.min(8, SITE_COUNT - start) }, (_, k) => siteBody(start + k));
-      const responses = await Promise.all(batch.map((body) => api.POST("/sites", { body })));
-      for (const response of responses) {
-        expect(response.status, JSON.stringify(response.body)).toBe(201);
-        created.push(response.body);
-      }
+      created.push(...(await Promise.all(batch.map((body) => create(api, "/sites", body)))));
     }
     sites = created.sort((a, b) => a.id - b.id);
   });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import { frenchSite, freshDay, italianSite } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 import { expectInvalid, expectProblem } from "./fixtures.ts";
 
 let api: TestApi;
@@ -238,10 +239,9 @@ describe("Body size: 64 KiB", () => {
   });
 
   it("PATCH has the same limit", async () => {
-    const site = await api.POST("/sites", { body: italianSite() });
-    expect(site.status).toBe(201);
+    const site = await create(api, "/sites", italianSite());
     const big = JSON.stringify({ name: "y".repeat(64 * 1024) });
-    expectProblem(await api.raw("PATCH", `/sites/${site.body.id}`, big), 413, "PAYLOAD_TOO_LARGE");
-    expect((await api.GET("/sites/{id}", { params: { path: { id: site.body.id } } })).body).toEqual(site.body);
+    expectProblem(await api.raw("PATCH", `/sites/${site.id}`, big), 413, "PAYLOAD_TOO_LARGE");
+    expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(site);
   });
 });

@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from "node:timers/promises";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import type { ItalianSite, SiteCreate } from "../support/client.ts";
+import type { ItalianSite } from "../support/client.ts";
 import { frenchSite, freshDay, freshWeekday, freshWeekend, italianSite, weekdayOf } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 import { COMMON_KEYS, expectInvalid, expectProblem, RFC3339_UTC } from "./fixtures.ts";
 import type { SiteQuery } from "./paging.ts";
 
@@ -10,12 +10,6 @@ let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
 });
-
-async function create(body: SiteCreate) {
-  const response = await api.POST("/sites", { body });
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body;
-}
 
 async function idsListed(query: SiteQuery): Promise<number[]> {
   const response = await api.GET("/sites", { params: { query } });
@@ -58,7 +52,7 @@ describe("POST /sites", () => {
   });
 
   it("represents a French site with its own fields only: no efficiency key at all", async () => {
-    const site = await create(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     expect(Object.keys(site).sort()).toEqual([...COMMON_KEYS, "useful_energy_at_1_megawatt"].sort());
     expect(site).not.toHaveProperty("efficiency");
     expect(Object.keys((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).sort()).toEqual(
@@ -67,7 +61,7 @@ describe("POST /sites", () => {
   });
 
   it("represents an Italian site with its own fields only: no useful_energy_at_1_megawatt key at all", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     expect(Object.keys(site).sort()).toEqual([...COMMON_KEYS, "efficiency"].sort());
     expect(site).not.toHaveProperty("useful_energy_at_1_megawatt");
     expect(Object.keys((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).sort()).toEqual(
@@ -76,8 +70,8 @@ describe("POST /sites", () => {
   });
 
   it("always shows group_ids, as [] when the request left it out or sent it empty", async () => {
-    expect((await create(frenchSite())).group_ids).toEqual([]);
-    expect((await create(italianSite({ group_ids: [] }))).group_ids).toEqual([]);
+    expect((await create(api, "/sites", frenchSite())).group_ids).toEqual([]);
+    expect((await create(api, "/sites", italianSite({ group_ids: [] }))).group_ids).toEqual([]);
   });
 
   it("refuses group_ids naming groups that do not exist (none exists yet) with 422 UNKNOWN_REFERENCE on group_ids", async () => {
@@ -92,7 +86,7 @@ describe("POST /sites", () => {
   });
 
   it("stamps created_at and updated_at as equal RFC 3339 UTC timestamps", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     expect(site.created_at).toMatch(RFC3339_UTC);
     expect(site.updated_at).toMatch(RFC3339_UTC);
     expect(Number.isNaN(Date.parse(site.created_at))).toBe(false);
@@ -100,8 +94,8 @@ describe("POST /sites", () => {
   });
 
   it("assigns integer ids of at least 1, each new one larger than the last", async () => {
-    const a = await create(frenchSite());
-    const b = await create(italianSite());
+    const a = await create(api, "/sites", frenchSite());
+    const b = await create(api, "/sites", italianSite());
     for (const site of [a, b]) {
       expect(Number.isInteger(site.id)).toBe(true);
       expect(site.id).toBeGreaterThanOrEqual(1);
@@ -110,33 +104,39 @@ describe("POST /sites", () => {
   });
 
   it("never reuses the id of a deleted site", async () => {
-    const first = await create(frenchSite());
+    const first = await create(api, "/sites", frenchSite());
     expect((await api.DELETE("/sites/{id}", { params: { path: { id: first.id } } })).status).toBe(204);
-    const second = await create(frenchSite());
+    const second = await create(api, "/sites", frenchSite());
     expect(second.id).toBeGreaterThan(first.id);
   });
 
   it("accepts the bounds of every number: powers of 0, min equal to max, efficiency 1, useful energy 0", async () => {
-    await create(frenchSite({ max_power_megawatt: 0, min_power_megawatt: 0, useful_energy_at_1_megawatt: 0 }));
-    await create(italianSite({ max_power_megawatt: 3.5, min_power_megawatt: 3.5, efficiency: 1 }));
+    await create(
+      api,
+      "/sites",
+      frenchSite({ max_power_megawatt: 0, min_power_megawatt: 0, useful_energy_at_1_megawatt: 0 }),
+    );
+    await create(api, "/sites", italianSite({ max_power_megawatt: 3.5, min_power_megawatt: 3.5, efficiency: 1 }));
   });
 
   it("accepts a leap day that exists (2024-02-29)", async () => {
-    expect((await create(frenchSite({ installation_date: "2024-02-29" }))).installation_date).toBe("2024-02-29");
+    expect((await create(api, "/sites", frenchSite({ installation_date: "2024-02-29" }))).installation_date).toBe(
+      "2024-02-29",
+    );
   });
 
   it("counts 200 characters after trimming, in code points, not UTF-16 units", async () => {
     const padded = `  ${"n".repeat(200)}  `;
-    const trimmed = await create(frenchSite({ name: padded }));
+    const trimmed = await create(api, "/sites", frenchSite({ name: padded }));
     expect(trimmed.name).toBe("n".repeat(200));
-    expect((await create(frenchSite({ name: "🌞".repeat(200) }))).name).toBe("🌞".repeat(200));
+    expect((await create(api, "/sites", frenchSite({ name: "🌞".repeat(200) }))).name).toBe("🌞".repeat(200));
   });
 });
 
 describe("At most one French site per installation_date", () => {
   it("refuses a second French site on a taken day with 409 FRENCH_SITE_DAY_TAKEN naming the date and the holder", async () => {
     const day = freshDay();
-    const holder = await create(frenchSite({ installation_date: day }));
+    const holder = await create(api, "/sites", frenchSite({ installation_date: day }));
     const problem = expectProblem(
       await api.POST("/sites", { body: frenchSite({ name: "Second", installation_date: day }) }),
       409,
@@ -149,15 +149,15 @@ describe("At most one French site per installation_date", () => {
 
   it("lets a French site and an Italian site share a day", async () => {
     const saturday = freshWeekend();
-    await create(frenchSite({ installation_date: saturday }));
-    await create(italianSite({ installation_date: saturday }));
+    await create(api, "/sites", frenchSite({ installation_date: saturday }));
+    await create(api, "/sites", italianSite({ installation_date: saturday }));
     expect(await sitesOn(saturday)).toHaveLength(2);
   });
 
   it("lets Italian sites share a day with each other", async () => {
     const sunday = freshWeekend("sunday");
-    await create(italianSite({ installation_date: sunday }));
-    await create(italianSite({ installation_date: sunday }));
+    await create(api, "/sites", italianSite({ installation_date: sunday }));
+    await create(api, "/sites", italianSite({ installation_date: sunday }));
     expect(await sitesOn(sunday)).toHaveLength(2);
   });
 
@@ -203,12 +203,12 @@ describe("An Italian site is installed on a Saturday or a Sunday", () => {
   it("accepts a Saturday and a Sunday", async () => {
     expect(weekdayOf("2024-05-04")).toBe(6);
     expect(weekdayOf("2024-05-05")).toBe(0);
-    await create(italianSite({ installation_date: "2024-05-04" }));
-    await create(italianSite({ installation_date: "2024-05-05" }));
+    await create(api, "/sites", italianSite({ installation_date: "2024-05-04" }));
+    await create(api, "/sites", italianSite({ installation_date: "2024-05-05" }));
   });
 
   it("does not apply to French sites", async () => {
-    await create(frenchSite({ installation_date: freshWeekday() }));
+    await create(api, "/sites", frenchSite({ installation_date: freshWeekday() }));
   });
 });
 
@@ -224,8 +224,14 @@ describe("GET /sites/{id}", () => {
 
 describe("PATCH /sites/{id}", () => {
   it("replaces only the fields given; updated_at moves on, created_at and id do not", async () => {
-    const site = await create(frenchSite({ name: "Before" }));
-    await sleep(10);
+    const site = await create(api, "/sites", frenchSite({ name: "Before" }));
+    // the PATCH a second later by this process's clock, which the handlers behind the test API
+    // read: updated_at must move on, whichever millisecond the two requests fall in
+    const later = Date.parse(site.updated_at) + 1000;
+    vi.useFakeTimers({ toFake: ["Date"], now: later });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const response = await api.PATCH("/sites/{id}", {
       params: { path: { id: site.id } },
       body: { name: "After", max_power_megawatt: 12.5 },
@@ -236,12 +242,13 @@ describe("PATCH /sites/{id}", () => {
     expect(rest).toEqual({ ...site, name: "After", max_power_megawatt: 12.5, updated_at: undefined });
     expect(updated_at).toMatch(RFC3339_UTC);
     expect(Date.parse(updated_at)).toBeGreaterThan(Date.parse(site.updated_at));
+    expect(Date.parse(updated_at), "the time of the PATCH").toBe(later);
     expect(response.body.created_at).toBe(site.created_at);
     expect((await api.GET("/sites/{id}", { params: { path: { id: site.id } } })).body).toEqual(response.body);
   });
 
   it("updates a country's own field", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     const response = await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { efficiency: 0.25 } });
     expect(response.status).toBe(200);
     expect((response.body as ItalianSite).efficiency).toBe(0.25);
@@ -250,7 +257,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("validates the merged site: a min above the stored max is a 400 naming min_power_megawatt", async () => {
-    const site = await create(frenchSite({ max_power_megawatt: 5, min_power_megawatt: 1 }));
+    const site = await create(api, "/sites", frenchSite({ max_power_megawatt: 5, min_power_megawatt: 1 }));
     expectInvalid(
       await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { min_power_megawatt: 6 } }),
       "min_power_megawatt",
@@ -259,7 +266,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("accepts a min and max that are only consistent together", async () => {
-    const site = await create(frenchSite({ max_power_megawatt: 5, min_power_megawatt: 1 }));
+    const site = await create(api, "/sites", frenchSite({ max_power_megawatt: 5, min_power_megawatt: 1 }));
     const response = await api.PATCH("/sites/{id}", {
       params: { path: { id: site.id } },
       body: { min_power_megawatt: 8, max_power_megawatt: 9 },
@@ -269,7 +276,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("refuses to change the country (400 naming country)", async () => {
-    const site = await create(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     expectInvalid(
       await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { country: "it" } }),
       "country",
@@ -278,12 +285,12 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("refuses the other country's field (400 naming it), on a French and on an Italian site", async () => {
-    const french = await create(frenchSite());
+    const french = await create(api, "/sites", frenchSite());
     expectInvalid(
       await api.PATCH("/sites/{id}", { params: { path: { id: french.id } }, body: { efficiency: 0.5 } }),
       "efficiency",
     );
-    const italian = await create(italianSite());
+    const italian = await create(api, "/sites", italianSite());
     expectInvalid(
       await api.PATCH("/sites/{id}", {
         params: { path: { id: italian.id } },
@@ -296,7 +303,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("refuses unknown fields and bad values, naming each", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     expectInvalid(
       await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { colour: "blue" } }),
       "colour",
@@ -323,7 +330,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("refuses a JSON body that is not an object", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     expectProblem(
       await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: [{ name: "x" }] }),
       400,
@@ -337,7 +344,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("refuses group_ids naming a group that does not exist with 422 UNKNOWN_REFERENCE on group_ids", async () => {
-    const site = await create(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     const problem = expectProblem(
       await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { group_ids: [7] } }),
       422,
@@ -348,7 +355,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("checks the weekend rule when an Italian site's date changes", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     expectProblem(
       await api.PATCH("/sites/{id}", {
         params: { path: { id: site.id } },
@@ -366,8 +373,8 @@ describe("PATCH /sites/{id}", () => {
 
   it("refuses to move a French site onto a taken day with 409 naming the date and the holder", async () => {
     const taken = freshDay();
-    const holder = await create(frenchSite({ installation_date: taken }));
-    const mover = await create(frenchSite());
+    const holder = await create(api, "/sites", frenchSite({ installation_date: taken }));
+    const mover = await create(api, "/sites", frenchSite());
     const problem = expectProblem(
       await api.PATCH("/sites/{id}", { params: { path: { id: mover.id } }, body: { installation_date: taken } }),
       409,
@@ -385,7 +392,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("moving a French site to a free day takes that day and frees the old one", async () => {
-    const site = await create(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     const oldDay = site.installation_date;
     const newDay = freshDay();
     expect(
@@ -393,7 +400,7 @@ describe("PATCH /sites/{id}", () => {
         .status,
     ).toBe(200);
 
-    const successor = await create(frenchSite({ installation_date: oldDay }));
+    const successor = await create(api, "/sites", frenchSite({ installation_date: oldDay }));
     expect(successor.installation_date).toBe(oldDay);
     const problem = expectProblem(
       await api.POST("/sites", { body: frenchSite({ installation_date: newDay }) }),
@@ -404,7 +411,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("a PATCH that keeps a French site's day (other fields, or the same date) keeps the day held", async () => {
-    const site = await create(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     expect(
       (await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { name: "Renamed" } })).status,
     ).toBe(200);
@@ -424,7 +431,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("holds under concurrency: of two French sites moved at once onto one free day, exactly one gets it", async () => {
-    const [a, b] = [await create(frenchSite()), await create(frenchSite())];
+    const [a, b] = [await create(api, "/sites", frenchSite()), await create(api, "/sites", frenchSite())];
     const day = freshDay();
     const responses = await Promise.all([
       api.PATCH("/sites/{id}", { params: { path: { id: a.id } }, body: { installation_date: day } }),
@@ -435,7 +442,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("loses no update when two PATCHes of different fields of one site run at once", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     const responses = await Promise.all([
       api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { name: "Concurrent" } }),
       api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: { max_power_megawatt: 42 } }),
@@ -450,7 +457,7 @@ describe("PATCH /sites/{id}", () => {
   });
 
   it("moves the site in every sorted listing", async () => {
-    const site = await create(frenchSite({ name: "Old Name", max_power_megawatt: 31.5 }));
+    const site = await create(api, "/sites", frenchSite({ name: "Old Name", max_power_megawatt: 31.5 }));
     const changes = { name: "New Name", installation_date: freshDay(), max_power_megawatt: 32.5 };
     expect((await api.PATCH("/sites/{id}", { params: { path: { id: site.id } }, body: changes })).status).toBe(200);
     expect(await idsListed({ name: "New Name", sort: "name" })).toEqual([site.id]);
@@ -479,7 +486,7 @@ describe("PATCH /sites/{id}", () => {
 
 describe("DELETE /sites/{id}", () => {
   it("answers 204 with no body; the site is gone afterwards", async () => {
-    const site = await create(italianSite());
+    const site = await create(api, "/sites", italianSite());
     const response = await fetch(`${api.url}/sites/${site.id}`, { method: "DELETE" });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
@@ -494,7 +501,7 @@ describe("DELETE /sites/{id}", () => {
   });
 
   it("takes the site out of every sorted listing", async () => {
-    const site = await create(italianSite({ name: "Doomed Site", max_power_megawatt: 41.5 }));
+    const site = await create(api, "/sites", italianSite({ name: "Doomed Site", max_power_megawatt: 41.5 }));
     expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
     for (const sort of ["id", "-id", "name", "-name", "installation_date", "max_power_megawatt"] as const) {
       expect(await idsListed({ sort, limit: 100, name__startswith: "doomed" })).toEqual([]);
@@ -505,9 +512,9 @@ describe("DELETE /sites/{id}", () => {
   });
 
   it("frees the French installation day", async () => {
-    const site = await create(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     expect((await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } })).status).toBe(204);
-    const successor = await create(frenchSite({ installation_date: site.installation_date }));
+    const successor = await create(api, "/sites", frenchSite({ installation_date: site.installation_date }));
     expect(successor.id).toBeGreaterThan(site.id);
   });
 

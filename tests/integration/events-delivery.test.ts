@@ -9,6 +9,7 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { type ChangeRecord, eventIdOf, SETTLE_MS } from "@sites-groups/core";
 import type { DynamoDBRecord } from "aws-lambda";
 import { beforeAll, describe, expect, it } from "vitest";
+import { testClock } from "../support/clock.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { aGroup, frenchSite, italianSite } from "../support/fixtures.ts";
 import { processorOf, recordsOf, startTestRunner, storedEvents } from "../support/processed-events.ts";
@@ -40,12 +41,13 @@ async function putRaw(db: TestDatabase, item: Record<string, unknown>) {
 }
 
 describe("redelivery and out-of-order batches", () => {
+  const clock = testClock();
   let db: TestDatabase;
   let older: DynamoDBRecord[];
   let newer: DynamoDBRecord[];
 
   beforeAll(async () => {
-    db = await createTestDatabase({ stream: true });
+    db = await createTestDatabase({ stream: true, now: clock.now });
     older = await recordsOf(db, () => someWrites(db));
     newer = await recordsOf(db, () => someWrites(db));
     newer = newer.slice(older.length); // a new runner reads the stream from its start again
@@ -82,7 +84,8 @@ describe("redelivery and out-of-order batches", () => {
   });
 
   it("GET /events lists each event exactly once, in the order of the stream", async () => {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS + 100));
+    // every event was stored by the tests before: by the services' clock, their settle time is over
+    clock.advance(SETTLE_MS);
     const listed: string[] = [];
     let cursor: string | undefined;
     do {

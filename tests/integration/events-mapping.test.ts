@@ -8,10 +8,12 @@ import { randomUUID } from "node:crypto";
 import { type CloudEvent, EVENT_TYPES } from "@sites-groups/core";
 import { handler } from "@sites-groups/functions/events/process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { groupHelpers } from "../e2e/group-fixtures.ts";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import type { AnySite, Group, Reply } from "../support/client.ts";
+import type { AnySite, Group } from "../support/client.ts";
 import { aGroup, frenchSite, italianSite, saturdays } from "../support/fixtures.ts";
 import { eventFollower, startTestRunner, storedEvents } from "../support/processed-events.ts";
+import { create, expectStatus } from "../support/replies.ts";
 
 let api: TestApi;
 let next: () => Promise<CloudEvent[]>;
@@ -31,21 +33,16 @@ beforeAll(async () => {
 
 type Expected = Pick<CloudEvent, "type" | "subject" | "data">;
 
-function ok<T>(reply: Reply<T>, status: number): T {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  return reply.body;
-}
+const { createGroup } = groupHelpers(() => api);
 
-const createSite = async (body: Parameters<typeof italianSite>[0] & object) =>
-  ok(await api.POST("/sites", { body: body as never }), 201) as AnySite;
-const createGroup = async (body: Partial<Group> = {}) =>
-  ok(await api.POST("/groups", { body: aGroup(body as never) }), 201) as Group;
-const getSite = async (id: number) => ok(await api.GET("/sites/{id}", { params: { path: { id } } }), 200) as AnySite;
-const getGroup = async (id: number) => ok(await api.GET("/groups/{id}", { params: { path: { id } } }), 200) as Group;
+const getSite = async (id: number) =>
+  expectStatus(await api.GET("/sites/{id}", { params: { path: { id } } }), 200) as AnySite;
+const getGroup = async (id: number) =>
+  expectStatus(await api.GET("/groups/{id}", { params: { path: { id } } }), 200) as Group;
 const patchSite = async (id: number, body: Record<string, unknown>) =>
-  ok(await api.PATCH("/sites/{id}", { params: { path: { id } }, body: body as never }), 200) as AnySite;
+  expectStatus(await api.PATCH("/sites/{id}", { params: { path: { id } }, body: body as never }), 200) as AnySite;
 const patchGroup = async (id: number, body: Record<string, unknown>) =>
-  ok(await api.PATCH("/groups/{id}", { params: { path: { id } }, body: body as never }), 200) as Group;
+  expectStatus(await api.PATCH("/groups/{id}", { params: { path: { id } }, body: body as never }), 200) as Group;
 
 const siteCreated = (site: AnySite): Expected => ({ type: "site.created", subject: `sites/${site.id}`, data: site });
 const siteUpdated = (site: AnySite, changed: string[]): Expected => ({
@@ -109,14 +106,14 @@ function expectEvents(actual: CloudEvent[], expected: Expected[]) {
 
 describe("site writes", () => {
   it("creating a French site without groups: one site.created with the representation", async () => {
-    const site = await createSite(frenchSite({ name: "Lyon events" }));
+    const site = await create(api, "/sites", frenchSite({ name: "Lyon events" }));
     expectEvents(await next(), [siteCreated(site)]);
   });
 
   it("creating an Italian site in two groups: site.created and one site_added per group, no group.updated", async () => {
     const [g1, g2] = [await createGroup({ type: "group1" }), await createGroup({ type: "group2" })];
     expectEvents(await next(), [groupCreated(g1), groupCreated(g2)]);
-    const site = await createSite(italianSite({ group_ids: [g2.id, g1.id] }));
+    const site = await create(api, "/sites", italianSite({ group_ids: [g2.id, g1.id] }));
     expect(site.group_ids).toEqual([g1.id, g2.id]);
     expectEvents(await next(), [
       siteCreated(site),
@@ -126,7 +123,7 @@ describe("site writes", () => {
   });
 
   it("a PATCH of own fields: site.updated with the new representation and exactly the changed fields", async () => {
-    const site = await createSite(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     await next();
     const patched = await patchSite(site.id, { name: "Renamed", max_power_megawatt: 42 });
     expectEvents(await next(), [siteUpdated(patched, ["max_power_megawatt", "name"])]);
@@ -136,7 +133,7 @@ describe("site writes", () => {
 
   it("a PATCH of group_ids alone: one site_added / site_removed per group, no site.updated", async () => {
     const [g1, g2, g3] = [await createGroup(), await createGroup(), await createGroup()];
-    const site = await createSite(italianSite({ group_ids: [g1.id, g2.id] }));
+    const site = await create(api, "/sites", italianSite({ group_ids: [g1.id, g2.id] }));
     await next();
     await patchSite(site.id, { group_ids: [g2.id, g3.id] });
     expectEvents(await next(), [link("group.site_removed", g1.id, site.id), link("group.site_added", g3.id, site.id)]);
@@ -144,7 +141,7 @@ describe("site writes", () => {
 
   it("a PATCH of own fields and group_ids: site.updated naming only the own fields, and the link events", async () => {
     const [g1, g2] = [await createGroup(), await createGroup()];
-    const site = await createSite(frenchSite({ group_ids: [g1.id] }));
+    const site = await create(api, "/sites", frenchSite({ group_ids: [g1.id] }));
     await next();
     const patched = await patchSite(site.id, { name: "Moved", group_ids: [g2.id] });
     expectEvents(await next(), [
@@ -156,7 +153,7 @@ describe("site writes", () => {
 
   it("a PATCH that changes nothing makes no event", async () => {
     const group = await createGroup();
-    const site = await createSite(frenchSite({ name: "Same", group_ids: [group.id] }));
+    const site = await create(api, "/sites", frenchSite({ name: "Same", group_ids: [group.id] }));
     await next();
     await patchSite(site.id, { name: "Same", group_ids: [group.id], max_power_megawatt: site.max_power_megawatt });
     await patchSite(site.id, {});
@@ -165,11 +162,11 @@ describe("site writes", () => {
 
   it("deleting a site: site.deleted with its last representation, and one site_removed per group", async () => {
     const [g1, g2] = [await createGroup(), await createGroup()];
-    const site = await createSite(italianSite({ group_ids: [g1.id, g2.id] }));
+    const site = await create(api, "/sites", italianSite({ group_ids: [g1.id, g2.id] }));
     await patchSite(site.id, { name: "Last name" });
     await next();
     const last = await getSite(site.id);
-    ok(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
+    expectStatus(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
     expectEvents(await next(), [
       siteDeleted(last),
       link("group.site_removed", g1.id, site.id),
@@ -180,7 +177,7 @@ describe("site writes", () => {
 
 describe("group writes", () => {
   it("creating a group with sites and children: group.created, site_added and child_added, nothing else", async () => {
-    const [s1, s2] = [await createSite(frenchSite()), await createSite(italianSite())];
+    const [s1, s2] = [await create(api, "/sites", frenchSite()), await create(api, "/sites", italianSite())];
     const child = await createGroup({ type: "group3" });
     await next();
     const group = await createGroup({
@@ -210,9 +207,9 @@ describe("group writes", () => {
 
   it("a PATCH of the links alone: one link event each, no group.updated", async () => {
     const [s1, s2, s3] = [
-      await createSite(frenchSite()),
-      await createSite(frenchSite()),
-      await createSite(frenchSite()),
+      await create(api, "/sites", frenchSite()),
+      await create(api, "/sites", frenchSite()),
+      await create(api, "/sites", frenchSite()),
     ];
     const [c1, c2] = [await createGroup(), await createGroup()];
     const group = await createGroup({ site_ids: [s1.id, s2.id], child_group_ids: [c1.id] });
@@ -227,14 +224,14 @@ describe("group writes", () => {
   });
 
   it("deleting a group: group.deleted, and the removal of its sites, its children and its parents", async () => {
-    const [s1, s2] = [await createSite(frenchSite()), await createSite(italianSite())];
+    const [s1, s2] = [await create(api, "/sites", frenchSite()), await create(api, "/sites", italianSite())];
     const child = await createGroup({ type: "group3" });
     const group = await createGroup({ type: "group2", site_ids: [s1.id, s2.id], child_group_ids: [child.id] });
     const parent = await createGroup({ child_group_ids: [group.id] });
     await next();
     const last = await getGroup(group.id);
     expect(last.parent_group_ids).toEqual([parent.id]);
-    ok(await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } }), 204);
+    expectStatus(await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } }), 204);
     expectEvents(await next(), [
       groupDeleted(last),
       link("group.site_removed", group.id, s1.id),
@@ -247,31 +244,31 @@ describe("group writes", () => {
 
 describe("link writes", () => {
   it("PUT and DELETE of a site link and of a nesting: one event each; a repeated PUT makes none", async () => {
-    const site = await createSite(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     const [group, child] = [await createGroup(), await createGroup()];
     await next();
     const path = { id: group.id, site_id: site.id };
     const nest = { id: group.id, child_id: child.id };
 
-    ok(await api.PUT("/groups/{id}/sites/{site_id}", { params: { path } }), 204);
+    expectStatus(await api.PUT("/groups/{id}/sites/{site_id}", { params: { path } }), 204);
     expectEvents(await next(), [link("group.site_added", group.id, site.id)]);
-    ok(await api.PUT("/groups/{id}/sites/{site_id}", { params: { path } }), 204);
+    expectStatus(await api.PUT("/groups/{id}/sites/{site_id}", { params: { path } }), 204);
     expect(await next()).toEqual([]);
-    ok(await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path } }), 204);
+    expectStatus(await api.DELETE("/groups/{id}/sites/{site_id}", { params: { path } }), 204);
     expectEvents(await next(), [link("group.site_removed", group.id, site.id)]);
 
-    ok(await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: nest } }), 204);
+    expectStatus(await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: nest } }), 204);
     expectEvents(await next(), [nesting("group.child_added", group.id, child.id)]);
-    ok(await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: nest } }), 204);
+    expectStatus(await api.PUT("/groups/{id}/groups/{child_id}", { params: { path: nest } }), 204);
     expect(await next()).toEqual([]);
-    ok(await api.DELETE("/groups/{id}/groups/{child_id}", { params: { path: nest } }), 204);
+    expectStatus(await api.DELETE("/groups/{id}/groups/{child_id}", { params: { path: nest } }), 204);
     expectEvents(await next(), [nesting("group.child_removed", group.id, child.id)]);
   });
 });
 
 describe("writes that change nothing", () => {
   it("a refused write makes no event", async () => {
-    const site = await createSite(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     const group3 = await createGroup({ type: "group3" });
     await next();
     expect((await api.raw("POST", "/sites", frenchSite({ country: "de" }))).status).toBe(400);
@@ -318,7 +315,7 @@ describe("a long delete (more sites than one transaction)", () => {
     await next();
     const last = await getGroup(group.id);
     expect(last.site_ids).toHaveLength(60);
-    ok(await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } }), 204);
+    expectStatus(await api.DELETE("/groups/{id}", { params: { path: { id: group.id } } }), 204);
     const events = await next();
     expectEvents(events, [groupDeleted(last), ...sites.map((s) => link("group.site_removed", group.id, s))]);
     // the tombstone is written before any link goes: its event comes first in the group's order
@@ -326,7 +323,7 @@ describe("a long delete (more sites than one transaction)", () => {
   });
 
   it("of a site in more groups than one transaction: one site.deleted with the full representation, one site_removed per group", async () => {
-    const site = await createSite(frenchSite({ name: "Everywhere" }));
+    const site = await create(api, "/sites", frenchSite({ name: "Everywhere" }));
     const groups = (
       await Promise.all(Array.from({ length: 50 }, (_, i) => api.db.context.groups.create(aGroup({ name: `G${i}` }))))
     ).map((g) => g.id);
@@ -335,17 +332,17 @@ describe("a long delete (more sites than one transaction)", () => {
     await next();
     const last = await getSite(site.id);
     expect(last.group_ids).toHaveLength(50);
-    ok(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
+    expectStatus(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
     expectEvents(await next(), [siteDeleted(last), ...groups.map((g) => link("group.site_removed", g, site.id))]);
   });
 });
 
 describe("order", () => {
   it("every event is stored once, in the order the writes were made, one subject's events in its order", async () => {
-    const site = await createSite(frenchSite());
+    const site = await create(api, "/sites", frenchSite());
     const renamed = await patchSite(site.id, { name: "Second" });
     const last = await patchSite(site.id, { name: "Third" });
-    ok(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
+    expectStatus(await api.DELETE("/sites/{id}", { params: { path: { id: site.id } } }), 204);
     const events = await next();
     expect(events.map((e) => [e.type, (e.data as { name: string }).name])).toEqual([
       ["site.created", site.name],

@@ -12,7 +12,9 @@ import { freePort } from "@sites-groups/local/dynamodb-local";
 import { startStreamRunner } from "@sites-groups/local/stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
+import { eventually } from "../support/eventually.ts";
 import { aGroup, italianSite } from "../support/fixtures.ts";
+import { create } from "../support/replies.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = fileURLToPath(new URL("../../packages/local/src/events-cli.ts", import.meta.url));
@@ -20,7 +22,7 @@ const cli = fileURLToPath(new URL("../../packages/local/src/events-cli.ts", impo
 interface Running {
   child: ChildProcess;
   lines: () => string[];
-  /** Resolves with the output lines once `count` lines match, or rejects after `ms`. */
+  /** Resolves with the output lines once `count` lines match; rejects after `ms`, or once the CLI exits. */
   waitFor(pattern: RegExp, count?: number, ms?: number): Promise<string[]>;
   stop(): Promise<number | null>;
 }
@@ -50,12 +52,16 @@ function eventsWith(env: Record<string, string>, ...args: string[]): Running {
     child,
     lines,
     async waitFor(pattern, count = 1, ms = 20_000) {
-      const deadline = Date.now() + ms;
-      while (lines().filter((l) => pattern.test(l)).length < count) {
-        if (child.exitCode !== null) throw new Error(`pnpm events exited ${child.exitCode}:\n${out}${err}`);
-        if (Date.now() > deadline) throw new Error(`no ${count} × ${pattern} within ${ms} ms:\n${out}${err}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      const matched = () => lines().filter((l) => pattern.test(l)).length >= count;
+      // done when the lines are there, or when no more can come (the exit is reported below)
+      await eventually(
+        `${count} × ${pattern} from pnpm events`,
+        () => {
+          if (!matched() && child.exitCode === null) throw new Error(`so far:\n${out}${err}`);
+        },
+        { timeoutMs: ms, intervalMs: 20 },
+      );
+      if (!matched()) throw new Error(`pnpm events exited ${child.exitCode}:\n${out}${err}`);
       return lines();
     },
     async stop() {
@@ -96,19 +102,14 @@ beforeAll(async () => {
   const runner = await startStreamRunner({ endpoint: api.db.endpoint, table: api.db.table, handler, log: () => {} });
   stopRunner = () => runner.stop();
   caughtUp = () => runner.caughtUp();
-  for (const name of ["Alpha", "Bravo", "Charlie"]) {
-    const { body } = await api.POST("/sites", { body: italianSite({ name }) });
-    sites.push(body.id);
-  }
-  group = (await api.POST("/groups", { body: aGroup({ name: "Watched", site_ids: [sites[0] as number] }) })).body.id;
-  // 5 events: 3 sites, the group, its link; listed once they are 1 s old
+  for (const name of ["Alpha", "Bravo", "Charlie"]) sites.push((await create(api, "/sites", italianSite({ name }))).id);
+  group = (await create(api, "/groups", aGroup({ name: "Watched", site_ids: [sites[0] as number] }))).id;
+  // 5 events: 3 sites, the group, its link; listed at once (startTestApi, as pnpm dev, has no settle time)
   await caughtUp();
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
+  await eventually("GET /events to list the 5 events of the setup", async () => {
     const page = await api.GET("/events", { params: { query: { limit: 100 } } });
-    if (page.body.items.length >= 5) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    expect(page.body.items.length, JSON.stringify(page.body.items.map((e) => e.type))).toBeGreaterThanOrEqual(5);
+  });
 });
 
 afterAll(async () => {
@@ -151,7 +152,7 @@ describe("pnpm events", () => {
     await prefix.waitFor(/group\.site_added/);
     await subject.waitFor(/site\.created/);
     await api.DELETE("/sites/{id}", { params: { path: { id: sites[2] as number } } });
-    await api.POST("/sites", { body: italianSite({ name: "Delta" }) });
+    await create(api, "/sites", italianSite({ name: "Delta" }));
 
     expect(await created.waitFor(/"Delta"/, 1, 2000)).toEqual([
       expect.stringMatching(/site\.created .*"Alpha"/),

@@ -23,8 +23,10 @@ import { expectInvalid, expectProblem, RFC3339_UTC } from "../e2e/fixtures.ts";
 import { type Group, groupHelpers, type Site } from "../e2e/group-fixtures.ts";
 import type { FrenchSiteCreate, GroupCreate, operations, Reply, Schemas } from "../support/client.ts";
 import { root, type StartedDev, startDev, stopDev } from "../support/dev-server.ts";
+import { eventually } from "../support/eventually.ts";
 import { aGroup, frenchSite } from "../support/fixtures.ts";
 import { type HttpApi, httpApi } from "../support/http.ts";
+import { create, expectStatus } from "../support/replies.ts";
 
 type Event = Schemas["Event"];
 type EventType = Event["type"];
@@ -71,7 +73,6 @@ afterAll(async () => {
 }, 60_000);
 
 const { readGroup, readSite } = groupHelpers(() => api);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Every event of a listing, following `next_cursor`. */
 async function listAll(query: EventQuery = {}): Promise<Event[]> {
@@ -103,7 +104,7 @@ async function write<T>(status: number, request: () => Promise<Reply<T>>): Promi
   const startedAt = Date.now();
   const reply = await request();
   const answeredAt = Date.now();
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expectStatus(reply, status);
   return { reply, startedAt, answeredAt };
 }
 
@@ -174,61 +175,68 @@ beforeEach(async ({ onTestFailed }) => {
   });
   if (!behind) return;
   pending.length = 0;
-  const marker = await api.POST("/groups", { body: aGroup({ name: "Catching up" }) });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const found = await listAll(lastSeen() ? { after: lastSeen() as string } : {});
-    ledger.push(...found);
-    if (found.some((e) => e.subject === `groups/${marker.body.id}`) || Date.now() > deadline) break;
-    await sleep(POLL_MS);
-  }
+  const marker = await create(api, "/groups", aGroup({ name: "Catching up" }));
+  await eventually(
+    "the event of the catching-up marker",
+    async () => {
+      const found = await listAll(lastSeen() ? { after: lastSeen() as string } : {});
+      ledger.push(...found);
+      expect(found.map((e) => e.subject)).toContain(`groups/${marker.id}`);
+    },
+    { timeoutMs: 10_000, intervalMs: POLL_MS },
+  );
   behind = false;
 });
 
 async function expectEventsOf(writes: (Timing & { expected: Expected[] })[]): Promise<Event[]> {
   const all = writes.flatMap((w) => w.expected);
   const oldest = writes[0] as Timing;
-  // the stream is processed in order: the events of the i-th write are there once the first
-  // `through[i]` events are
-  const through = writes.map((_, i) => writes.slice(0, i + 1).reduce((n, w) => n + w.expected.length, 0));
-  const seen: (number | undefined)[] = writes.map(() => undefined);
   const after = lastSeen();
-  for (;;) {
-    const found = await listAll(after ? { after } : {});
-    const seenAt = Date.now();
-    writes.forEach((_, i) => {
-      if (seen[i] === undefined && found.length >= (through[i] as number)) seen[i] = seenAt;
-    });
-    const late = writes.findIndex((w, i) => (seen[i] ?? seenAt) - w.answeredAt > WITHIN_MS);
-    if (late >= 0) {
-      const lag = (seen[late] ?? seenAt) - (writes[late] as Timing).answeredAt;
-      throw new Error(
-        `the events of a write came ${lag} ms after its answer (${found.length} of the ${all.length} events awaited are listed):\n${JSON.stringify(found)}`,
+  let found: Event[] = [];
+  let seenAt = Date.now();
+  let through = 0;
+  for (const done of writes) {
+    // the stream is processed in order: the events of this write are there once the first
+    // `through` events are, and must be by 2 s after its answer
+    through += done.expected.length;
+    const wanted = through;
+    if (found.length < wanted) {
+      const answered = Date.now() - done.answeredAt;
+      found = await eventually(
+        `the events of a write answered ${answered} ms before, on GET /events by ${WITHIN_MS} ms after its answer`,
+        async () => {
+          const listed = await listAll(after ? { after } : {});
+          if (listed.length < wanted) {
+            throw new Error(
+              `${listed.length} of the ${all.length} events awaited are listed:\n${JSON.stringify(listed)}`,
+            );
+          }
+          return listed;
+        },
+        { timeoutMs: Math.max(0, WITHIN_MS - answered), intervalMs: POLL_MS },
       );
+      seenAt = Date.now();
     }
-    if (found.length >= all.length) {
-      lags.push(...writes.map((w, i) => (seen[i] as number) - w.answeredAt));
-      for (const event of found) {
-        expect(Object.keys(event).sort()).toEqual(
-          ["data", "datacontenttype", "id", "source", "specversion", "subject", "time", "type"].sort(),
-        );
-        expect(event).toMatchObject({
-          specversion: "1.0",
-          id: expect.stringMatching(/^[0-9a-f]{32}$/),
-          source: "sites-and-groups/local",
-          time: expect.stringMatching(RFC3339_UTC),
-          datacontenttype: "application/json",
-        });
-        const time = Date.parse(event.time);
-        expect(time).toBeGreaterThanOrEqual(oldest.startedAt);
-        expect(time).toBeLessThanOrEqual(seenAt);
-      }
-      expect(comparable(found)).toEqual(comparable(all));
-      ledger.push(...found);
-      return found;
-    }
-    await sleep(POLL_MS);
+    lags.push(seenAt - done.answeredAt);
   }
+  for (const event of found) {
+    expect(Object.keys(event).sort()).toEqual(
+      ["data", "datacontenttype", "id", "source", "specversion", "subject", "time", "type"].sort(),
+    );
+    expect(event).toMatchObject({
+      specversion: "1.0",
+      id: expect.stringMatching(/^[0-9a-f]{32}$/),
+      source: "sites-and-groups/local",
+      time: expect.stringMatching(RFC3339_UTC),
+      datacontenttype: "application/json",
+    });
+    const time = Date.parse(event.time);
+    expect(time).toBeGreaterThanOrEqual(oldest.startedAt);
+    expect(time).toBeLessThanOrEqual(seenAt);
+  }
+  expect(comparable(found)).toEqual(comparable(all));
+  ledger.push(...found);
+  return found;
 }
 
 /**
@@ -236,10 +244,7 @@ async function expectEventsOf(writes: (Timing & { expected: Expected[] })[]): Pr
  * event (after those of the pending writes) must be the only one that follows, so they made none.
  */
 async function expectNoEvents(...noops: [status: number, request: () => Promise<Reply<unknown>>][]): Promise<void> {
-  for (const [status, request] of noops) {
-    const answer = await request();
-    expect(answer.status, JSON.stringify(answer.body)).toBe(status);
-  }
+  for (const [status, request] of noops) expectStatus(await request(), status);
   const marker = await write(201, () => api.POST("/groups", { body: aGroup({ name: "Marker" }) }));
   await expectEvents(marker, [created("group", marker.reply.body)]);
 }

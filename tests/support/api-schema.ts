@@ -2155,7 +2155,7 @@ export interface operations {
              */
             409: {
                 headers: {
-                    /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
+                    /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
                     [name: string]: unknown;
                 };

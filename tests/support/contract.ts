@@ -5,8 +5,9 @@
  * behaviour. A request no operation matches must be the contract's 404 NOT_FOUND problem.
  */
 import { isCalendarDate } from "@sites-groups/core";
-import { buildOpenApiDocument, type OpenApiDocument, type ResponseObject } from "@sites-groups/functions/docs/document";
+import type { OpenApiDocument, ResponseObject } from "@sites-groups/openapi";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { servedDocument } from "./openapi-document.ts";
 
 export interface ObservedResponse {
   method: string;
@@ -43,7 +44,7 @@ export class Contract {
   private readonly operations: Operation[];
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(document: OpenApiDocument = buildOpenApiDocument()) {
+  constructor(document: OpenApiDocument = servedDocument()) {
     this.document = document;
     this.ajv = new Ajv2020({ strict: false, allErrors: true });
     this.ajv.addFormat("date", isCalendarDate);

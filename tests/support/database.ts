@@ -22,10 +22,11 @@ export interface TestDatabase {
 
 /**
  * A fresh table on the run's DynamoDB Local, for this test file alone (files run in parallel),
- * deleted after the file. Every request through its client is counted.
+ * deleted after the file. Every request through its client is counted. `now` is the services'
+ * clock (./clock.ts `testClock`; default the real one).
  */
 export async function createTestDatabase(
-  options: { countries?: readonly Country[]; stream?: boolean } = {},
+  options: { countries?: readonly Country[]; stream?: boolean; now?: () => Date } = {},
 ): Promise<TestDatabase> {
   const endpoint = inject("dynamodbEndpoint");
   // every test process makes its own cursor secret, as `pnpm dev` does; none is in the source
@@ -55,7 +56,12 @@ export async function createTestDatabase(
     { step: "initialize", name: "countRequests" },
   );
   const client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
-  const context = createServices({ table, client, ...(options.countries ? { countries: options.countries } : {}) });
+  const context = createServices({
+    table,
+    client,
+    ...(options.countries ? { countries: options.countries } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   afterAll(async () => {
     await base.send(new DeleteTableCommand({ TableName: table }));
     await base.send(new DeleteTableCommand({ TableName: rollupsTableName(table) }));

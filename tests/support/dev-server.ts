@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { freePort } from "@sites-groups/local/dynamodb-local";
 import { expect } from "vitest";
+import { eventually } from "./eventually.ts";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -68,19 +69,27 @@ export async function startDev(command: string[], env: Record<string, string>): 
   });
   const output = capture(child);
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (!output().includes(`API ready at ${url}`)) {
-    if (child.exitCode !== null) throw new Error(`pnpm dev exited ${child.exitCode}:\n${output()}`);
-    if (Date.now() > deadline) throw new Error(`no ready line within 60 s:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const ready = () => output().includes(`API ready at ${url}`);
+  // done when the line is there, or when it can no longer come (the exit is reported below)
+  await eventually(
+    `the line "API ready at ${url}"`,
+    () => {
+      if (!ready() && child.exitCode === null) throw new Error(`so far:\n${output()}`);
+    },
+    { timeoutMs: 60_000, intervalMs: 100 },
+  );
+  if (!ready()) throw new Error(`pnpm dev exited ${child.exitCode}:\n${output()}`);
   return { child, url, output };
 }
 
 export async function expectAllGone(pids: number[]) {
-  const deadline = Date.now() + 10_000;
-  while (pids.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  expect(pids.filter(alive)).toEqual([]);
+  await eventually(
+    "every process of the tree to end",
+    () => {
+      expect(pids.filter(alive)).toEqual([]);
+    },
+    { timeoutMs: 10_000, intervalMs: 100 },
+  );
 }
 
 /** Ctrl-C to the server's whole process group, then waits until every process of its tree is gone. */

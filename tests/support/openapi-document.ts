@@ -1,5 +1,8 @@
 /**
- * The OpenAPI document the API serves, for the typed client's generator. The one import of the
- * document's builder in the client's code: repoint it here when the document moves.
+ * The OpenAPI document the API serves: the generator (packages/openapi) over the API's routes, as
+ * GET /openapi.json builds it. The one place the tests build it: repoint it here when it moves.
  */
-export { buildOpenApiDocument as servedDocument } from "@sites-groups/functions/docs/document";
+import { routes } from "@sites-groups/functions/routes";
+import { buildOpenApiDocument, type DocumentOptions, type OpenApiDocument } from "@sites-groups/openapi";
+
+export const servedDocument = (options?: DocumentOptions): OpenApiDocument => buildOpenApiDocument(routes, options);

@@ -69,8 +69,3 @@ export function powertoolsSettings() {
     stage: process.env.STAGE ?? "local",
   };
 }
-
-/** The directory `pnpm openapi` was run from (pnpm sets `INIT_CWD`), for docs/write.ts. */
-export function invocationDirectory(): string {
-  return process.env.INIT_CWD ?? process.cwd();
-}

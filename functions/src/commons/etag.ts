@@ -58,14 +58,22 @@ export function ifMatch(event: APIGatewayProxyEvent): IfMatch | undefined {
   });
 }
 
+/** The version an ETag of ours names (`"3"`), or undefined. */
+function versionOfETag(etag: string): number | undefined {
+  const match = /^"(.*)"$/.exec(etag);
+  return match ? versionOf({ weak: false, opaque: match[1] as string }) : undefined;
+}
+
 /**
- * A 304 (no body, the ETag) when the GET's `If-None-Match` names the item's current version
- * (weak comparison, RFC 9110) or is `*`; else undefined and the GET answers as usual.
+ * The answer to a GET of a route that honours `If-None-Match`: a 304 (no body, the ETag) when the
+ * header names the answer's ETag (weak comparison, RFC 9110) or is `*`; else the answer itself.
  */
-export function notModified(event: APIGatewayProxyEvent, version: number): APIGatewayProxyResult | undefined {
+export function notModified(event: APIGatewayProxyEvent, response: APIGatewayProxyResult): APIGatewayProxyResult {
   const value = header(event, "If-None-Match");
-  if (value === undefined) return undefined;
+  const etag = response.headers?.etag;
+  if (value === undefined || response.statusCode !== 200 || typeof etag !== "string") return response;
   const tags = entityTags("If-None-Match", value);
-  const matches = tags === "*" || tags.some((tag) => versionOf(tag) === version);
-  return matches ? { statusCode: 304, headers: { etag: etagOf(version) }, body: "" } : undefined;
+  const version = versionOfETag(etag);
+  const matches = tags === "*" || (version !== undefined && tags.some((tag) => versionOf(tag) === version));
+  return matches ? { statusCode: 304, headers: { etag }, body: "" } : response;
 }

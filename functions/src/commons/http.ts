@@ -3,25 +3,29 @@ import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import {
+  ANSWER_HEADERS,
   assertWellFormed,
-  DomainError,
   deadlineOf,
   decodeUtf8,
+  forbidden,
+  type IfMatch,
+  MAX_BODY_BYTES,
+  payloadTooLarge,
   readId,
+  unauthenticated,
+  unsupportedMediaType,
   validationFailed,
   withDeadline,
 } from "@sites-groups/core";
+import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition } from "@sites-groups/openapi/route";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
-import { acceptedScopes, OAUTH_SCOPES, routeFor } from "../routes.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
+import { ifMatch, notModified } from "./etag.ts";
 import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
-import { STATUS, toProblem } from "./problem.ts";
+import { toProblem } from "./problem.ts";
 import { isReplay } from "./replay.ts";
 import { tracer } from "./tracing.ts";
-
-/** Bodies larger than this are refused before parsing (413). */
-export const MAX_BODY_BYTES = 64 * 1024;
 
 export interface Request {
   event: APIGatewayProxyEvent;
@@ -37,6 +41,11 @@ export interface Request {
    */
   query: Record<string, string | undefined>;
   repeated: string[];
+  /**
+   * The versions the request's `If-Match` names, where the route honours it (its record's
+   * `precondition`), else undefined; a malformed header is a 400 naming it.
+   */
+  ifMatch(): IfMatch | undefined;
 }
 
 /** `x__in=a&x__in=b` means `x__in=a,b` (generated clients repeat array parameters). */
@@ -53,7 +62,15 @@ function readQuery(event: APIGatewayProxyEvent): Pick<Request, "query" | "repeat
   return { query, repeated };
 }
 
-type Route = (request: Request) => Promise<APIGatewayProxyResult>;
+/** What a handler does with a request: its own code, between the middleware stack and the domain. */
+export type Run = (request: Request) => Promise<APIGatewayProxyResult>;
+
+/**
+ * Runs a route once per caller and `Idempotency-Key` (commons/idempotency.ts). An idempotent
+ * route's handler hands it to http(), so that only the bundles of those routes carry the
+ * Powertools idempotency utility; whether it runs is the route record's `idempotent`.
+ */
+type Once = (route: RouteDefinition, run: Run) => Run;
 
 function requestId(event: APIGatewayProxyEvent, context: Context): string {
   return event.requestContext?.requestId ?? context.awsRequestId;
@@ -62,13 +79,7 @@ function requestId(event: APIGatewayProxyEvent, context: Context): string {
 function readBody(event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === undefined || event.body === "") return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64") : Buffer.from(event.body, "utf8");
-  if (raw.byteLength > MAX_BODY_BYTES) {
-    throw new DomainError(
-      "PAYLOAD_TOO_LARGE",
-      "Payload too large",
-      `the body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES} bytes (64 KiB)`,
-    );
-  }
+  if (raw.byteLength > MAX_BODY_BYTES) throw payloadTooLarge(raw.byteLength);
   const text = decodeUtf8(raw);
   try {
     return JSON.parse(text);
@@ -77,7 +88,7 @@ function readBody(event: APIGatewayProxyEvent): unknown {
   }
 }
 
-function toRequest(event: APIGatewayProxyEvent, context: Context): Request {
+function toRequest(route: RouteDefinition, event: APIGatewayProxyEvent, context: Context): Request {
   const body = readBody(event);
   const { query, repeated } = readQuery(event);
   // text must be well-formed everywhere, before any schema reads it (core's text.ts)
@@ -93,6 +104,7 @@ function toRequest(event: APIGatewayProxyEvent, context: Context): Request {
     },
     query,
     repeated,
+    ifMatch: () => (route.precondition === "If-Match" ? ifMatch(event) : undefined),
   };
 }
 
@@ -116,20 +128,19 @@ const correlate = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>
 });
 
 /**
- * Outcome counters, as CloudWatch metrics: a success of a route whose entry names a `metric`
- * (`SitesCreated`, `GroupsCreated`; functions/src/routes.ts) counts it; every problem answer
+ * Outcome counters, as CloudWatch metrics: a success of a route whose record names a `metric`
+ * (`SitesCreated`, `GroupsCreated`) counts it; every problem answer
  * counts as `Refusals` (4xx: rules, validation, unknown ids) or `Faults` (5xx), with its `code`
  * as a dimension. Published only when the invocation has one, so that reads stay silent
  * (Powertools' own `logMetrics` middleware warns on every invocation without a metric).
  * Registered before `problems()` so that its `onError` sees the problem response.
  */
-const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
-  const count = (event: APIGatewayProxyEvent, response: APIGatewayProxyResult | null) => {
+const measure = (route: RouteDefinition): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
+  const count = (response: APIGatewayProxyResult | null) => {
     if (!response) return;
     if (response.statusCode < 400) {
-      const metric = routeFor(event.httpMethod, event.resource)?.metric;
       // a replayed answer (Idempotency-Key) created nothing
-      if (metric && !isReplay(response)) metrics.addMetric(metric, MetricUnit.Count, 1);
+      if (route.metric && !isReplay(response)) metrics.addMetric(route.metric, MetricUnit.Count, 1);
     } else {
       const problem = metrics.singleMetric();
       problem.addDimension("code", String((JSON.parse(response.body) as { code?: string }).code ?? "UNKNOWN"));
@@ -138,8 +149,8 @@ const measure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   };
   return {
-    after: async (request) => count(request.event, request.response),
-    onError: async (request) => count(request.event, request.response),
+    after: async (request) => count(request.response),
+    onError: async (request) => count(request.response),
   };
 };
 
@@ -164,28 +175,23 @@ const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
 
 /**
  * Who may call, as the stage's authorizer left it: where it guards the routes the request carries
- * the token's claims, and the route's scope (routes.ts) must be among the token's scopes (a write
+ * the token's claims, and the route's scope (its record's) must be among the token's scopes (a write
  * token may also read), else 403; without claims, only an open stage (`AUTH_MODE` not `cognito`)
  * lets the request through. The authorizer itself only lets through
  * access tokens of the stage's pool with one of the API's scopes: API Gateway would answer an unmet
  * method scope with a 401, where the contract says 403.
  */
-function authorize(event: APIGatewayProxyEvent): void {
-  const route = routeFor(event.httpMethod, event.resource);
-  if (!route || route.scope === "public") return;
+function authorize(route: RouteDefinition, event: APIGatewayProxyEvent): void {
+  if (route.scope === "public") return;
   // Claims mean an authorizer stands in front, whatever the settings say; none is fine only in an open stage
   const claims = event.requestContext?.authorizer?.claims as Record<string, string> | undefined;
   if (!claims) {
     if (accessSettings().mode === "open") return;
-    throw new DomainError("UNAUTHENTICATED", "Unauthenticated", "this route needs a bearer access token");
+    throw unauthenticated("this route needs a bearer access token");
   }
   const granted = String(claims.scope ?? "").split(" ");
   if (!acceptedScopes(route.scope).some((scope) => granted.includes(scope))) {
-    throw new DomainError(
-      "FORBIDDEN",
-      "Forbidden",
-      `${route.method} ${route.path} needs the ${OAUTH_SCOPES[route.scope]} scope; the token has ${claims.scope || "no scope"}`,
-    );
+    throw forbidden(`${route.method} ${route.path}`, OAUTH_SCOPES[route.scope], String(claims.scope ?? ""));
   }
 }
 
@@ -199,55 +205,69 @@ function assertJsonBody(event: APIGatewayProxyEvent): void {
   if (event.body === null || event.body === undefined || event.body === "") return;
   const type = header(event, "content-type");
   if (type !== undefined && JSON_MEDIA_TYPE.test(type.trim())) return;
-  throw new DomainError(
-    "UNSUPPORTED_MEDIA_TYPE",
-    "Unsupported media type",
-    `the body must be sent as application/json, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
-  );
+  throw unsupportedMediaType(type);
 }
 
 /** What the gateway in front of the function has already decided, decided again here. */
-const guard = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+const guard = (route: RouteDefinition): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   before: async ({ event }) => {
-    authorize(event);
+    authorize(route, event);
     assertJsonBody(event);
   },
 });
 
-/** On every answer, problems included: no MIME sniffing, no caching of data that changes. */
+/** The headers of every answer (the catalog's: no MIME sniffing, no caching of data that changes). */
+const EVERY_ANSWER = Object.fromEntries(Object.entries(ANSWER_HEADERS).map(([name, v]) => [name.toLowerCase(), v]));
+
+/** On every answer, problems included. */
 const secure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
   const apply = (request: { response: APIGatewayProxyResult | null }) => {
     if (!request.response) return;
-    request.response.headers = {
-      ...request.response.headers,
-      "x-content-type-options": "nosniff",
-      "cache-control": "no-store",
-    };
+    request.response.headers = { ...request.response.headers, ...EVERY_ANSWER };
   };
   return { after: async (request) => apply(request), onError: async (request) => apply(request) };
 };
 
 /**
- * The one middleware stack of every route: traces, logs, correlation, security headers, metrics,
- * CORS, problem responses, then the access and media-type checks. (Middy runs `before` in this
- * order and `after`/`onError` in the reverse one: the headers are set on the final answer.)
+ * The route's own code as its record says to run it: once per `Idempotency-Key` when it is
+ * `idempotent` (with the `once` its handler gives), answering a 304 when it honours
+ * `If-None-Match` and the answer's ETag is named there.
  */
-export function http(route: Route) {
+function runnerOf(route: RouteDefinition, run: Run, once: Once | undefined): Run {
+  if (Boolean(route.idempotent) !== (once !== undefined)) {
+    throw new Error(
+      `${route.name}: its record is ${route.idempotent ? "" : "not "}idempotent, but its handler ${once ? "gives" : "does not give"} http() commons/idempotency.ts's once`,
+    );
+  }
+  const guarded = once ? once(route, run) : run;
+  if (route.precondition !== "If-None-Match") return guarded;
+  return async (request) => notModified(request.event, await guarded(request));
+}
+
+/**
+ * The one middleware stack of every route, around the route's own code: traces, logs,
+ * correlation, security headers, metrics, CORS, problem responses, then the access and media-type
+ * checks, each as the route's record says. (Middy runs `before` in this order and
+ * `after`/`onError` in the reverse one: the headers are set on the final answer.) A handler module
+ * is `export const handler = http(itsRecord, async (request) => …)`.
+ */
+export function http(route: RouteDefinition, run: Run, options: { once?: Once } = {}) {
+  const runner = runnerOf(route, run, options.once);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(captureLambdaHandler(tracer, { captureResponse: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlate())
     .use(secure())
-    .use(measure())
+    .use(measure(route))
     .use(cors())
     .use(problems())
-    .use(guard())
+    .use(guard(route))
     .handler(async (event, context) => {
       // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to
       // answer (a caller that gives no remaining time, such as a probe, sets no deadline)
       const remaining = (context as Partial<Context>).getRemainingTimeInMillis?.();
-      if (remaining === undefined) return route(toRequest(event, context));
-      return withDeadline(deadlineOf(remaining), () => route(toRequest(event, context)));
+      if (remaining === undefined) return runner(toRequest(route, event, context));
+      return withDeadline(deadlineOf(remaining), () => runner(toRequest(route, event, context)));
     });
 }
 
@@ -258,5 +278,3 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 export const ok = (body: unknown) => json(200, body);
 export const created = (location: string, body: unknown) => json(201, body, { location });
 export const noContent = (): APIGatewayProxyResult => ({ statusCode: 204, headers: {}, body: "" });
-
-export { STATUS };

@@ -25,15 +25,15 @@ import {
 } from "@aws-lambda-powertools/idempotency";
 import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
 import type { AttributeValue, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { asUnavailable, validationFailed } from "@sites-groups/core";
+import { asUnavailable, IDEMPOTENCY_HEADER, keyInUse, keyReused, validationFailed } from "@sites-groups/core";
 import { tableDefinition } from "@sites-groups/core/table";
+import type { RouteDefinition } from "@sites-groups/openapi/route";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
-import { routeFor } from "../routes.ts";
 import { services } from "./context.ts";
 import { header } from "./headers.ts";
-import type { Request } from "./http.ts";
+import type { Run } from "./http.ts";
 import { logger } from "./powertools.ts";
-import { IDEMPOTENCY_HEADER, keyInUse, keyReused, REPLAYED_HEADER } from "./replay.ts";
+import { REPLAYED_HEADER } from "./replay.ts";
 
 /** How long a key is remembered: 24 hours (API.md). */
 export const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
@@ -125,25 +125,24 @@ function translate(error: unknown): unknown {
 }
 
 /**
- * The route, run exactly once per caller and key when the request has an `Idempotency-Key` (the
- * create handlers of the routes marked `idempotent` in routes.ts wrap themselves in it); without
- * the header, simply the route.
+ * The route, run exactly once per caller and key when the request has an `Idempotency-Key`;
+ * without the header, simply the route. http() runs it for the routes whose record is
+ * `idempotent` (their handlers give it to http(), so that only their bundles carry it).
  */
-export function once(route: (request: Request) => Promise<Result>): (request: Request) => Promise<Result> {
+export function once(route: RouteDefinition, run: Run): Run {
   return async (request) => {
     const { event, context } = request;
-    if (!routeFor(event.httpMethod, event.resource)?.idempotent) return route(request);
     const key = keyOf(event);
-    if (key === undefined) return route(request);
+    if (key === undefined) return run(request);
     config.registerLambdaContext(context);
     let answered: Result | undefined;
     let refused: { error: unknown } | undefined;
     try {
       return await runner()(
-        { caller: callerOf(event), key, route: `${event.httpMethod} ${event.resource}`, body: request.body },
+        { caller: callerOf(event), key, route: `${route.method} ${route.path}`, body: request.body },
         async () => {
           try {
-            answered = await route(request);
+            answered = await run(request);
           } catch (error) {
             refused = { error };
             throw error;

@@ -1,5 +1,6 @@
 import { accessSettings } from "#commons/environment";
 import { http } from "#commons/http";
+import { getDocs } from "./routes.ts";
 import { swaggerUiVersion } from "./swagger-ui.ts";
 
 /**
@@ -48,7 +49,7 @@ export function contentSecurityPolicy(tokenUrl: string | undefined): string {
   ].join("; ");
 }
 
-export const handler = http(async ({ event }) => {
+export const handler = http(getDocs, async ({ event }) => {
   version ??= swaggerUiVersion();
   return {
     statusCode: 200,

@@ -1,8 +1,8 @@
 import { services } from "#commons/context";
-import { ifMatch } from "#commons/etag";
 import { http, noContent } from "#commons/http";
+import { deleteGroup } from "./routes.ts";
 
-export const handler = http(async (request) => {
-  await services().groups.remove(request.id("id"), ifMatch(request.event));
+export const handler = http(deleteGroup, async (request) => {
+  await services().groups.remove(request.id("id"), request.ifMatch());
   return noContent();
 });

@@ -1,9 +1,10 @@
 import { representGroup } from "@sites-groups/core";
 import { services } from "#commons/context";
-import { notModified, withETag } from "#commons/etag";
+import { withETag } from "#commons/etag";
 import { http, ok } from "#commons/http";
+import { getGroup } from "./routes.ts";
 
-export const handler = http(async (request) => {
+export const handler = http(getGroup, async (request) => {
   const group = await services().groups.get(request.id("id"));
-  return notModified(request.event, group.version) ?? withETag(ok(representGroup(group)), group.version);
+  return withETag(ok(representGroup(group)), group.version);
 });

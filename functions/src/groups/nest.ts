@@ -1,7 +1,8 @@
 import { services } from "#commons/context";
 import { http, noContent } from "#commons/http";
+import { nestGroup } from "./routes.ts";
 
-export const handler = http(async (request) => {
+export const handler = http(nestGroup, async (request) => {
   await services().groups.addChild(request.id("id"), request.id("child_id"));
   return noContent();
 });

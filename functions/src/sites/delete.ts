@@ -1,8 +1,8 @@
 import { services } from "#commons/context";
-import { ifMatch } from "#commons/etag";
 import { http, noContent } from "#commons/http";
+import { deleteSite } from "./routes.ts";
 
-export const handler = http(async (request) => {
-  await services().sites.remove(request.id("id"), ifMatch(request.event));
+export const handler = http(deleteSite, async (request) => {
+  await services().sites.remove(request.id("id"), request.ifMatch());
   return noContent();
 });

@@ -1,9 +1,10 @@
 import { representSite } from "@sites-groups/core";
 import { services } from "#commons/context";
-import { notModified, withETag } from "#commons/etag";
+import { withETag } from "#commons/etag";
 import { http, ok } from "#commons/http";
+import { getSite } from "./routes.ts";
 
-export const handler = http(async (request) => {
+export const handler = http(getSite, async (request) => {
   const site = await services().sites.get(request.id("id"));
-  return notModified(request.event, site.version) ?? withETag(ok(representSite(site)), site.version);
+  return withETag(ok(representSite(site)), site.version);
 });

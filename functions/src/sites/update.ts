@@ -1,9 +1,10 @@
 import { representSite } from "@sites-groups/core";
 import { services } from "#commons/context";
-import { ifMatch, withETag } from "#commons/etag";
+import { withETag } from "#commons/etag";
 import { http, ok } from "#commons/http";
+import { updateSite } from "./routes.ts";
 
-export const handler = http(async (request) => {
-  const site = await services().sites.update(request.id("id"), request.body, ifMatch(request.event));
+export const handler = http(updateSite, async (request) => {
+  const site = await services().sites.update(request.id("id"), request.body, request.ifMatch());
   return withETag(ok(representSite(site)), site.version);
 });

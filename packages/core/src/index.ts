@@ -1,11 +1,11 @@
 /**
  * What other packages may use of core; nothing imports a module under `src/` directly (the
- * package exports only this barrel, and `./table` for the CDK app, which must not load the
- * services). Sorted by module, as Biome keeps exports.
+ * package exports only this barrel, and for the CDK app, which must not load the services,
+ * `./table` and `./errors`, the error catalog). Sorted by module, as Biome keeps exports.
  */
 
 export type { Claim, Country, CountryField, ExampleSite, Refusal } from "./countries/country.ts";
-export { type CountryRegistry, countries, createRegistry } from "./countries/registry.ts";
+export { type CountryRegistry, countries, createRegistry, deployedRegistry } from "./countries/registry.ts";
 export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
@@ -16,17 +16,36 @@ export {
   tableDefinition,
   timeToLiveInput,
 } from "./db/table.ts";
-export { TRANSACTION_LIMIT, tooManyChanges } from "./db/transactions.ts";
+export {
+  ANSWER_HEADERS,
+  type Catalog,
+  type ExampleContext,
+  type KnownErrorCode,
+  PROBLEM_HEADERS,
+  PROBLEM_MEDIA_TYPE,
+  type ProblemHeader,
+  problemHeaders,
+  STATUS_TEXT,
+} from "./errors/catalog.ts";
 export {
   DomainError,
   type ErrorCode,
   type FieldError,
-  type KnownErrorCode,
   notFound,
   ServiceUnavailableError,
   validationFailed,
 } from "./errors/domain.ts";
-export { group3CannotHoldSites, groupCycle, nestingTooDeep, unknownReference } from "./errors/refusals.ts";
+export { type ProblemOccurrence, problemFor, problemOf } from "./errors/problem.ts";
+export {
+  forbidden,
+  IDEMPOTENCY_HEADER,
+  keyInUse,
+  keyReused,
+  MAX_BODY_BYTES,
+  payloadTooLarge,
+  unauthenticated,
+  unsupportedMediaType,
+} from "./errors/requests.ts";
 export { type ChangeRecord, UnreadableRecord } from "./events/changes.ts";
 export { type CloudEvent, EVENT_TYPES, type EventType, eventSource } from "./events/event.ts";
 export { EVENT_PARAMETERS, SETTLE_MS } from "./events/list.ts";

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { Country } from "./countries/country.ts";
-import { createRegistry, countries as defaultCountries } from "./countries/registry.ts";
+import { createRegistry, deployedRegistry } from "./countries/registry.ts";
 import { createDocumentClient } from "./db/client.ts";
 import { createDatabase } from "./db/entities.ts";
 import { createChangeReader } from "./events/changes.ts";
@@ -39,7 +39,7 @@ function cursorKeyFromEnvironment(): string {
 export function createServices(options: ServicesOptions) {
   const client = options.client ?? createDocumentClient({ endpoint: options.endpoint });
   const db = createDatabase(client, options.table);
-  const registry = createRegistry(options.countries ?? defaultCountries);
+  const registry = options.countries ? createRegistry(options.countries) : deployedRegistry();
   const cursors = createCursors(options.cursorSecret ?? cursorKeyFromEnvironment);
   const reader = createChangeReader(db, registry);
   return {

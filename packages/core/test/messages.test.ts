@@ -28,9 +28,7 @@ describe("validation messages", () => {
     const error = validationFailed([{ path: "name", message: "must not be empty" }]);
     expect(error.errors).toEqual([{ path: "name", message: "Must not be empty" }]);
     expect(error.detail).toBe("name: Must not be empty");
-    expect(new DomainError("X", "X", "x", [{ path: "a", message: "no group 9" }]).errors[0]?.message).toBe(
-      "No group 9",
-    );
+    expect(new DomainError("X", "x", [{ path: "a", message: "no group 9" }]).errors[0]?.message).toBe("No group 9");
   });
 
   it("call an id from 2^53 up too large, not a non-integer", () => {

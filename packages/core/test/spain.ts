@@ -20,7 +20,7 @@ const refusals: Record<typeof IN_AUGUST, Refusal> = {
 };
 
 function inAugust(date: string): DomainError {
-  return new DomainError(IN_AUGUST, refusals[IN_AUGUST].title, `installation_date ${date} is in August`, [
+  return new DomainError(IN_AUGUST, `installation_date ${date} is in August`, [
     { path: "installation_date", message: "a Spanish site is not installed in August" },
   ]);
 }

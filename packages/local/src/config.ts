@@ -56,3 +56,8 @@ export function seedTarget(env: Env = process.env): { endpoint?: string; table?:
 export function localRegion(env: Env = process.env): string {
   return env.AWS_REGION || "us-east-1";
 }
+
+/** The directory a `pnpm` script was run from (pnpm sets `INIT_CWD`; it runs scripts from the root). */
+export function invocationDirectory(env: Env = process.env): string {
+  return env.INIT_CWD ?? process.cwd();
+}

@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
+import { problemAnswer } from "@sites-groups/functions/commons/problem";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
 import { type LocalIssuer, parseScopes } from "./auth.ts";
@@ -57,34 +58,6 @@ function compile(route: RouteDefinition): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), parameters };
 }
 
-function gatewayProblem(
-  status: number,
-  code: string,
-  title: string,
-  detail: string,
-  requestId: string,
-  errors?: { path: string; message: string }[],
-) {
-  return {
-    statusCode: status,
-    // as the stage's Gateway Responses send them
-    headers: {
-      "content-type": "application/problem+json",
-      "x-content-type-options": "nosniff",
-      "cache-control": "no-store",
-    },
-    body: JSON.stringify({
-      type: "about:blank",
-      title,
-      status,
-      code,
-      detail,
-      ...(errors ? { errors } : {}),
-      request_id: requestId,
-    }),
-  };
-}
-
 /**
  * The URL of an origin-form target (`/sites?limit=1`) or an absolute one; undefined when it is
  * neither. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
@@ -134,12 +107,6 @@ const PARSE_ERRORS: Record<string, string> = {
   HPE_INVALID_HEADER_TOKEN: "a header name is not a valid token",
   HPE_INVALID_URL: "the request target is not a valid URL",
 };
-
-/** The stage's UNAUTHORIZED Gateway Response: a 401 problem that asks for a bearer token. */
-function unauthenticated(reason: string, requestId: string): APIGatewayProxyResult {
-  const problem = gatewayProblem(401, "UNAUTHENTICATED", "Unauthenticated", reason, requestId);
-  return { ...problem, headers: { ...problem.headers, "www-authenticate": "Bearer" } };
-}
 
 async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
   const chunks: Buffer[] = [];
@@ -211,7 +178,8 @@ async function tokenEndpoint(auth: LocalIssuer, req: IncomingMessage, body: Buff
 /**
  * A local API Gateway REST API (proxy integration): each request becomes the event Lambda would
  * receive and goes to the route's handler module; an unknown route is a 404 problem, as the
- * deployed API's Gateway Responses make it.
+ * deployed API's Gateway Responses make it. Its own problems are built as the functions' are, from
+ * the error catalog (status, title, headers), so they are the Gateway Responses' too.
  */
 export function createGateway(options: GatewayOptions): Server {
   // The handlers run in this process and read their settings from the environment, as in Lambda.
@@ -228,7 +196,7 @@ export function createGateway(options: GatewayOptions): Server {
     const url = requestUrl(req.url ?? "/");
     if (!url) {
       const detail = `the request target ${JSON.stringify((req.url ?? "").slice(0, 200))} is not a URL path`;
-      return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, requestId);
+      return problemAnswer("VALIDATION_FAILED", detail, requestId);
     }
     const method = req.method ?? "GET";
     if (options.auth && url.pathname === TOKEN_PATH && method === "POST") {
@@ -245,24 +213,18 @@ export function createGateway(options: GatewayOptions): Server {
       }
     }
     if (!match) {
-      return gatewayProblem(404, "NOT_FOUND", "Not found", `no route ${method} ${url.pathname}`, requestId);
+      return problemAnswer("NOT_FOUND", `no route ${method} ${url.pathname}`, requestId);
     }
     const body = await readBody(req);
     if (body === "too large") {
-      return gatewayProblem(
-        413,
-        "PAYLOAD_TOO_LARGE",
-        "Payload too large",
-        "the body exceeds 6 MB, the largest a function can take",
-        requestId,
-      );
+      return problemAnswer("PAYLOAD_TOO_LARGE", "the body exceeds 6 MB, the largest a function can take", requestId);
     }
 
     // A malformed escape (`%ff`, `%E0%A4%A`) would otherwise decode silently to U+FFFD
     const malformed = malformedEscape(url.search.slice(1));
     if (malformed) {
       const message = `${JSON.stringify(malformed.raw)} is not a valid URL-encoded value`;
-      return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${malformed.name}: ${message}`, requestId, [
+      return problemAnswer("VALIDATION_FAILED", `${malformed.name}: ${message}`, requestId, [
         { path: malformed.name, message },
       ]);
     }
@@ -288,16 +250,15 @@ export function createGateway(options: GatewayOptions): Server {
         pathParameters[name] = decodeURIComponent(raw);
       } catch {
         const message = `${JSON.stringify(raw)} is not a valid URL-encoded value`;
-        return gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", `${name}: ${message}`, requestId, [
-          { path: name, message },
-        ]);
+        return problemAnswer("VALIDATION_FAILED", `${name}: ${message}`, requestId, [{ path: name, message }]);
       }
     }
     // API Gateway's Cognito authorizer: a token of the pool with one of the API's scopes, or no call
     let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
     if (options.auth && route.scope !== "public") {
       const verdict = await options.auth.authenticate(req.headers.authorization);
-      if ("status" in verdict) return unauthenticated(verdict.reason, requestId);
+      // the stage's UNAUTHORIZED Gateway Response: a 401 that asks for a bearer token
+      if ("status" in verdict) return problemAnswer("UNAUTHENTICATED", verdict.reason, requestId);
       authorizer = { claims: verdict.claims };
     }
     const event: APIGatewayProxyEvent = {
@@ -339,9 +300,9 @@ export function createGateway(options: GatewayOptions): Server {
     try {
       return await (await handler)(event, lambdaContext(route, requestId));
     } catch (error) {
-      // What API Gateway answers when the integration fails.
+      // What the stage answers when the integration fails: its DEFAULT_5XX Gateway Response.
       console.error(error);
-      return gatewayProblem(502, "INTERNAL", "Bad gateway", "the handler failed", requestId);
+      return problemAnswer("INTERNAL", "the handler failed", requestId);
     }
   }
 
@@ -351,7 +312,7 @@ export function createGateway(options: GatewayOptions): Server {
       return await respond(req);
     } catch (error) {
       console.error(error);
-      return gatewayProblem(500, "INTERNAL", "Internal error", "the gateway emulator failed", randomUUID());
+      return problemAnswer("INTERNAL", "the gateway emulator failed", randomUUID());
     }
   }
 
@@ -379,11 +340,11 @@ export function createGateway(options: GatewayOptions): Server {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     const detail = PARSE_ERRORS[error.code ?? ""] ?? "the request could not be parsed as HTTP/1.1";
-    socket.end(rawResponse(gatewayProblem(400, "VALIDATION_FAILED", "Validation failed", detail, randomUUID())));
+    socket.end(rawResponse(problemAnswer("VALIDATION_FAILED", detail, randomUUID())));
   });
   server.on("connect", (req: IncomingMessage, socket: Duplex) => {
     const detail = `no route ${req.method} ${req.url}`;
-    socket.end(rawResponse(gatewayProblem(404, "NOT_FOUND", "Not found", detail, randomUUID())));
+    socket.end(rawResponse(problemAnswer("NOT_FOUND", detail, randomUUID())));
   });
   return server;
 }

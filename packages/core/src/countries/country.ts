@@ -1,4 +1,5 @@
 import type { z } from "zod/mini";
+import type { ProblemKind } from "../errors/catalog.ts";
 import type { DomainError } from "../errors/domain.ts";
 import type { SiteValues } from "../sites/site.ts";
 
@@ -20,15 +21,13 @@ export interface CountryField {
 }
 
 /**
- * A refusal the country's rules can give (its `check`, or a claim taken by another site): the
- * HTTP status it is answered with, and what the documentation says of it.
+ * A refusal the country's rules can give (its `check`, or a claim taken by another site), with
+ * what the catalog holds of every code (errors/catalog.ts): its status, title, documentation and
+ * an example. The registry joins it to the API's own codes.
  */
-export interface Refusal {
+export interface Refusal extends ProblemKind {
   /** 409: another site holds what this one needs; 422: the site breaks a rule. */
   status: 409 | 422;
-  title: string;
-  /** When it happens, for the documentation. */
-  description: string;
   /** One such refusal, as the API gives it, for the documentation. */
   example(): DomainError;
 }

@@ -16,7 +16,7 @@ const refusals: Record<typeof DAY_TAKEN, Refusal> = {
 };
 
 function dayTaken(date: string, holder: number): DomainError {
-  return new DomainError(DAY_TAKEN, refusals[DAY_TAKEN].title, `${date} already has a French site: site ${holder}`, [
+  return new DomainError(DAY_TAKEN, `${date} already has a French site: site ${holder}`, [
     { path: "installation_date", message: `${date} is taken by site ${holder}` },
   ]);
 }

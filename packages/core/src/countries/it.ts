@@ -18,12 +18,9 @@ const refusals: Record<typeof NOT_ON_WEEKEND, Refusal> = {
 };
 
 function notOnWeekend(date: string): DomainError {
-  return new DomainError(
-    NOT_ON_WEEKEND,
-    refusals[NOT_ON_WEEKEND].title,
-    `installation_date ${date} is not a Saturday or a Sunday`,
-    [{ path: "installation_date", message: "an Italian site is installed on a Saturday or a Sunday" }],
-  );
+  return new DomainError(NOT_ON_WEEKEND, `installation_date ${date} is not a Saturday or a Sunday`, [
+    { path: "installation_date", message: "an Italian site is installed on a Saturday or a Sunday" },
+  ]);
 }
 
 /** Italy: an efficiency ratio, and sites are installed on weekends only. */

@@ -1,3 +1,4 @@
+import { type Catalog, ERROR_CATALOG, type ProblemKind } from "../errors/catalog.ts";
 import type { Country, Refusal } from "./country.ts";
 import { france } from "./fr.ts";
 import { italy } from "./it.ts";
@@ -12,6 +13,8 @@ export interface CountryRegistry {
   ownerOf(field: string): Country | undefined;
   /** Every refusal of the countries' rules, by code, with the country that declares it. */
   readonly refusals: ReadonlyMap<string, Refusal & { code: string; country: Country }>;
+  /** Every code this deployment answers: the API's own (errors/catalog.ts), then the refusals. */
+  readonly catalog: Catalog;
 }
 
 export function createRegistry(list: readonly Country[] = countries): CountryRegistry {
@@ -40,5 +43,28 @@ export function createRegistry(list: readonly Country[] = countries): CountryReg
     get: (code) => byCode.get(code),
     ownerOf: (field) => byField.get(field),
     refusals,
+    catalog: catalogOf(refusals.values()),
   };
+}
+
+function catalogOf(refusals: Iterable<Refusal & { code: string; country: Country }>): Catalog {
+  const catalog = new Map<string, ProblemKind>(Object.entries(ERROR_CATALOG));
+  for (const refusal of refusals) {
+    if (catalog.has(refusal.code)) {
+      throw new Error(`country ${refusal.country.code} declares ${refusal.code}, a code of the API itself`);
+    }
+    catalog.set(refusal.code, refusal);
+  }
+  return catalog;
+}
+
+let deployed: CountryRegistry | undefined;
+
+/**
+ * The registry of the deployed countries, built once per process: the services' (unless given
+ * other countries) and the one the functions answer problems with.
+ */
+export function deployedRegistry(): CountryRegistry {
+  deployed ??= createRegistry(countries);
+  return deployed;
 }

@@ -1,11 +1,12 @@
 import { ServiceUnavailableError } from "../errors/domain.ts";
+import { TRANSACTION_LIMIT } from "../errors/refusals.ts";
 import { checkDeadline, remainingMs } from "../runtime/deadline.ts";
 import { writeTombstone } from "./commands.ts";
 import type { Database } from "./entities.ts";
 import { asUnavailable, isConditionFailed } from "./errors.ts";
 import { AGAIN, retry } from "./retry.ts";
 import { type IndexName, tableDefinition } from "./table.ts";
-import { OPTIMISTIC_ATTEMPTS, type Result, type Step, TRANSACTION_LIMIT, transact } from "./transactions.ts";
+import { OPTIMISTIC_ATTEMPTS, type Result, type Step, transact } from "./transactions.ts";
 
 /**
  * Deleting an item removes its edges and the ids other items keep of it. When all of that fits
@@ -69,7 +70,7 @@ export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<
       unavailable &&
       (progress.tombstone || (remainingMs() > 0 && (await deletion.read().catch(() => undefined))?.deleting))
     ) {
-      throw new ServiceUnavailableError(unavailable.detail, unavailable.retryAfterSeconds, UNDERWAY);
+      throw new ServiceUnavailableError(unavailable.detail, UNDERWAY);
     }
     throw error;
   }

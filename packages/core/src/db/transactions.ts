@@ -1,13 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { DomainError, ServiceUnavailableError } from "../errors/domain.ts";
-import { mergeUnknownReferences } from "../errors/refusals.ts";
+import { mergeUnknownReferences, TRANSACTION_LIMIT, tooManyChanges } from "../errors/refusals.ts";
 import { writeAlone } from "./commands.ts";
 import type { Database } from "./entities.ts";
 import { RETRYABLE_REASONS } from "./errors.ts";
 import { AGAIN, retry } from "./retry.ts";
-
-/** DynamoDB's limit of items in one TransactWriteItems. */
-export const TRANSACTION_LIMIT = 100;
 
 /**
  * What a refused condition means, decided from the item as it was (ALL_OLD, or null when it
@@ -30,13 +27,6 @@ export type Result = "done" | "retry" | "noop";
 
 /** Tries of a transaction that other in-flight transactions cancel. */
 const CONFLICT_ATTEMPTS = 4;
-
-export function tooManyChanges(count: number, field?: string): DomainError {
-  const message = `this write needs ${count} changes; one atomic write holds at most ${TRANSACTION_LIMIT} (a DynamoDB transaction)`;
-  return new DomainError("TOO_MANY_CHANGES", "Too many changes for one atomic write", message, [
-    { path: field ?? "", message: `at most ${TRANSACTION_LIMIT} changes per write; split it into smaller writes` },
-  ]);
-}
 
 interface CancellationReason {
   code: string;

@@ -1,25 +1,10 @@
-/**
- * A problem in a request or a refusal by a business rule of the API itself; the HTTP layer maps
- * `code` to a status. A country's rules declare their own codes and statuses (`Country.refusals`).
- */
-export type KnownErrorCode =
-  | "VALIDATION_FAILED"
-  | "NOT_FOUND"
-  | "GROUP3_CANNOT_HOLD_SITES"
-  | "GROUP_CYCLE"
-  | "NESTING_TOO_DEEP"
-  | "UNKNOWN_REFERENCE"
-  | "TOO_MANY_CHANGES"
-  | "PAYLOAD_TOO_LARGE"
-  | "SERVICE_UNAVAILABLE"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "PRECONDITION_FAILED"
-  | "IDEMPOTENCY_KEY_IN_USE"
-  | "IDEMPOTENCY_KEY_REUSED";
+import type { KnownErrorCode } from "./catalog.ts";
 
-/** The codes above, or a code a country module declares in its `refusals` (`FRENCH_SITE_DAY_TAKEN`). */
+/**
+ * A code of the catalog (errors/catalog.ts), or one a country module declares in its `refusals`
+ * (`FRENCH_SITE_DAY_TAKEN`): the HTTP layer answers it with the status and title the registry's
+ * catalog gives it.
+ */
 export type ErrorCode = KnownErrorCode | (string & {});
 
 export interface FieldError {
@@ -32,13 +17,16 @@ export function sentenceCase(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
+/**
+ * A problem in a request or a refusal by a business rule: its code (its status and title are the
+ * catalog's), what happened in this request, and the fields at fault.
+ */
 export class DomainError extends Error {
   override readonly name = "DomainError";
   /** One entry per bad field; each message sentence-cased. */
   readonly errors: FieldError[];
   constructor(
     readonly code: ErrorCode,
-    readonly title: string,
     detail: string,
     errors: FieldError[] = [],
   ) {
@@ -61,24 +49,24 @@ export function validationFailed(errors: FieldError[]): DomainError {
     .map((e) => (e.path ? `${e.path}: ${sentenceCase(e.message)}` : sentenceCase(e.message)));
   const more = errors.length - DETAILED_ERRORS;
   const detail = [...named, ...(more > 0 ? [`and ${more} more`] : [])].join("; ");
-  return new DomainError("VALIDATION_FAILED", "Validation failed", detail, errors);
+  return new DomainError("VALIDATION_FAILED", detail, errors);
 }
 
 export function notFound(what: string): DomainError {
-  return new DomainError("NOT_FOUND", "Not found", `${what} does not exist`);
+  return new DomainError("NOT_FOUND", `${what} does not exist`);
 }
 
 /**
  * The database kept refusing (throttling, transaction conflicts) after the SDK's retries. Nothing
  * was written, unless `underway` says what was: a delete spanning several transactions that
- * stopped half-way, which repeating the request finishes.
+ * stopped half-way, which repeating the request finishes. When to try again is the catalog's
+ * `Retry-After`.
  */
 export class ServiceUnavailableError extends DomainError {
   constructor(
     detail: string,
-    readonly retryAfterSeconds = 1,
     readonly underway?: string,
   ) {
-    super("SERVICE_UNAVAILABLE", "Service unavailable", detail);
+    super("SERVICE_UNAVAILABLE", detail);
   }
 }

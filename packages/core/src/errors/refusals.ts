@@ -8,7 +8,7 @@ export class UnknownReferenceError extends DomainError {
     readonly kind: "site" | "group",
   ) {
     const message = `no ${kind} ${[...ids].sort((a, b) => a - b).join(", ")}`;
-    super("UNKNOWN_REFERENCE", "Unknown reference", `${field}: ${message}`, [{ path: field, message }]);
+    super("UNKNOWN_REFERENCE", `${field}: ${message}`, [{ path: field, message }]);
   }
 }
 
@@ -26,9 +26,7 @@ export function mergeUnknownReferences(refusals: readonly DomainError[]): Domain
 }
 
 function group3Refusal(detail: string, path: string): DomainError {
-  return new DomainError("GROUP3_CANNOT_HOLD_SITES", "A group3 group cannot hold sites", detail, [
-    { path, message: detail },
-  ]);
+  return new DomainError("GROUP3_CANNOT_HOLD_SITES", detail, [{ path, message: detail }]);
 }
 
 /** 422 GROUP3_CANNOT_HOLD_SITES; `groupId` is undefined for a group being created or becoming a group3. */
@@ -47,11 +45,22 @@ export function groupCycle(parentId: number, childId: number, path: string): Dom
     parentId === childId
       ? `group ${parentId} cannot contain itself`
       : `group ${childId} already contains group ${parentId} (directly or through other groups)`;
-  return new DomainError("GROUP_CYCLE", "Nesting would create a cycle", detail, [{ path, message: detail }]);
+  return new DomainError("GROUP_CYCLE", detail, [{ path, message: detail }]);
 }
 
 /** 422 NESTING_TOO_DEEP: the nesting would make a chain of `length` groups, over `limit`. */
 export function nestingTooDeep(length: number, limit: number, path: string): DomainError {
   const detail = `the nesting would make a chain of ${length} groups, each inside the next; at most ${limit} are allowed`;
-  return new DomainError("NESTING_TOO_DEEP", "Nesting too deep", detail, [{ path, message: detail }]);
+  return new DomainError("NESTING_TOO_DEEP", detail, [{ path, message: detail }]);
+}
+
+/** DynamoDB's limit of items in one TransactWriteItems. */
+export const TRANSACTION_LIMIT = 100;
+
+/** 422 TOO_MANY_CHANGES: the write needs `count` changes, more than one transaction holds. */
+export function tooManyChanges(count: number, field?: string): DomainError {
+  const message = `this write needs ${count} changes; one atomic write holds at most ${TRANSACTION_LIMIT} (a DynamoDB transaction)`;
+  return new DomainError("TOO_MANY_CHANGES", message, [
+    { path: field ?? "", message: `at most ${TRANSACTION_LIMIT} changes per write; split it into smaller writes` },
+  ]);
 }

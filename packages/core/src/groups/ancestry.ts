@@ -1,8 +1,8 @@
 import type { Database } from "../db/entities.ts";
 import { encodeId } from "../db/keys.ts";
-import { type Step, TRANSACTION_LIMIT, tooManyChanges } from "../db/transactions.ts";
+import type { Step } from "../db/transactions.ts";
 import { notFound } from "../errors/domain.ts";
-import { groupCycle, nestingTooDeep } from "../errors/refusals.ts";
+import { groupCycle, nestingTooDeep, TRANSACTION_LIMIT, tooManyChanges } from "../errors/refusals.ts";
 import { checkDeadline } from "../runtime/deadline.ts";
 import { type GroupRecord, readGroups } from "./store.ts";
 

@@ -9,7 +9,6 @@ export type IfMatch = "*" | readonly number[];
 export function preconditionFailed(what: string, version: number): DomainError {
   return new DomainError(
     "PRECONDITION_FAILED",
-    "Precondition failed",
     `${what} is at version ${version}, which If-Match does not name; nothing was written. Read it again, then retry with its current ETag`,
   );
 }

@@ -41,7 +41,6 @@ export class DeadlineExceededError extends ServiceUnavailableError {
   constructor(what: string, inFlight = false) {
     super(
       `${what} did not finish within the request's time limit`,
-      1,
       inFlight ? "the database did not confirm the write in time; repeat the request to be sure it applied" : undefined,
     );
   }

@@ -1,11 +1,12 @@
 /**
  * The request and response headers of safe retries and concurrent edits (API.md "Safe retries:
  * Idempotency-Key", "Concurrent edits: ETag and If-Match"), from the route record's `idempotent`
- * and `precondition` fields; the handlers read and write them in commons/idempotency.ts and
- * commons/etag.ts.
+ * and `precondition` fields; the functions read and write them (functions/src/commons/
+ * idempotency.ts and etag.ts).
  */
-import type { RouteDefinition } from "../routes.ts";
+
 import type { ParameterObject } from "./parameters.ts";
+import type { RouteDefinition } from "./route.ts";
 
 type HeaderObject = { description: string; required?: boolean; schema: Record<string, unknown> };
 

@@ -1,8 +1,8 @@
 /**
- * Examples for the OpenAPI document, from what each country module declares: its example site,
- * its fields' examples, and one example of each of its refusals.
+ * Examples for the OpenAPI document, from what each country module declares: its example site
+ * and its fields' examples (its refusals' examples are the catalog's, errors/catalog.ts).
  */
-import type { Country, CountryRegistry, DomainError } from "@sites-groups/core";
+import type { Country, CountryRegistry } from "@sites-groups/core";
 
 type Body = Record<string, unknown>;
 
@@ -71,9 +71,4 @@ export function eventExamples(registry: CountryRegistry): Body[] {
       site_id: 61,
     }),
   ];
-}
-
-/** One example of every refusal the countries' rules can give, keyed by code. */
-export function countryRefusals(registry: CountryRegistry): Map<string, DomainError> {
-  return new Map([...registry.refusals].map(([code, refusal]) => [code, refusal.example()]));
 }

@@ -1,39 +1,34 @@
 /**
  * The OpenAPI 3.1 document of the API, the one place it is built: operations from the route
- * record (routes.ts: summary, description, body, success, codes), schemas from the zod schemas
+ * records it is given (./route.ts: summary, description, body, success, codes), schemas from the zod schemas
  * that validate requests (./schemas.ts), query parameters from the list specs (./parameters.ts),
- * statuses from the one code → status table (commons/problem.ts), countries' fields and refusals
- * from their modules, problem examples from the real error constructors. Nothing here is a
- * second copy of a shape or of a route; what is written here is what every code means and the
- * behaviour the contract leaves open.
+ * every code's status, title, description, headers and example from the error catalog joined
+ * with the countries' refusals (core errors/catalog.ts, the registry's `catalog`). Nothing here is
+ * a second copy of a shape, a route or a code; what is written here is the behaviour the contract
+ * leaves open.
  */
 import {
+  type Catalog,
   type Country,
   type CountryRegistry,
   countries,
   createRegistry,
   createSiteSchemas,
-  DomainError,
   type ErrorCode,
-  group3CannotHoldSites,
-  groupCycle,
+  type ExampleContext,
   groupListSpec,
-  nestingTooDeep,
-  notFound,
+  type ListSpec,
+  PROBLEM_HEADERS,
+  PROBLEM_MEDIA_TYPE,
+  type ProblemHeader,
   parseListRequest,
-  preconditionFailed,
+  problemFor,
   readId,
-  ServiceUnavailableError,
-  TRANSACTION_LIMIT,
-  tooManyChanges,
-  unknownReference,
+  STATUS_TEXT,
+  siteListSpec,
   validationFailed,
 } from "@sites-groups/core";
-import { MAX_BODY_BYTES } from "#commons/http";
-import { type Statuses, statusesOf, statusOf, toProblem } from "#commons/problem";
-import { keyInUse, keyReused } from "#commons/replay";
-import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, routes, type SchemaName } from "../routes.ts";
-import { countryRefusals, eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
+import { eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
 import {
   eventListParameters,
@@ -42,6 +37,7 @@ import {
   type ParameterObject,
   siteListParameters,
 } from "./parameters.ts";
+import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition, type SchemaName } from "./route.ts";
 import { type JsonSchema, openApiSchemas, SCHEMA_REF } from "./schemas.ts";
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -85,51 +81,6 @@ export interface DocumentOptions {
 }
 
 const JSON_TYPE = "application/json";
-const PROBLEM_TYPE = "application/problem+json";
-const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
-
-/** What each code of the API itself means; a country's codes are described by its module. */
-const CODE_DOCS: Record<string, string> = {
-  UNAUTHENTICATED:
-    "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.",
-  FORBIDDEN:
-    "A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).",
-  UNSUPPORTED_MEDIA_TYPE:
-    "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.",
-  VALIDATION_FAILED:
-    "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
-  NOT_FOUND: "No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.",
-  PAYLOAD_TOO_LARGE: `The body is over ${MAX_BODY_BYTES / 1024} KiB.`,
-  GROUP3_CANNOT_HOLD_SITES: "No site is directly in a group of type `group3`.",
-  GROUP_CYCLE: "Nesting has no cycle: a group is never inside itself, directly or through other groups.",
-  NESTING_TOO_DEEP:
-    "Nesting is at most 16 levels deep: a chain of groups, each inside the next, holds at most 16 groups.",
-  UNKNOWN_REFERENCE:
-    "An id in `group_ids`, `site_ids` or `child_group_ids` does not exist; `errors[].path` names the field.",
-  TOO_MANY_CHANGES: `The write would not fit in one atomic DynamoDB transaction (at most ${TRANSACTION_LIMIT} items); nothing was written. Split it into smaller writes.`,
-  SERVICE_UNAVAILABLE:
-    "DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.",
-  INTERNAL: "A fault. The body holds the request id to quote, never a stack trace.",
-  IDEMPOTENCY_KEY_IN_USE:
-    "A request with the same `Idempotency-Key` is still running; the `Retry-After` header (seconds) says when to try again.",
-  IDEMPOTENCY_KEY_REUSED:
-    "The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.",
-  PRECONDITION_FAILED: "`If-Match` does not name the item's current `ETag`; nothing was written. Read it again.",
-};
-
-const STATUS_TEXT: Record<number, string> = {
-  400: "Bad request",
-  401: "Unauthenticated",
-  403: "Forbidden",
-  404: "Not found",
-  415: "Unsupported media type",
-  409: "Conflict",
-  412: "Precondition failed",
-  413: "Payload too large",
-  422: "Unprocessable content: a business rule refused the write",
-  500: "Internal error",
-  503: "Service unavailable",
-};
 
 const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
@@ -150,27 +101,54 @@ const ACCESS = `**Access:** every \`/sites\` and \`/groups\` route needs \`Autho
 const OPEN_STAGE =
   "**This stage is OPEN: it was deployed without access control, and anyone who can reach it may read and write.**";
 
-function problemExample(error: unknown, statuses: Statuses): unknown {
-  return JSON.parse(toProblem(error, EXAMPLE_REQUEST_ID, statuses).body);
+/** What the route is about: its path's first segment. */
+const itemOf = (route: RouteDefinition): ExampleContext["item"] => (route.path.startsWith("/sites") ? "site" : "group");
+
+const ID_SCHEMA = { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1 };
+
+/** Each path parameter: what it is, its schema, and what a 404 of a route it leads names. */
+const PATH_PARAMETERS: Record<
+  string,
+  { description(item: string): string; schema: ParameterObject["schema"]; missing(item: string): string }
+> = {
+  id: {
+    description: (item) => `The ${item}'s id. Not a positive integer: 400; no such ${item}: 404.`,
+    schema: ID_SCHEMA,
+    missing: (item) => `${item} 424242`,
+  },
+  site_id: {
+    description: () => "The site's id. Not a positive integer: 400; no such site: 404.",
+    schema: ID_SCHEMA,
+    missing: () => "site 424242",
+  },
+  child_id: {
+    description: () => "The id of the group nested in `{id}`. Not a positive integer: 400; no such group: 404.",
+    schema: ID_SCHEMA,
+    missing: () => "group 424242",
+  },
+  asset: {
+    description: () => "A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`).",
+    schema: { type: "string" },
+    missing: () => "asset swagger.png",
+  },
+};
+
+const pathParameterNames = (route: RouteDefinition) =>
+  [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name as string);
+
+function pathParameter(name: string) {
+  const parameter = PATH_PARAMETERS[name];
+  if (!parameter) throw new Error(`the path parameter {${name}} is not described in PATH_PARAMETERS`);
+  return parameter;
 }
 
 function pathParameters(route: RouteDefinition): ParameterObject[] {
-  const owner = route.path.startsWith("/sites") ? "site" : "group";
-  const docs: Record<string, string> = {
-    id: `The ${owner}'s id. Not a positive integer: 400; no such ${owner}: 404.`,
-    site_id: "The site's id. Not a positive integer: 400; no such site: 404.",
-    child_id: "The id of the group nested in `{id}`. Not a positive integer: 400; no such group: 404.",
-    asset: "A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`).",
-  };
-  return [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
-    name: name as string,
+  return pathParameterNames(route).map((name) => ({
+    name,
     in: "path",
     required: true,
-    description: docs[name as string] ?? "",
-    schema:
-      name === "asset"
-        ? { type: "string" }
-        : { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1 },
+    description: pathParameter(name).description(itemOf(route)),
+    schema: pathParameter(name).schema,
   }));
 }
 
@@ -212,7 +190,8 @@ const guarded = (route: RouteDefinition, access: DocumentAccess) =>
 
 /**
  * The codes a route can answer: its own, its country refusals spelled out, the access codes of a
- * guarded route and the media-type code of a route with a body.
+ * guarded route, the media-type code of a route with a body, the key codes of an idempotent one
+ * and the precondition code of one that honours If-Match.
  */
 function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: DocumentAccess): ErrorCode[] {
   const own = route.docs.errors.flatMap((code) =>
@@ -224,6 +203,8 @@ function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: D
     ...(guarded(route, access) && route.scope === "write" ? (["FORBIDDEN"] as const) : []),
     ...(route.docs.body ? (["UNSUPPORTED_MEDIA_TYPE"] as const) : []),
     ...own,
+    ...(route.precondition === "If-Match" ? (["PRECONDITION_FAILED"] as const) : []),
+    ...(route.idempotent ? (["IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
   ];
 }
 
@@ -269,71 +250,74 @@ function describe(registry: CountryRegistry, route: RouteDefinition): string {
   return parts.join(" ");
 }
 
-/** One example problem per code, from the constructors the API itself uses. */
-function problemExamples(registry: CountryRegistry, route: RouteDefinition): Map<string, unknown> {
-  const schemas = createSiteSchemas(registry);
-  const invalid = (() => {
-    try {
-      if (route.name === "ListSites" || route.name === "ListGroups") {
-        parseListRequest(groupListSpec, { colour: "red", limit: "500" });
-      } else if (route.name === "CreateSite") {
-        const [first] = registry.all;
-        if (first) schemas.parseCreate({ ...siteCreateExample(first), installation_date: "2023-02-29", name: "" });
-      } else if (route.path.includes("{")) {
-        const read = readId("abc");
-        return validationFailed([{ path: "id", message: "message" in read ? read.message : "" }]);
+/** What the route's own parsers throw for a bad request: its list's, its body's, its path id's. */
+function invalidRequest(registry: CountryRegistry, route: RouteDefinition): unknown {
+  try {
+    const lists: Record<string, ListSpec> = { sites: siteListSpec(registry), groups: groupListSpec };
+    const list = lists[route.docs.list ?? ""];
+    if (list) {
+      parseListRequest(list, { colour: "red", limit: "500" });
+    } else if (route.docs.body?.schema === "SiteCreate") {
+      const [first] = registry.all;
+      if (first) {
+        const body = { ...siteCreateExample(first), installation_date: "2023-02-29", name: "" };
+        createSiteSchemas(registry).parseCreate(body);
       }
-      return validationFailed([{ path: "name", message: "must not be empty" }]);
-    } catch (error) {
-      return error;
+    } else if (route.path.includes("{")) {
+      const read = readId("abc");
+      return validationFailed([{ path: "id", message: "message" in read ? read.message : "" }]);
     }
-  })();
-  const owner = route.path.startsWith("/sites") ? "site" : "group";
-  const examples = new Map<string, unknown>([
-    ["VALIDATION_FAILED", invalid],
-    ["NOT_FOUND", route.name === "GetDocsAsset" ? notFound("asset swagger.png") : notFound(`${owner} 424242`)],
-    [
-      "PAYLOAD_TOO_LARGE",
-      new DomainError(
-        "PAYLOAD_TOO_LARGE",
-        "Payload too large",
-        `the body is 70000 bytes; the limit is ${MAX_BODY_BYTES} bytes (64 KiB)`,
-      ),
-    ],
-    ["GROUP3_CANNOT_HOLD_SITES", group3CannotHoldSites(7, owner === "site" ? "group_ids" : "site_ids")],
-    ["GROUP_CYCLE", groupCycle(3, 7, route.name === "NestGroup" ? "child_id" : "child_group_ids")],
-    ["NESTING_TOO_DEEP", nestingTooDeep(17, 16, route.name === "NestGroup" ? "child_id" : "child_group_ids")],
-    [
-      "UNKNOWN_REFERENCE",
-      unknownReference(owner === "site" ? "group_ids" : "site_ids", [99], owner === "site" ? "group" : "site"),
-    ],
-    ["TOO_MANY_CHANGES", tooManyChanges(121, owner === "site" ? "group_ids" : "site_ids")],
-    ["SERVICE_UNAVAILABLE", new ServiceUnavailableError("the write kept conflicting with concurrent writes")],
-    ["UNAUTHENTICATED", new DomainError("UNAUTHENTICATED", "Unauthenticated", "the token has expired")],
-    [
-      "FORBIDDEN",
-      new DomainError(
-        "FORBIDDEN",
-        "Forbidden",
-        `${route.method} ${route.path} needs the ${OAUTH_SCOPES.write} scope; the token has ${OAUTH_SCOPES.read}`,
-      ),
-    ],
-    [
-      "UNSUPPORTED_MEDIA_TYPE",
-      new DomainError(
-        "UNSUPPORTED_MEDIA_TYPE",
-        "Unsupported media type",
-        'the body must be sent as application/json, not "text/plain;charset=UTF-8"',
-      ),
-    ],
-    ["INTERNAL", new Error("an unexpected fault")],
-    ["PRECONDITION_FAILED", preconditionFailed(`${owner} 7`, 4)],
-    ["IDEMPOTENCY_KEY_IN_USE", keyInUse()],
-    ["IDEMPOTENCY_KEY_REUSED", keyReused()],
-    ...countryRefusals(registry),
-  ]);
-  const statuses = statusesOf(registry);
-  return new Map([...examples].map(([code, error]) => [code, problemExample(error, statuses)]));
+    return validationFailed([{ path: "name", message: "must not be empty" }]);
+  } catch (error) {
+    return error;
+  }
+}
+
+/** What the catalog's examples name of this route. */
+function exampleContext(registry: CountryRegistry, route: RouteDefinition): ExampleContext {
+  const item = itemOf(route);
+  const [first] = pathParameterNames(route);
+  return {
+    operation: `${route.method} ${route.path}`,
+    item,
+    missing: pathParameter(first ?? "id").missing(item),
+    links: item === "site" ? "group_ids" : "site_ids",
+    child: pathParameterNames(route).includes("child_id") ? "child_id" : "child_group_ids",
+    scopes: OAUTH_SCOPES,
+    invalid: invalidRequest(registry, route),
+  };
+}
+
+const EXAMPLE_REQUEST_ID = "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10";
+
+/** The example answer of a code on this route: the catalog's example, answered as the functions answer it. */
+function problemExample(catalog: Catalog, code: ErrorCode, context: ExampleContext): unknown {
+  const example = catalog.get(code)?.example(context);
+  return problemFor(catalog, example, EXAMPLE_REQUEST_ID).problem;
+}
+
+/** The headers of a status's answers: each that one of its codes carries, required when all do. */
+function problemHeaderObjects(catalog: Catalog, codes: readonly string[]): ResponseObject["headers"] | undefined {
+  const names = [...new Set(codes.flatMap((code) => Object.keys(catalog.get(code)?.headers ?? {})))] as ProblemHeader[];
+  if (names.length === 0) return undefined;
+  return Object.fromEntries(
+    names.map((name) => {
+      const carrying = codes.filter((code) => catalog.get(code)?.headers?.[name] !== undefined);
+      const value = catalog.get(carrying[0] ?? "")?.headers?.[name] ?? "";
+      const { description, schema } = PROBLEM_HEADERS[name];
+      const required = carrying.length === codes.length;
+      return [
+        name,
+        {
+          description: required
+            ? description
+            : `With ${carrying.map((code) => `\`${code}\``).join(", ")}: ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
+          required,
+          schema: { ...schema, example: schema.type === "integer" ? Number(value) : value },
+        },
+      ];
+    }),
+  );
 }
 
 function errorResponses(
@@ -341,47 +325,23 @@ function errorResponses(
   route: RouteDefinition,
   codes: ErrorCode[],
 ): Record<string, ResponseObject> {
-  const examples = problemExamples(registry, route);
-  const statuses = statusesOf(registry);
+  const { catalog } = registry;
+  const context = exampleContext(registry, route);
   const byStatus = new Map<number, string[]>();
   for (const code of [...new Set([...codes, "INTERNAL"])]) {
-    const status = statusOf(code, statuses);
+    const status = catalog.get(code)?.status;
     if (status === undefined) throw new Error(`${route.name} answers ${code}, a code with no status`);
-    if (byStatus.get(status)?.includes(code)) continue;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   const responses: Record<string, ResponseObject> = {};
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const text = list.map((code) => `- \`${code}\`: ${CODE_DOCS[code] ?? registry.refusals.get(code)?.description}`);
+    const text = list.map((code) => `- \`${code}\`: ${catalog.get(code)?.description}`);
+    const headers = problemHeaderObjects(catalog, list);
     responses[String(status)] = {
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
-      ...(status === 401
-        ? {
-            headers: {
-              "WWW-Authenticate": {
-                description: "`Bearer`: the route needs a bearer access token.",
-                required: true,
-                schema: { type: "string", example: "Bearer" },
-              },
-            },
-          }
-        : {}),
-      ...(status === 503 || list.includes("IDEMPOTENCY_KEY_IN_USE")
-        ? {
-            headers: {
-              "Retry-After": {
-                description:
-                  status === 503
-                    ? "Seconds to wait before trying again."
-                    : "With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again.",
-                required: list.every((code) => code === "SERVICE_UNAVAILABLE" || code === "IDEMPOTENCY_KEY_IN_USE"),
-                schema: { type: "integer", minimum: 1, example: 1 },
-              },
-            },
-          }
-        : {}),
+      ...(headers ? { headers } : {}),
       content: {
-        [PROBLEM_TYPE]: {
+        [PROBLEM_MEDIA_TYPE]: {
           schema: {
             allOf: [
               { $ref: SCHEMA_REF("Problem") },
@@ -391,7 +351,9 @@ function errorResponses(
               },
             ],
           },
-          examples: Object.fromEntries(list.map((code) => [code, { summary: code, value: examples.get(code) }])),
+          examples: Object.fromEntries(
+            list.map((code) => [code, { summary: code, value: problemExample(catalog, code, context) }]),
+          ),
         },
       },
     };
@@ -428,12 +390,18 @@ function successResponse(registry: CountryRegistry, route: RouteDefinition): Res
   };
 }
 
-/** Builds the whole document; cheap (a few milliseconds), but the route caches it per container. */
-export function buildOpenApiDocument(options: DocumentOptions = {}): OpenApiDocument {
+/**
+ * The whole document of these routes (the API's: functions/src/routes.ts); cheap (a few
+ * milliseconds), but the route that serves it caches it per container.
+ */
+export function buildOpenApiDocument(
+  routes: readonly RouteDefinition[],
+  options: DocumentOptions = {},
+): OpenApiDocument {
   const registry = createRegistry(options.countries ?? countries);
   const access = options.access ?? { mode: "cognito", tokenUrl: "/oauth2/token" };
   const paths: Record<string, Record<string, OperationObject>> = {};
-  for (const route of routes as readonly RouteDefinition[]) {
+  for (const route of routes) {
     const { docs } = route;
     const query = {
       sites: () => siteListParameters(registry),

@@ -9,8 +9,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { invocationDirectory } from "#commons/environment";
-import { buildOpenApiDocument } from "./document.ts";
+import { routes } from "@sites-groups/functions/routes";
+import { buildOpenApiDocument } from "@sites-groups/openapi";
+import { invocationDirectory } from "./config.ts";
 
 const { values } = parseArgs({
   options: {
@@ -19,7 +20,7 @@ const { values } = parseArgs({
   },
 });
 const servers = (values.server ?? []).map((url) => ({ url }));
-const document = buildOpenApiDocument({
+const document = buildOpenApiDocument(routes, {
   servers: servers.length > 0 ? servers : [{ url: "http://localhost:3000", description: "pnpm dev" }],
 });
 // pnpm runs scripts from the workspace root; INIT_CWD is where the command was typed

@@ -1,0 +1,131 @@
+/**
+ * The site routes, as plain data beside their handlers (one module per operation here, each
+ * wrapping its own record: `http(record, …)`, commons/http.ts). The fields are the route record's
+ * (packages/openapi/src/route.ts); functions/src/routes.ts lists every aggregate's. The CDK app and
+ * the local emulator load this module without loading any handler code.
+ */
+import type { IndexName } from "@sites-groups/core/table";
+import type { RouteDefinition, RouteError } from "@sites-groups/openapi/route";
+
+const SITE_SORTS: readonly IndexName[] = ["gsi1", "gsi2", "gsi3", "gsi4"];
+
+const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
+const SITE_WRITES: readonly RouteError[] = [
+  "VALIDATION_FAILED",
+  "PAYLOAD_TOO_LARGE",
+  "COUNTRY_REFUSALS",
+  "GROUP3_CANNOT_HOLD_SITES",
+  "UNKNOWN_REFERENCE",
+  "TOO_MANY_CHANGES",
+  "SERVICE_UNAVAILABLE",
+];
+
+export const listSites = {
+  method: "GET",
+  path: "/sites",
+  name: "ListSites",
+  handler: "sites/list",
+  scope: "read",
+  // a Query on the sort's index; or, by the list planner (core lists/plan.ts), a group's
+  // membership items (Query on the table) or `id__in`, then BatchGetItem of the sites
+  table: { actions: ["Query", "BatchGetItem"], indexes: SITE_SORTS },
+  docs: {
+    tag: "Sites",
+    summary: "List sites",
+    description: "Sites matching every filter, in `sort` order, a page at a time.",
+    list: "sites",
+    success: { status: 200, description: "A page of sites.", schema: "SitePage" },
+    errors: ["VALIDATION_FAILED", "SERVICE_UNAVAILABLE"],
+  },
+} as const satisfies RouteDefinition;
+
+export const createSite = {
+  method: "POST",
+  path: "/sites",
+  name: "CreateSite",
+  handler: "sites/create",
+  scope: "write",
+  // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update);
+  // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+  table: { actions: ["PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
+  metric: "SitesCreated",
+  idempotent: true,
+  docs: {
+    tag: "Sites",
+    summary: "Create a site",
+    description:
+      "The body's shape depends on `country`: the common fields plus that country's own, required there; a field of another country is refused. `group_ids` links the site to those groups in the same atomic write.",
+    body: { schema: "SiteCreate" },
+    success: {
+      status: 201,
+      description: "Created; `Location` is the site's URL.",
+      schema: "Site",
+      location: "/sites/61",
+    },
+    errors: SITE_WRITES,
+  },
+} as const satisfies RouteDefinition;
+
+export const getSite = {
+  method: "GET",
+  path: "/sites/{id}",
+  name: "GetSite",
+  precondition: "If-None-Match",
+  handler: "sites/get",
+  scope: "read",
+  table: { actions: ["GetItem"], indexes: [] },
+  docs: {
+    tag: "Sites",
+    summary: "Read a site",
+    description: "The site with its country's own fields and the groups that directly contain it.",
+    success: { status: 200, description: "The site.", schema: "Site" },
+    errors: READS,
+  },
+} as const satisfies RouteDefinition;
+
+export const updateSite = {
+  method: "PATCH",
+  path: "/sites/{id}",
+  name: "UpdateSite",
+  precondition: "If-Match",
+  handler: "sites/update",
+  scope: "write",
+  // read, then put the site; moving a day deletes the old lock; dropped groups delete memberships
+  table: { actions: ["GetItem", "PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
+  docs: {
+    tag: "Sites",
+    summary: "Update a site (partial)",
+    description:
+      "The fields present replace the stored ones; the merged site is validated as a whole and its country's rules are checked again (a French site moving to a taken day is a 409). `{}` changes nothing.",
+    body: {
+      schema: "SitePatch",
+      examples: {
+        rename: { summary: "Rename", value: { name: "Lyon Solar Park II" } },
+        move: { summary: "Move to another day", value: { installation_date: "2024-05-03" } },
+      },
+    },
+    success: { status: 200, description: "The site as stored now.", schema: "Site" },
+    errors: [...SITE_WRITES, "NOT_FOUND"],
+  },
+} as const satisfies RouteDefinition;
+
+export const deleteSite = {
+  method: "DELETE",
+  path: "/sites/{id}",
+  name: "DeleteSite",
+  precondition: "If-Match",
+  handler: "sites/delete",
+  scope: "write",
+  // read, tombstone or group updates (UpdateItem), then delete the site, its lock and memberships
+  table: { actions: ["GetItem", "UpdateItem", "DeleteItem"], indexes: [] },
+  docs: {
+    tag: "Sites",
+    summary: "Delete a site",
+    description:
+      "Also removes the site from every group and frees its French installation day. Its id is never reused.",
+    success: { status: 204, description: "Deleted; no body." },
+    errors: READS,
+  },
+} as const satisfies RouteDefinition;
+
+export const siteRoutes = [listSites, createSite, getSite, updateSite, deleteSite] as const;

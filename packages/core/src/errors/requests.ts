@@ -1,0 +1,52 @@
+/**
+ * Refusals of a request as the HTTP layer reads it, before any business rule: its size, its media
+ * type, its token, its `Idempotency-Key`. Thrown by the functions' middleware (functions/src/
+ * commons), shown by the catalog's examples; their statuses and titles are the catalog's.
+ */
+import { DomainError } from "./domain.ts";
+
+/** Bodies larger than this are refused before parsing (413). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The request header that makes a `POST` safe to retry (API.md "Safe retries"). */
+export const IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+export function payloadTooLarge(bytes: number): DomainError {
+  return new DomainError(
+    "PAYLOAD_TOO_LARGE",
+    `the body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES} bytes (${MAX_BODY_BYTES / 1024} KiB)`,
+  );
+}
+
+/** 415: a body whose `Content-Type` (undefined: none) is not JSON. */
+export function unsupportedMediaType(type: string | undefined): DomainError {
+  return new DomainError(
+    "UNSUPPORTED_MEDIA_TYPE",
+    `the body must be sent as application/json, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
+  );
+}
+
+export function unauthenticated(detail: string): DomainError {
+  return new DomainError("UNAUTHENTICATED", detail);
+}
+
+/** 403: the token (whose scopes are `granted`, space-separated) lacks the scope `operation` needs. */
+export function forbidden(operation: string, needed: string, granted: string): DomainError {
+  return new DomainError("FORBIDDEN", `${operation} needs the ${needed} scope; the token has ${granted || "no scope"}`);
+}
+
+/** 409: the first request with the key is still running. */
+export function keyInUse(): DomainError {
+  return new DomainError(
+    "IDEMPOTENCY_KEY_IN_USE",
+    `a request with this ${IDEMPOTENCY_HEADER} is still running; retry after it has answered`,
+  );
+}
+
+/** 422: the key was used with another body or route. */
+export function keyReused(): DomainError {
+  return new DomainError(
+    "IDEMPOTENCY_KEY_REUSED",
+    `this ${IDEMPOTENCY_HEADER} was used in the last 24 hours with another body or route; use a new key for a new request`,
+  );
+}
