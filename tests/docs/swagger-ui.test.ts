@@ -3,14 +3,13 @@
  * opens Swagger UI, sees every operation of the document, and uses "Try it out" to create a
  * site and to list sites. No request may leave the machine: the page must work offline.
  */
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
+import { CHROMIUM, chromiumAvailable, offlinePage } from "../support/browser.ts";
 import { servedDocument } from "../support/openapi-document.ts";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 const HOW_TO_INSTALL = `Chromium not found at ${CHROMIUM}: the browser test of /docs is skipped.
 Install it with: sudo apt-get install -y chromium   (Debian/Ubuntu; or set CHROMIUM_PATH to a Chromium/Chrome binary)`;
 
@@ -24,40 +23,12 @@ describe.skipIf(!available)("Swagger UI at /docs, in headless Chromium", () => {
   let api: TestApi;
   let browser: Browser;
   let page: Page;
-  const outside: string[] = [];
-  const refused: string[] = [];
+  let outside: string[];
+  let refused: string[];
 
   beforeAll(async () => {
     api = await startTestApi();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    const context = await browser.newContext();
-    // Anything not addressed to this machine is recorded and refused.
-    await context.route("**/*", (route) => {
-      const { hostname, protocol } = new URL(route.request().url());
-      if (protocol === "data:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-    page = await context.newPage();
-    // What the page's Content-Security-Policy blocks, Chromium reports on the console
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-    });
-    page.on("request", (request) => {
-      const { hostname, protocol } = new URL(request.url());
-      if (protocol !== "data:" && hostname !== "127.0.0.1" && hostname !== "localhost") outside.push(request.url());
-    });
+    ({ browser, page, outside, refused } = await offlinePage());
     await page.goto(`${api.url}/docs`);
     await page.locator(".opblock").first().waitFor({ timeout: 30_000 });
   });

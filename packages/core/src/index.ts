@@ -68,6 +68,7 @@ export {
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
 export { ROLLUP_KEY_PREFIX } from "./rollups/keys.ts";
+export { HIERARCHY_FRESHNESS, LARGE_CHANGE_PAIRS_PER_SECOND } from "./rollups/processor.ts";
 export type { RecomputeStats } from "./rollups/recompute.ts";
 export { COMMON_TOTALLED, type SummaryRepresentation, totalledFields } from "./rollups/totals.ts";
 export { deadlineOf, withDeadline } from "./runtime/deadline.ts";

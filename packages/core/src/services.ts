@@ -3,6 +3,7 @@ import type { Country } from "./countries/country.ts";
 import { createRegistry, deployedRegistry } from "./countries/registry.ts";
 import { createDocumentClient } from "./db/client.ts";
 import { createDatabase } from "./db/entities.ts";
+import { validationFailed } from "./errors/domain.ts";
 import { createChangeReader } from "./events/changes.ts";
 import { listEvents, parseEventListRequest } from "./events/list.ts";
 import { createGroupService } from "./groups/service.ts";
@@ -13,6 +14,7 @@ import { checkRollups, rebuildRollups } from "./rollups/rebuild.ts";
 import { readSummary } from "./rollups/summary.ts";
 import { environment } from "./runtime/environment.ts";
 import { createSiteService } from "./sites/service.ts";
+import { queryProblems } from "./validation/fields.ts";
 
 export interface ServicesOptions {
   table: string;
@@ -60,8 +62,12 @@ export function createServices(options: ServicesOptions) {
     },
     /** What lies below a group, at any depth, and its totals (docs/design.md, "The hierarchy"). */
     hierarchy: {
-      /** `GET /groups/{id}/summary`. */
-      summary: (id: number) => readSummary(db, registry, id),
+      /** `GET /groups/{id}/summary` (which takes no query parameter). */
+      summary: async (id: number, query: Record<string, string | undefined> = {}, repeated: readonly string[] = []) => {
+        const problems = queryProblems(query, repeated);
+        if (problems.length > 0) throw validationFailed(problems);
+        return readSummary(db, registry, id);
+      },
       /** `GET /groups/{id}/tree`. */
       tree: (id: number, query: Record<string, string | undefined>, repeated: readonly string[] = []) =>
         readTree(db, id, parseTreeQuery(query, repeated)),

@@ -30,6 +30,7 @@ import {
 } from "@sites-groups/core";
 import { eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
+import { groupSummaryExample, groupTreeExample } from "./hierarchy.ts";
 import {
   eventListParameters,
   groupListParameters,
@@ -127,7 +128,8 @@ const PATH_PARAMETERS: Record<
     missing: () => "group 424242",
   },
   asset: {
-    description: () => "A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`).",
+    description: () =>
+      "A file the page loads: `/docs`' Swagger UI files (`swagger-ui.css`, `swagger-ui-bundle.js`), `/explorer`'s own (`explorer.js`, `explorer.css`).",
     schema: { type: "string" },
     missing: () => "asset swagger.png",
   },
@@ -179,6 +181,10 @@ function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<Med
       return { example: { items: [groupExample], next_cursor: null } };
     case "EventPage":
       return { example: { items: eventExamples(registry), next_cursor: null } };
+    case "GroupSummary":
+      return { example: groupSummaryExample(registry) };
+    case "GroupTree":
+      return { example: groupTreeExample };
     default:
       return {};
   }
@@ -409,7 +415,8 @@ export function buildOpenApiDocument(
       events: eventListParameters,
       none: () => [],
     }[docs.list ?? "none"]();
-    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query];
+    const own = (docs.parameters ?? []).map((p): ParameterObject => ({ ...p, in: "query" }));
+    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query, ...own];
     const operation: OperationObject = {
       operationId: route.name,
       tags: [docs.tag],
@@ -463,7 +470,7 @@ ${OPEN_BEHAVIOUR}`,
         description:
           "What changed: one CloudEvents 1.0 event per committed change, for the systems around the registry.",
       },
-      { name: "Documentation", description: "This document and its interactive view." },
+      { name: "Documentation", description: "This document, its interactive view, and the explorer of the hierarchy." },
     ],
     paths,
     components: {

@@ -53,7 +53,16 @@ export type SchemaName =
   | "GroupPage"
   | "GroupCreate"
   | "GroupPatch"
+  | "GroupSummary"
+  | "GroupTree"
   | "EventPage";
+
+/** A query parameter of a route that is no listing (a listing's come from its list spec). */
+export interface QueryParameterDoc {
+  name: string;
+  description: string;
+  schema: Record<string, unknown>;
+}
 
 export type Example = { summary?: string; value: unknown };
 
@@ -64,6 +73,8 @@ export interface RouteDocs {
   description: string;
   /** The listing whose filters, sort and paging are the route's query parameters. */
   list?: "sites" | "groups" | "events";
+  /** The query parameters of a route that is no listing. */
+  parameters?: readonly QueryParameterDoc[];
   /** The JSON request body; examples default to the schema's own (per country for sites). */
   body?: { schema: SchemaName; examples?: Record<string, Example> };
   success: {
@@ -104,6 +115,11 @@ export interface RouteDefinition {
    * requests, gets a call there.
    */
   table?: TableAccess;
+  /**
+   * What the function may do to the rollups table (core db/table.ts: the hierarchy's maintained
+   * items, beside the main table), checked the same way; absent: nothing.
+   */
+  rollups?: TableAccess;
   /**
    * Files the handler reads from a package at run time (`require.resolve` + `readFileSync`),
    * which esbuild cannot see: copied beside the bundle, into `node_modules/<package>/`.

@@ -12,6 +12,7 @@ import { type FieldError, notFound, validationFailed } from "../errors/domain.ts
 import { GroupReads } from "../rollups/graph.ts";
 import { readSummaries } from "../rollups/store.ts";
 import { summaryAttribute, summaryNumbers } from "../rollups/totals.ts";
+import { queryProblems } from "../validation/fields.ts";
 import { MAX_NESTING_DEPTH } from "./ancestry.ts";
 import type { GroupRecord } from "./store.ts";
 
@@ -32,17 +33,13 @@ const DEPTH = /^[1-9]\d*$/;
 
 /** The query of `GET /groups/{id}/tree`: `depth`, 1–16 (default 16), and nothing else. */
 export function parseTreeQuery(query: Record<string, string | undefined>, repeated: readonly string[] = []): number {
-  const errors: FieldError[] = repeated.map((path) => ({ path, message: "must be given once" }));
-  let depth = MAX_NESTING_DEPTH;
-  for (const [name, raw] of Object.entries(query)) {
-    if (raw === undefined) continue;
-    if (name !== "depth") errors.push({ path: name, message: "unknown parameter" });
-    else if (!DEPTH.test(raw) || Number(raw) > MAX_NESTING_DEPTH) {
-      errors.push({ path: name, message: `must be an integer from 1 to ${MAX_NESTING_DEPTH}` });
-    } else depth = Number(raw);
+  const errors: FieldError[] = queryProblems(query, repeated, ["depth"]);
+  const raw = query.depth;
+  if (raw !== undefined && (!DEPTH.test(raw) || Number(raw) > MAX_NESTING_DEPTH)) {
+    errors.push({ path: "depth", message: `must be an integer from 1 to ${MAX_NESTING_DEPTH}` });
   }
   if (errors.length > 0) throw validationFailed(errors);
-  return depth;
+  return raw === undefined ? MAX_NESTING_DEPTH : Number(raw);
 }
 
 const nodeOf = (group: GroupRecord): TreeNode => ({
