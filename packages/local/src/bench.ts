@@ -207,6 +207,29 @@ async function child(size: number): Promise<SizeResult> {
   await list("groups", `site_id (${holder.group_ids.length} groups)`, { site_id: String(holder.id) });
   await list("groups", "parent_group_id (35 children)", { parent_group_id: String(SHAPE.parent) });
   await list("groups", "name=<a repeated name>", { name: "Group 7" });
+  // the hierarchy's: the maintained below items (no path before them to compare with), the root index
+  const hierarchyList = (resource: "sites" | "groups", label: string, query: Record<string, string>) =>
+    measure(`GET /${resource} ${label}`, () => call("GET", `/${resource}`, undefined, query), true);
+  await hierarchyList("sites", "within_group_id (half the table)", { within_group_id: String(SHAPE.half) });
+  await hierarchyList("sites", "within_group_id (half the table) sort=name", {
+    within_group_id: String(SHAPE.half),
+    sort: "name",
+  });
+  await hierarchyList("sites", `within_group_id (${shape.sitesBelowHolder.toLocaleString("en")} sites) sort=-name`, {
+    within_group_id: String(shape.holder),
+    sort: "-name",
+  });
+  await hierarchyList("groups", "within_group_id (10 groups below)", { within_group_id: String(shape.top) });
+  await hierarchyList("groups", "contains_site_id (a site in 50 groups)", { contains_site_id: String(shape.busy) });
+  await hierarchyList("groups", "contains_group_id (10 groups above)", { contains_group_id: String(shape.parent) });
+  await hierarchyList("groups", "root=true", { root: "true" });
+  await hierarchyList("groups", "root=false", { root: "false" });
+  await measure(
+    "GET /groups/{id}/summary (half the table below)",
+    () => call("GET", `/groups/${SHAPE.half}/summary`),
+    true,
+  );
+  await measure("GET /groups/{id}/tree (a chain of 11)", () => call("GET", `/groups/${shape.top}/tree`), true);
 
   // writes (once each)
   const french = {
@@ -251,7 +274,6 @@ async function child(size: number): Promise<SizeResult> {
       change,
       stats,
       requests: tally.requests,
-      wru: tally.wru,
       seconds: (performance.now() - start) / 1000,
     });
   }
