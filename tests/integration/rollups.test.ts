@@ -216,12 +216,26 @@ describe("the rebuild", () => {
     await db.context.db.client.send(
       new DeleteCommand({ TableName: rollups(), Key: { pk: `rollup#group#${pad(below.id)}`, sk: "ledger" } }),
     );
+    // and a group written before the root index existed: no key of it
+    await db.context.db.client.send(
+      new UpdateCommand({
+        TableName: db.table,
+        Key: { pk: `group#${pad(lone.id)}`, sk: "group" },
+        UpdateExpression: "REMOVE root_key, gsi3pk, gsi3sk",
+      }),
+    );
 
     const before = await db.scanAll(rollups());
     const differences = await db.context.hierarchy.check();
     expect(await db.scanAll(rollups())).toEqual(before);
     const subjects = new Set(differences.map((d) => d.subject));
-    for (const subject of [`group ${top.id}`, `site ${a.id}`, `site ${b.id}`, `group ${below.id}`]) {
+    for (const subject of [
+      `group ${top.id}`,
+      `site ${a.id}`,
+      `site ${b.id}`,
+      `group ${below.id}`,
+      `group ${lone.id}`,
+    ]) {
       expect(subjects, JSON.stringify(differences)).toContain(subject);
     }
 
@@ -237,6 +251,7 @@ describe("the rebuild", () => {
     await writes;
     expect(report.differences.length).toBeGreaterThanOrEqual(5);
     expect(report.repaired?.summaries).toBeGreaterThan(0);
+    expect(report.repaired?.roots).toBe(1);
     await maintain(await newRecords());
     await expectHierarchyMatches(db);
   });

@@ -54,10 +54,11 @@ async function main() {
   } else {
     const report = await hierarchy.rebuild();
     for (const d of report.differences) console.log(`${d.subject}: ${d.detail}`);
-    const { ledgers, recomputed, summaries } = report.repaired ?? { ledgers: 0, summaries: 0 };
+    const { roots, ledgers, recomputed, summaries } = report.repaired ?? { roots: 0, ledgers: 0, summaries: 0 };
     console.log(
-      `Rebuilt ${where} in ${seconds()} s: ${report.differences.length} difference(s) found; ${ledgers} ledger(s) ` +
-        `reset, ${recomputed?.items ?? 0} item(s) recomputed, ${summaries} summary(ies) rebuilt`,
+      `Rebuilt ${where} in ${seconds()} s: ${report.differences.length} difference(s) found; ${roots} group(s) put ` +
+        `in the root index, ${ledgers} ledger(s) reset, ${recomputed?.items ?? 0} item(s) recomputed, ` +
+        `${summaries} summary(ies) rebuilt`,
     );
     for (const d of report.remaining ?? []) console.log(`still different: ${d.subject}: ${d.detail}`);
     if (report.remaining?.length) {

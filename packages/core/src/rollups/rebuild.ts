@@ -4,6 +4,8 @@
  * difference reported (`check`, which writes nothing), and repaired (`rebuild`), safely while
  * writes and the rollups processor go on:
  *
+ * 0. a group not in the root index partition its parents say (written before the index existed)
+ *    is put there, conditioned on its version (any write of its parents keeps it right after);
  * 1. a ledger that does not name exactly the item's below items is rewritten to name them,
  *    conditioned on its version (what the summaries hold of the item is then set right in 3);
  * 2. every item that differs is recomputed, as the processor recomputes it (recompute.ts: its
@@ -18,8 +20,10 @@
 import type { CountryRegistry } from "../countries/registry.ts";
 import { batchGetItems, queryPage, type StartKey, scanTable, writeAlone } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { rollupsTableDefinition } from "../db/table.ts";
-import { fromItem as groupFromItem } from "../groups/store.ts";
+import { encodeId, ROOT_GROUP_KEYS } from "../db/keys.ts";
+import { rollupsTableDefinition, tableDefinition } from "../db/table.ts";
+import { OPTIMISTIC_ATTEMPTS } from "../db/transactions.ts";
+import { fromItem as groupFromItem, readGroup } from "../groups/store.ts";
 import { type StoredSite, fromItem as siteFromItem } from "../sites/store.ts";
 import { belowPartition, type Placed, ROLLUP_KEY_PREFIX, rollupKeys } from "./keys.ts";
 import { type Ledger, ledgerOf } from "./ledger.ts";
@@ -38,7 +42,7 @@ export interface RebuildReport {
   differences: RollupDifference[];
   /** After the repair (rebuild only): what is still different. */
   remaining?: RollupDifference[];
-  repaired?: { ledgers: number; recomputed: RecomputeStats; summaries: number };
+  repaired?: { roots: number; ledgers: number; recomputed: RecomputeStats; summaries: number };
 }
 
 /** How long a summary's repair may hold it (ms); recomputes touching it wait meanwhile. */
@@ -51,9 +55,19 @@ interface Maintained {
   summaries: Map<number, Map<string, bigint>>;
 }
 
+/** A live group whose item is not in the root index partition its parents say (one written before it existed). */
+interface MisplacedRoot {
+  id: number;
+  version: number;
+  key: Record<string, string>;
+  expected: string;
+  found: unknown;
+}
+
 interface State {
   scratch: ScratchRollups;
   maintained: Maintained;
+  roots: MisplacedRoot[];
 }
 
 const sameSet = (a: ReadonlySet<number>, b: ReadonlySet<number>) => a.size === b.size && [...a].every((x) => b.has(x));
@@ -79,6 +93,7 @@ async function readState(db: Database, registry: CountryRegistry): Promise<State
     sites.filter((s) => !s.deleting).map(siteFromItem),
     groups.filter((g) => !g.deleting),
   );
+  const roots = misplacedRoots(db, items);
   const maintained: Maintained = { ledgers: new Map(), below: new Map(), summaries: new Map() };
   const { partitionKey: pk } = rollupsTableDefinition;
   for (const item of maintainedItems) {
@@ -95,7 +110,56 @@ async function readState(db: Database, registry: CountryRegistry): Promise<State
       maintained.ledgers.set(ledgerKey(ledger.kind, ledger.id), ledger);
     }
   }
-  return { scratch, maintained };
+  return { scratch, maintained, roots };
+}
+
+/** The live groups whose root index keys are not what their parents say. */
+function misplacedRoots(db: Database, items: readonly Record<string, unknown>[]): MisplacedRoot[] {
+  const index = tableDefinition.indexes.gsi3;
+  return items
+    .filter((item) => item.__edb_e__ === "group" && item.deleting !== true)
+    .flatMap((item) => {
+      const parents = [...((item.parent_group_ids as Iterable<number> | undefined) ?? [])];
+      const expected = parents.length > 0 ? ROOT_GROUP_KEYS.nested : ROOT_GROUP_KEYS.root;
+      const placed = item.root_key === expected && item[index.partitionKey] === expected;
+      if (placed && item[index.sortKey] === item.id_key) return [];
+      const id = Number(item.id);
+      const key = db.entities.group.get({ id_key: encodeId(id) }).params().Key as Record<string, string>;
+      return [{ id, version: Number(item.version), key, expected, found: item.root_key }];
+    });
+}
+
+/**
+ * Puts a group in its root index partition, conditioned on the version its parents were read at
+ * (never moving its ETag: its representation does not change); a write of the group in between
+ * reads it again. False when it is gone, or kept changing.
+ */
+async function placeRoot(db: Database, misplaced: MisplacedRoot): Promise<boolean> {
+  const index = tableDefinition.indexes.gsi3;
+  let root = misplaced;
+  for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+    const written = await writeAlone(db, {
+      Update: {
+        TableName: db.table,
+        Key: root.key,
+        UpdateExpression: "SET #root = :root, #pk = :root, #sk = :id",
+        ConditionExpression: "#version = :version",
+        ExpressionAttributeNames: {
+          "#root": "root_key",
+          "#pk": index.partitionKey,
+          "#sk": index.sortKey,
+          "#version": "version",
+        },
+        ExpressionAttributeValues: { ":root": root.expected, ":id": encodeId(root.id), ":version": root.version },
+      },
+    });
+    if (written === "done") return true;
+    const group = await readGroup(db, root.id, true);
+    if (!group || group.deleting) return false;
+    const expected = group.parent_group_ids.length > 0 ? ROOT_GROUP_KEYS.nested : ROOT_GROUP_KEYS.root;
+    root = { ...root, version: group.version, expected };
+  }
+  return false;
 }
 
 /** The differences of the items' places (ledgers and below items) from scratch, and the items to repair. */
@@ -218,10 +282,21 @@ async function repairSummary(db: Database, group: number, now: () => Date): Prom
   return written === "done";
 }
 
-/** Reports every difference of the maintained items from scratch; writes nothing. */
+const rootDifferences = (state: State): RollupDifference[] =>
+  state.roots.map((root) => ({
+    subject: `group ${root.id}`,
+    detail: `its root index key is ${JSON.stringify(root.found ?? null)}, not ${root.expected}`,
+  }));
+
+const differencesOf = (state: State) => [
+  ...compareItems(state).differences,
+  ...compareSummaries(state).differences,
+  ...rootDifferences(state),
+];
+
+/** Reports every difference of the maintained items (and of the groups' root index) from scratch; writes nothing. */
 export async function checkRollups(db: Database, registry: CountryRegistry): Promise<RollupDifference[]> {
-  const state = await readState(db, registry);
-  return [...compareItems(state).differences, ...compareSummaries(state).differences];
+  return differencesOf(await readState(db, registry));
 }
 
 /** Reports, then repairs every difference (see the module's header), then reports what is left. */
@@ -232,7 +307,9 @@ export async function rebuildRollups(
 ): Promise<RebuildReport> {
   const before = await readState(db, registry);
   const items = compareItems(before);
-  const differences = [...items.differences, ...compareSummaries(before).differences];
+  const differences = differencesOf(before);
+  let roots = 0;
+  for (const root of before.roots) if (await placeRoot(db, root)) roots++;
   let ledgers = 0;
   for (const key of items.reset) {
     const ledger = before.maintained.ledgers.get(key) ?? ledgerOf(parseKey(key).kind, parseKey(key).id, undefined);
@@ -254,6 +331,6 @@ export async function rebuildRollups(
   return {
     differences,
     remaining: await checkRollups(db, registry),
-    repaired: { ledgers, recomputed, summaries },
+    repaired: { roots, ledgers, recomputed, summaries },
   };
 }
