@@ -351,7 +351,10 @@ function javaVersion(): string {
 
 async function parent() {
   const { startDynamoDbLocal } = await import("./dynamodb-local.ts");
-  const dynamo = await startDynamoDbLocal();
+  // DYNAMODB_ENDPOINT: a DynamoDB Local already running (warm, as on a busy machine it had better be)
+  const external = process.env.DYNAMODB_ENDPOINT;
+  const dynamo = external ? { endpoint: external, stop: async () => {} } : await startDynamoDbLocal();
+  const stamp = Date.now().toString(36);
   const results: SizeResult[] = [];
   try {
     for (const size of SIZES) {
@@ -361,7 +364,7 @@ async function parent() {
           process.execPath,
           [...process.execArgv, fileURLToPath(import.meta.url), "--size", String(size)],
           {
-            env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${size}` },
+            env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${size}-${stamp}` },
             stdio: ["ignore", "pipe", "inherit"],
           },
         );
