@@ -1,9 +1,10 @@
-import { acceptedScopes, OAUTH_SCOPES, RESOURCE_SERVER, type RouteDefinition } from "@sites-groups/functions/routes";
-import { Aws, CfnOutput, Duration, Validations } from "aws-cdk-lib";
+import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition } from "@sites-groups/functions/routes";
+import { CfnOutput, Duration, Validations } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import { Construct } from "constructs";
 import type { StageConfig } from "./stage.ts";
+import type { ClientPoolValues } from "./stateful-parameters.ts";
 
 /** Every OAuth scope of the API (`sites-groups/read`, `sites-groups/write`). */
 const API_SCOPES: readonly string[] = Object.values(OAUTH_SCOPES);
@@ -12,12 +13,12 @@ const API_SCOPES: readonly string[] = Object.values(OAUTH_SCOPES);
 export type MethodAccess = Pick<apigateway.MethodOptions, "authorizer" | "authorizationType" | "authorizationScopes">;
 
 /**
- * Who may call the API (API.md, "Access: who may call what").
+ * Who may call the API (API.md, "Access: who may call what"), on the API stack's side.
  *
- * `cognito` (every stage, unless told otherwise): a user pool with no users and no sign-up, a
- * resource server `sites-groups` with the scopes `read` and `write`, a Cognito domain for its OAuth
- * token endpoint, and one app client for machine clients (client-credentials grant, a generated
- * secret the stack never outputs). Every method whose route is not `public` gets a Cognito user pool
+ * `cognito` (every stage, unless told otherwise): the stage's user pool, its resource server, token
+ * domain and machine client live in the stateful stack (client-pool.ts), so that a re-created API
+ * keeps every client; this side reads the pool's id, the machine client's id and the token URL
+ * (stateful-parameters.ts). Every method whose route is not `public` gets a Cognito user pool
  * authorizer with BOTH scopes as its AuthorizationScopes: API Gateway answers a token meeting none of
  * a method's scopes with a 401, not a 403, so the gateway only authenticates (an access token of this
  * pool carrying one of the API's scopes) and the function authorizes by the route's scope (403
@@ -29,21 +30,22 @@ export type MethodAccess = Pick<apigateway.MethodOptions, "authorizer" | "author
  */
 export class ApiAccess extends Construct {
   readonly mode: StageConfig["access"];
-  readonly userPool?: cognito.UserPool;
-  readonly resourceServer?: cognito.UserPoolResourceServer;
-  readonly domain?: cognito.UserPoolDomain;
-  readonly machineClient?: cognito.UserPoolClient;
+  readonly userPool?: cognito.IUserPool;
   /** The stage's OAuth 2.0 token endpoint (client-credentials grant); none when open. */
   readonly tokenUrl?: string;
   private authorizer?: apigateway.CognitoUserPoolsAuthorizer;
   private readonly prefix: string;
 
-  constructor(scope: Construct, id: string, props: { config: StageConfig; api: apigateway.IRestApi }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { config: StageConfig; api: apigateway.IRestApi; pool: ClientPoolValues | undefined },
+  ) {
     super(scope, id);
-    const { config, api } = props;
+    const { config, api, pool } = props;
     this.mode = config.access;
     this.prefix = config.prefix;
-    if (config.access === "open") {
+    if (!pool) {
       this.acknowledgeOpen(api);
       new CfnOutput(this, "AccessControl", {
         key: "AccessControl",
@@ -53,76 +55,12 @@ export class ApiAccess extends Construct {
       return;
     }
 
-    const userPool = new cognito.UserPool(this, "UserPool", {
-      userPoolName: `${config.prefix}-clients`,
-      // Machine clients only: nobody signs up, nobody signs in with a password.
-      selfSignUpEnabled: false,
-      featurePlan: cognito.FeaturePlan.LITE,
-      signInAliases: { username: true },
-      accountRecovery: cognito.AccountRecovery.NONE,
-      // Free, and the strictest settings, should anyone ever add a user by hand.
-      passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-      },
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      deletionProtection: config.deletionProtection,
-      removalPolicy: config.removalPolicy,
-    });
-    Validations.of(userPool).acknowledge({
-      id: "AwsSolutions-COG8",
-      reason:
-        "The Plus feature plan's threat protection watches user sign-ins (compromised credentials, risky " +
-        "sign-ins); this pool has no users, only machine clients using the client-credentials grant, and " +
-        "Plus is billed per monthly active user",
-    });
-
-    const scopes = Object.keys(OAUTH_SCOPES).map(
-      (name) =>
-        new cognito.ResourceServerScope({
-          scopeName: name,
-          scopeDescription: name === "read" ? "Read sites and groups" : "Create, change and delete sites and groups",
-        }),
-    );
-    const resourceServer = userPool.addResourceServer("ResourceServer", {
-      identifier: RESOURCE_SERVER,
-      userPoolResourceServerName: `${config.prefix}-api`,
-      scopes,
-    });
-
-    // The prefix must be unique in the region across every AWS account: the stage's prefix and the account id.
-    const domain = userPool.addDomain("Domain", {
-      cognitoDomain: { domainPrefix: `${config.prefix}-${Aws.ACCOUNT_ID}` },
-    });
-
-    const machineClient = userPool.addClient("MachineClient", {
-      userPoolClientName: `${config.prefix}-machine`,
-      generateSecret: true,
-      // No user flows at all (Cognito then allows refresh tokens only, which client credentials never get).
-      authFlows: { userPassword: false, adminUserPassword: false, custom: false, userSrp: false, user: false },
-      oAuth: {
-        flows: { clientCredentials: true },
-        scopes: scopes.map((s) => cognito.OAuthScope.resourceServer(resourceServer, s)),
-      },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      accessTokenValidity: Duration.hours(1),
-      enableTokenRevocation: true,
-      preventUserExistenceErrors: true,
-    });
-
-    this.userPool = userPool;
-    this.resourceServer = resourceServer;
-    this.domain = domain;
-    this.machineClient = machineClient;
-    this.tokenUrl = `${domain.baseUrl()}/oauth2/token`;
+    this.userPool = cognito.UserPool.fromUserPoolId(this, "UserPool", pool.userPoolId);
+    this.tokenUrl = pool.tokenUrl;
 
     new CfnOutput(this, "AccessControlOutput", {
       key: "AccessControl",
-      value: `cognito: a bearer access token of user pool ${userPool.userPoolId} with scope ${API_SCOPES.join(" or ")}`,
+      value: `cognito: a bearer access token of user pool ${pool.userPoolId} with scope ${API_SCOPES.join(" or ")}`,
       description: "Who may call the API",
     });
     new CfnOutput(this, "TokenUrlOutput", {
@@ -130,17 +68,17 @@ export class ApiAccess extends Construct {
       value: this.tokenUrl,
       description: "OAuth 2.0 token endpoint (client-credentials grant)",
     });
-    new CfnOutput(this, "UserPoolIdOutput", { key: "UserPoolId", value: userPool.userPoolId });
+    new CfnOutput(this, "UserPoolIdOutput", { key: "UserPoolId", value: pool.userPoolId });
     new CfnOutput(this, "MachineClientIdOutput", {
       key: "MachineClientId",
-      value: machineClient.userPoolClientId,
+      value: pool.machineClientId,
       description: "Client id of the machine client; its secret is never an output (see ClientSecretCommand)",
     });
     new CfnOutput(this, "ClientSecretCommandOutput", {
       key: "ClientSecretCommand",
       value:
-        `aws cognito-idp describe-user-pool-client --user-pool-id ${userPool.userPoolId} ` +
-        `--client-id ${machineClient.userPoolClientId} --query UserPoolClient.ClientSecret --output text`,
+        `aws cognito-idp describe-user-pool-client --user-pool-id ${pool.userPoolId} ` +
+        `--client-id ${pool.machineClientId} --query UserPoolClient.ClientSecret --output text`,
       description: "Prints the machine client's secret (needs cognito-idp:DescribeUserPoolClient)",
     });
   }

@@ -1,4 +1,5 @@
 import { tableDefinition } from "@sites-groups/core/table";
+import { CORS_ALLOW_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowMethods } from "@sites-groups/functions/commons/cors";
 import { type RouteDefinition, WRITE_ACTIONS } from "@sites-groups/functions/routes";
 import { CfnOutput, Duration, Size, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
@@ -6,6 +7,7 @@ import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import { SnsAction } from "aws-cdk-lib/aws-cloudwatch-actions";
 import * as codedeploy from "aws-cdk-lib/aws-codedeploy";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as events from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
@@ -13,6 +15,7 @@ import type * as logs from "aws-cdk-lib/aws-logs";
 import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import * as sns from "aws-cdk-lib/aws-sns";
 import { EmailSubscription } from "aws-cdk-lib/aws-sns-subscriptions";
+import * as sqs from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { ApiAccess } from "./access.ts";
 import { ChangeEvents } from "./events.ts";
@@ -20,6 +23,13 @@ import { createAppFunction, createFunctionRole, createLogGroup, METRICS_NAMESPAC
 import { addGatewayProblems } from "./gateway-responses.ts";
 import { accessLogFormat, createDashboard, routeMetric, TABLE_OPERATIONS } from "./observability.ts";
 import type { StageConfig } from "./stage.ts";
+import {
+  CLIENT_POOL_VALUES,
+  type ClientPoolValues,
+  readStateful,
+  STATEFUL_VALUES,
+  type StatefulValues,
+} from "./stateful-parameters.ts";
 import { addFirewall } from "./waf.ts";
 
 export { BUNDLING, METRICS_NAMESPACE, REPO_ROOT } from "./functions.ts";
@@ -30,21 +40,25 @@ export interface ApiStackProps extends StackProps {
 }
 
 /**
- * One stage of the API: the table, one function per manifest route (behind a `live` alias that
- * CodeDeploy shifts gradually where the stage asks for it), the REST API in front of them, the
- * change events (events.ts: the table's stream, its processor, the bus), the alarms, their topic
- * and the dashboard. Every fixed physical name starts with the stage (`dev-sites-and-groups-…`;
- * the bus is `sites-and-groups-<stage>`, as API.md names it); nothing with a fixed name outlives
- * `cdk destroy`.
+ * One stage of the API, the stateless half: one function per manifest route (behind a `live` alias
+ * that CodeDeploy shifts gradually where the stage asks for it), the REST API in front of them, the
+ * change events' processor and stream mapping (events.ts), the alarms, their topic and the
+ * dashboard. The table, user pool, cursor secret, bus, archive and dead-letter queue are the
+ * stage's stateful stack's (stateful-stack.ts); this stack reads what it needs of them from SSM
+ * parameters ({@link stateful}), so it can be destroyed and re-created at any time. Every fixed
+ * physical name starts with the stage (`dev-sites-and-groups-…`); nothing it keeps on destroy has
+ * a fixed name.
  */
 export class ApiStack extends Stack {
-  readonly table: dynamodb.Table;
-  /** The stage's list-cursor secret, generated at deploy (never in the source); read by the list functions. */
-  readonly cursorSecret: secretsmanager.Secret;
+  /** What this stack reads from the stateful stack: deploy-time tokens (stateful-parameters.ts). */
+  readonly stateful: StatefulValues & Partial<ClientPoolValues>;
+  readonly table: dynamodb.ITable;
+  /** The stage's list-cursor secret (stateful stack); read by the list functions. */
+  readonly cursorSecret: secretsmanager.ISecret;
   readonly api: apigateway.RestApi;
   readonly access: ApiAccess;
   readonly topic: sns.Topic;
-  /** Change events: the stream processor, the bus and its archive, the dead-letter queue. */
+  /** Change events: the stream processor, its alias and mapping (the bus and the queue: stateful stack). */
   readonly events: ChangeEvents;
   readonly functions = new Map<string, NodejsFunction>();
   /** The `live` alias of each function, when the stage deploys gradually. */
@@ -60,20 +74,16 @@ export class ApiStack extends Stack {
     const { config, routes } = props;
     const { prefix } = config;
 
-    this.table = this.createTable(config);
+    const stateful = readStateful(this, prefix, STATEFUL_VALUES);
+    const pool = config.access === "cognito" ? readStateful(this, prefix, CLIENT_POOL_VALUES) : undefined;
+    this.stateful = { ...stateful, ...pool };
+    // its ARN follows from its name (this stack's account and region)
+    this.table = dynamodb.Table.fromTableAttributes(this, "Table", {
+      tableName: stateful.tableName,
+      tableStreamArn: stateful.tableStreamArn,
+    });
+    this.cursorSecret = secretsmanager.Secret.fromSecretCompleteArn(this, "CursorSecret", stateful.cursorSecretArn);
     this.topic = this.createTopic(config);
-    this.cursorSecret = new secretsmanager.Secret(this, "CursorSecret", {
-      secretName: `${prefix}/cursor-secret`,
-      description: "Seals the list cursors of this stage (functions read it once per container)",
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-      removalPolicy: config.removalPolicy,
-    });
-    Validations.of(this.cursorSecret).acknowledge({
-      id: "AwsSolutions-SMG4",
-      reason:
-        "The cursor secret only seals list positions: rotating it would invalidate the cursors in use and protect " +
-        "nothing a cursor holds; it is replaced by redeploying the secret when needed",
-    });
 
     const api = new apigateway.RestApi(this, "Api", {
       restApiName: `${prefix}-api`,
@@ -102,15 +112,15 @@ export class ApiStack extends Stack {
         ? {
             defaultCorsPreflightOptions: {
               allowOrigins: config.corsOrigins,
-              allowMethods: [...new Set(routes.map((r) => r.method))],
-              allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match"],
-              maxAge: Duration.hours(1),
+              allowMethods: corsAllowMethods(routes),
+              allowHeaders: CORS_ALLOW_HEADERS,
+              maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
             },
           }
         : {}),
     });
     this.api = api;
-    this.access = new ApiAccess(this, "Access", { config, api });
+    this.access = new ApiAccess(this, "Access", { config, api, pool });
     addFirewall(this, api, config);
     addGatewayProblems(api, config.corsOrigins.length === 1 ? config.corsOrigins[0] : undefined);
 
@@ -144,7 +154,20 @@ export class ApiStack extends Stack {
       this.access.acknowledgePublic(method, route);
     }
 
-    this.events = new ChangeEvents(this, "Events", { config, table: this.table });
+    this.events = new ChangeEvents(this, "Events", {
+      config,
+      table: this.table,
+      bus: events.EventBus.fromEventBusAttributes(this, "Bus", {
+        eventBusName: stateful.eventBusName,
+        eventBusArn: stateful.eventBusArn,
+        eventBusPolicy: "",
+      }),
+      deadLetters: sqs.Queue.fromQueueAttributes(this, "DeadLetters", {
+        queueArn: stateful.deadLettersArn,
+        queueName: stateful.deadLettersName,
+        queueUrl: stateful.deadLettersUrl,
+      }),
+    });
     this.logGroups.set("StreamProcessorLogs", this.events.logGroup);
 
     this.createAlarms(config, routes);
@@ -159,7 +182,8 @@ export class ApiStack extends Stack {
         functions: this.functions,
         logGroups: [...this.logGroups.values()],
         throttles: this.throttles(this.period),
-        events: this.events,
+        // the alias the stream mapping invokes: its metrics are the processor's
+        events: { processor: this.events.live, deadLetters: this.events.deadLetters },
       });
     }
     this.acknowledgeNagFindings();
@@ -175,32 +199,6 @@ export class ApiStack extends Stack {
     const group = createLogGroup(this, id, name, config);
     this.logGroups.set(id, group);
     return group;
-  }
-
-  /** The table exactly as `packages/core/src/db/table.ts` defines it. */
-  private createTable(config: StageConfig): dynamodb.Table {
-    const string = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
-    const table = new dynamodb.Table(this, "Table", {
-      tableName: config.prefix,
-      partitionKey: string(tableDefinition.partitionKey),
-      sortKey: string(tableDefinition.sortKey),
-      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
-      // the change events' source (events.ts)
-      stream: dynamodb.StreamViewType[tableDefinition.stream],
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: config.deletionProtection,
-      removalPolicy: config.removalPolicy,
-    });
-    for (const [indexName, keys] of Object.entries(tableDefinition.indexes)) {
-      table.addGlobalSecondaryIndex({
-        indexName,
-        partitionKey: string(keys.partitionKey),
-        sortKey: string(keys.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
-      });
-    }
-    return table;
   }
 
   private createFunction(route: RouteDefinition, config: StageConfig): NodejsFunction {

@@ -5,11 +5,14 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { ApiStack } from "./api-stack.ts";
 import { GitHubOidcRoleStack } from "./deploy-role-stack.ts";
 import { APP_NAME, stageConfig } from "./stage.ts";
+import { StatefulStack } from "./stateful-stack.ts";
 
 /**
- * The CDK app: one stack, for the stage named by `-c stage=dev|prod`, and, only when
- * `-c githubRepo=owner/name` asks for it, the role the deploy workflow assumes. Both are checked by
- * cdk-nag's AwsSolutions pack: synthesis fails on any finding that is not acknowledged with a reason.
+ * The CDK app: the two stacks of the stage named by `-c stage=dev|prod`, its stateful stack
+ * (`<stage>-sites-and-groups-stateful`: what a destroy keeps) and its API stack
+ * (`<stage>-sites-and-groups`, which depends on it), and, only when `-c githubRepo=owner/name` asks
+ * for it, the roles the deploy workflow assumes. All are checked by cdk-nag's AwsSolutions pack:
+ * synthesis fails on any finding that is not acknowledged with a reason.
  * Synthesis needs no AWS credentials: the stack is environment-agnostic unless
  * CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION are set (the CLI sets them from your profile).
  */
@@ -23,13 +26,23 @@ export function createApp(props: AppProps = {}) {
   const config = stageConfig((key) => app.node.tryGetContext(key));
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const region = process.env.CDK_DEFAULT_REGION;
-  const stack = new ApiStack(app, `${config.prefix}`, {
+  const env = account && region ? { env: { account, region } } : {};
+  const tags = { app: APP_NAME, stage: config.stage };
+  const stateful = new StatefulStack(app, config.stacks.stateful, {
+    config,
+    description: `Sites & Groups data, stage ${config.stage}: what a destroy of the API keeps`,
+    ...env,
+    tags,
+  });
+  const stack = new ApiStack(app, config.stacks.api, {
     config,
     routes,
     description: `Sites & Groups API, stage ${config.stage}`,
-    ...(account && region ? { env: { account, region } } : {}),
-    tags: { app: APP_NAME, stage: config.stage },
+    ...env,
+    tags,
   });
+  // it reads the stateful stack's parameters: deployed after it, destroyed on its own
+  stack.addStackDependency(stateful, "reads the stateful stack's SSM parameters");
   const githubRepo = app.node.tryGetContext("githubRepo");
   const providerArn = app.node.tryGetContext("githubOidcProviderArn");
   const deployRole = githubRepo
@@ -37,10 +50,10 @@ export function createApp(props: AppProps = {}) {
         repository: String(githubRepo),
         ...(providerArn ? { existingProviderArn: String(providerArn) } : {}),
         description: "Sites & Groups: the role GitHub Actions assumes to deploy (OIDC)",
-        ...(account && region ? { env: { account, region } } : {}),
+        ...env,
         tags: { app: APP_NAME },
       })
     : undefined;
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, stack, config, deployRole };
+  return { app, stack, stateful, config, deployRole };
 }

@@ -1,29 +1,30 @@
+import { RECORD_PARTITION_PREFIXES, tableDefinition } from "@sites-groups/core/table";
 import { streamProcessor } from "@sites-groups/functions/routes";
-import { CfnOutput, Duration, Validations } from "aws-cdk-lib";
+import { CfnOutput, Duration } from "aws-cdk-lib";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
-import * as events from "aws-cdk-lib/aws-events";
+import type * as events from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type * as logs from "aws-cdk-lib/aws-logs";
-import * as sqs from "aws-cdk-lib/aws-sqs";
+import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { createAppFunction, createFunctionRole, createLogGroup } from "./functions.ts";
-import { APP_NAME, type StageConfig } from "./stage.ts";
-
-/** The partition-key prefixes of the items that make events (sites, groups, memberships, nestings). */
-export const EVENT_SUBJECT_KEY_PREFIXES = ["site#", "group#"] as const;
+import type { StageConfig } from "./stage.ts";
 
 /**
  * The stream records the mapping hands the processor (Lambda event filtering on the stream
- * record): only those whose `pk` starts with `site#` or `group#`. The processor's own event items,
- * the idempotency records, claims and counters never invoke it (a filtered-out record counts as
- * handled, so it costs no invocation and never blocks the shard).
+ * record): only those of the items that make events, sites, groups and their edges, whose `pk`
+ * starts with a record's prefix (`site#`, `group#`: core db/keys.ts). The processor's own event
+ * items, the idempotency records, claims and counters never invoke it (a filtered-out record
+ * counts as handled, so it costs no invocation and never blocks the shard).
  */
 export const STREAM_FILTER = {
-  dynamodb: { Keys: { pk: { S: EVENT_SUBJECT_KEY_PREFIXES.map((prefix) => ({ prefix })) } } },
+  dynamodb: {
+    Keys: { [tableDefinition.partitionKey]: { S: RECORD_PARTITION_PREFIXES.map((prefix) => ({ prefix })) } },
+  },
 };
 
 /** The mapping's settings (docs/infrastructure.md, "Change events"). */
@@ -36,8 +37,11 @@ export const STREAM_MAPPING = {
 
 export interface ChangeEventsProps {
   config: StageConfig;
-  /** The table, with its stream. */
-  table: dynamodb.Table;
+  /** The table, with its stream (stateful stack). */
+  table: dynamodb.ITable;
+  /** The stage's bus and the mapping's dead-letter queue (stateful stack, events-stateful.ts). */
+  bus: events.IEventBus;
+  deadLetters: sqs.IQueue;
 }
 
 /**
@@ -45,55 +49,31 @@ export interface ChangeEventsProps {
  * processor (functions/src/events/process.ts), which stores each event once in the table and puts it
  * on the stage's EventBridge bus `sites-and-groups-<stage>`, archived for replay. A batch the
  * processor cannot handle is split (bisect) and retried a bounded number of times; what still fails
- * goes to the dead-letter queue (its shard and sequence range, not the records). Alarms: a message in
- * the dead-letter queue, the mapping's iterator age, the processor's errors (the stack sends them to
- * its topic).
+ * goes to the dead-letter queue (its shard and sequence range, not the records). The bus, its archive
+ * and the queue outlive this construct (events-stateful.ts).
+ *
+ * The mapping invokes the processor's `live` alias, which each deploy moves to the new version at
+ * once: never a weighted alias, under which two versions would process the stream's batches side by
+ * side. Versions are kept (functions.ts), so pointing the alias back is a rollback
+ * (docs/operations.md). Alarms, on the alias: a message in the dead-letter queue, the mapping's
+ * iterator age, the processor's errors (the stack sends them to its topic).
  */
 export class ChangeEvents extends Construct {
-  readonly bus: events.EventBus;
-  /** Absent on LocalStack, whose free edition's CloudFormation has no `AWS::Events::Archive`. */
-  readonly archive: events.Archive | undefined;
-  readonly deadLetters: sqs.Queue;
+  readonly bus: events.IEventBus;
+  readonly deadLetters: sqs.IQueue;
   readonly processor: NodejsFunction;
+  /** The alias the mapping invokes. */
+  readonly live: lambda.Alias;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
   readonly alarms: cloudwatch.Alarm[];
-  /** The CloudEvents `source` of the stage's events (core events/event.ts). */
-  readonly source: string;
 
   constructor(scope: Construct, id: string, props: ChangeEventsProps) {
     super(scope, id);
     const { config, table } = props;
     const { prefix } = config;
-    this.source = `${APP_NAME}/${config.stage}`;
-
-    this.bus = new events.EventBus(this, "Bus", {
-      eventBusName: `${APP_NAME}-${config.stage}`,
-      description: `Sites & Groups change events (${config.stage}), CloudEvents 1.0 in the detail`,
-    });
-    const retention = config.events.archiveRetention;
-    this.archive = retention
-      ? new events.Archive(this, "Archive", {
-          sourceEventBus: this.bus,
-          archiveName: `${prefix}-events`,
-          description: `Every change event of ${config.stage}, for replay to the bus`,
-          eventPattern: { source: [this.source] },
-          retention,
-        })
-      : undefined;
-
-    this.deadLetters = new sqs.Queue(this, "DeadLetters", {
-      queueName: `${prefix}-events-dlq`,
-      enforceSSL: true,
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: "AwsSolutions-SQS3",
-      reason:
-        "This queue is itself a dead-letter queue: the on-failure destination of the stream mapping (records it " +
-        "gave up on); SQS3 only recognises a queue as a DLQ when another queue's redrive policy names it",
-    });
+    this.bus = props.bus;
+    this.deadLetters = props.deadLetters;
 
     const functionName = `${prefix}-${streamProcessor.name}`;
     this.logGroup = createLogGroup(this, "Logs", `/aws/lambda/${functionName}`, config);
@@ -130,10 +110,12 @@ export class ChangeEvents extends Construct {
       // 100 records, each one conditional PutItem, then PutEvents by 10: well under a minute
       timeout: Duration.minutes(1),
       environment: { TABLE_NAME: table.tableName, EVENT_BUS_NAME: this.bus.eventBusName },
+      reservedConcurrentExecutions: config.events.reservedConcurrency,
     });
+    this.live = new lambda.Alias(this, "Live", { aliasName: "live", version: this.processor.currentVersion });
     // Grants the role the stream read (DescribeStream, GetRecords, GetShardIterator, ListStreams on
     // this stream) and SendMessage on the dead-letter queue.
-    this.processor.addEventSource(
+    this.live.addEventSource(
       new DynamoEventSource(table, {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
         ...STREAM_MAPPING,
@@ -173,7 +155,7 @@ export class ChangeEvents extends Construct {
         alarmDescription:
           `The stream processor lags: its oldest record was over ${config.alarms.iteratorAgeMs / 1000} s old ` +
           "for 5 minutes (failing records retried, or the processor too slow)",
-        metric: this.processor.metric("IteratorAge", { statistic: "Maximum", period }),
+        metric: this.live.metric("IteratorAge", { statistic: "Maximum", period }),
         threshold: config.alarms.iteratorAgeMs,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
         evaluationPeriods: 5,
@@ -185,7 +167,7 @@ export class ChangeEvents extends Construct {
         alarmDescription:
           "The stream processor failed a whole batch (crash, timeout, init failure); its partial batch failures " +
           "are retried and show as iterator age",
-        metric: this.processor.metricErrors({ statistic: "Sum", period }),
+        metric: this.live.metricErrors({ statistic: "Sum", period }),
         threshold: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         evaluationPeriods: 1,

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { type Duration, Validations } from "aws-cdk-lib";
+import { type Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
@@ -91,11 +91,15 @@ export interface AppFunctionProps {
   /** Files the handler reads at run time, copied beside the bundle (runtime-files.ts). */
   files?: readonly string[];
   timeout?: Duration;
+  /** Executions reserved for this function alone (and its ceiling); none by default. */
+  reservedConcurrentExecutions?: number;
 }
 
 /**
  * A function of the app as every one is built: `nodejs24.x` on arm64, bundled by esbuild with
  * {@link BUNDLING}, the stage's memory, timeout, tracing and source maps, the common environment.
+ * Its versions (published where an alias uses `currentVersion`) are kept when a deploy replaces
+ * them, so an alias can always be pointed back at the previous one; they go with the function.
  */
 export function createAppFunction(scope: Construct, id: string, props: AppFunctionProps): NodejsFunction {
   const { config } = props;
@@ -112,6 +116,8 @@ export function createAppFunction(scope: Construct, id: string, props: AppFuncti
     timeout: props.timeout ?? config.timeout,
     role: props.role,
     logGroup: props.logGroup,
+    currentVersionOptions: { removalPolicy: RemovalPolicy.RETAIN },
+    ...(props.reservedConcurrentExecutions ? { reservedConcurrentExecutions: props.reservedConcurrentExecutions } : {}),
     // X-Ray: the function's segment, the handler's (Powertools Tracer) and each AWS SDK call.
     ...(config.tracing ? { tracing: lambda.Tracing.ACTIVE } : {}),
     environment: {

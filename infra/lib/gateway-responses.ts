@@ -9,7 +9,7 @@ import { ResponseType, type RestApi } from "aws-cdk-lib/aws-apigateway";
  *
  * Each answer's status, title and headers are its code's in the error catalog (core
  * errors/catalog.ts), as the functions' problems are: problem+json, nosniff and no-store as on
- * every answer, `WWW-Authenticate` on a 401, `Retry-After` on a 503.
+ * every answer, `WWW-Authenticate` on a 401, `Retry-After` on a 429 and a 503.
  *
  * `$context.error.messageString` is API Gateway's message as a quoted JSON string, so it can be
  * placed in the body as is; `$context.requestId` is the id the functions also put in `request_id`.
@@ -35,11 +35,11 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     code: "PAYLOAD_TOO_LARGE",
     detail: "the body is larger than API Gateway accepts; the limit of this API is 64 KiB",
   },
-  // Stage throttling: the contract's "try again, nothing was written" answer.
+  // Stage throttling (API.md "Too many requests"): a 429 that says when to try again, never a 503.
   {
     type: ResponseType.THROTTLED,
-    code: "SERVICE_UNAVAILABLE",
-    detail: "the API is throttling requests; nothing was written, try again",
+    code: "TOO_MANY_REQUESTS",
+    detail: "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds",
   },
   // Access control (access.ts). A guarded method called without an Authorization header, with a
   // token that is not a JWT, not of this pool, or carrying none of the API's scopes: UNAUTHORIZED.
@@ -60,7 +60,7 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
     type: ResponseType.WAF_FILTERED,
     code: "FORBIDDEN",
     detail:
-      "refused by the API's web application firewall (too many requests from this address, or a request it blocks)",
+      "refused by the API's web application firewall: the request matches a rule of AWS's common rule set (a client over its rate gets the firewall's own 429)",
   },
   {
     type: ResponseType.UNSUPPORTED_MEDIA_TYPE,

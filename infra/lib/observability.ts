@@ -78,12 +78,12 @@ export interface DashboardProps {
   stage: string;
   namespace: string;
   api: apigateway.RestApi;
-  table: dynamodb.Table;
+  table: dynamodb.ITable;
   routes: readonly RouteDefinition[];
   functions: ReadonlyMap<string, lambda.IFunction>;
   logGroups: readonly logs.ILogGroup[];
   throttles: cloudwatch.IMetric;
-  /** Change events (events.ts): the stream processor and its dead-letter queue. */
+  /** Change events (events.ts): the stream processor (its `live` alias) and its dead-letter queue. */
   events: { processor: lambda.IFunction; deadLetters: sqs.IQueue };
 }
 

@@ -9,7 +9,13 @@ export interface StageConfig {
   stage: StageName;
   /** Prefix of every physical name, so that two stages live in one account. */
   prefix: string;
-  /** Table: what `cdk destroy` does to it, and whether it refuses to be deleted at all. */
+  /** The stage's two stacks: the stateless API (`prefix`) and what outlives it (stateful-stack.ts). */
+  stacks: { api: string; stateful: string };
+  /**
+   * The stateful stack's resources (table, user pool and its clients, cursor secret, bus, archive,
+   * dead-letter queue): what `destroy --all` does to them, and whether the table and the pool refuse
+   * to be deleted at all.
+   */
   removalPolicy: RemovalPolicy;
   deletionProtection: boolean;
   logRetention: RetentionDays;
@@ -22,8 +28,12 @@ export interface StageConfig {
    * the stage's user pool), or `open` (no authorizer, no user pool), only with `-c access=open`.
    */
   access: AccessMode;
-  /** AWS WAF web ACL on the API stage (prod): requests per client IP per 5 minutes before blocking. */
-  firewall: { ratePerIpPer5Min: number } | undefined;
+  /**
+   * AWS WAF web ACL on the API stage (prod): the requests one client IP may send over the rate rule's
+   * window (60, 120, 300 or 600 s) before the rule answers 429. At least the stage's sustained rate
+   * over the window, so that a machine client behind one address can use the whole stage rate.
+   */
+  firewall: { requestsPerClient: number; windowSeconds: 60 | 120 | 300 | 600 } | undefined;
   /** Subscribed to the alarm topic (the topic itself always exists). */
   alarmEmail: string | undefined;
   /** Deployed to LocalStack (`-c localstack=true`): the open stage, without what LocalStack free lacks. */
@@ -58,7 +68,15 @@ export interface StageConfig {
    * (localstack-core's events resource providers: ApiDestination, Connection, EventBus,
    * EventBusPolicy, Rule), and skipping or failing on it depends on its version.
    */
-  events: { archiveRetention: Duration | undefined };
+  events: {
+    archiveRetention: Duration | undefined;
+    /**
+     * Concurrency reserved for the stream processor, so that no burst of the route functions can
+     * take the account's last executions from it (docs/operations.md, "The stream processor").
+     * None where the account may be too small to carve it (dev: a new account can have 10).
+     */
+    reservedConcurrency: number | undefined;
+  };
   /** Memory of every function, in MB (infra/test/bundles.test.ts prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
@@ -101,15 +119,15 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
   return {
     stage: stage as StageName,
     prefix: `${stage}-${APP_NAME}`,
+    stacks: { api: `${stage}-${APP_NAME}`, stateful: `${stage}-${APP_NAME}-stateful` },
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,
     logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
     throttle: prod ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 20, burstLimit: 40 },
     corsOrigins,
     access: access as AccessMode,
-    // 1,000 requests per 5 minutes is 3.3/s sustained per address, above what one client needs
-    // and far below what one address could push through the stage throttle.
-    firewall: prod ? { ratePerIpPer5Min: 1000 } : undefined,
+    // 100 requests/s sustained over 300 s: one address may use the whole stage rate, and no more.
+    firewall: prod ? { requestsPerClient: 30_000, windowSeconds: 300 } : undefined,
     alarmEmail: typeof email === "string" && email.length > 0 ? email : undefined,
     localstack,
     logs: prod
@@ -127,7 +145,12 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
       functionP99Ms: prod ? 3000 : 6000,
       iteratorAgeMs: 60_000,
     },
-    events: { archiveRetention: localstack ? undefined : prod ? Duration.days(365) : Duration.days(7) },
+    events: {
+      archiveRetention: localstack ? undefined : prod ? Duration.days(365) : Duration.days(7),
+      // one execution per stream shard at a time (parallelization factor 1): 10 covers the shards of a
+      // table of this size with room for splits; the iterator-age alarm says when it no longer does
+      reservedConcurrency: prod && !localstack ? 10 : undefined,
+    },
     memoryMb: 1024,
     timeout: Duration.seconds(10),
   };

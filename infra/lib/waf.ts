@@ -1,3 +1,4 @@
+import { ERROR_CATALOG } from "@sites-groups/core/errors";
 import { Validations } from "aws-cdk-lib";
 import type * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as wafv2 from "aws-cdk-lib/aws-wafv2";
@@ -12,21 +13,48 @@ export const COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
  */
 export const COUNTED_RULES = ["SizeRestrictions_BODY"] as const;
 
+/** The custom response body the rate rule refers to (its key in the web ACL's `CustomResponseBodies`). */
+export const TOO_MANY_REQUESTS_BODY_KEY = "TooManyRequests";
+
+/**
+ * What the rate rule answers, the contract's problem members (API.md, "Too many requests"). AWS WAF
+ * serves a custom body as text/plain, text/html or application/json only (its `ContentType`), so
+ * this is application/json, not application/problem+json; and it is static: no `request_id`.
+ */
+export function tooManyRequestsProblem(limit: number, windowSeconds: number) {
+  const { title, status } = ERROR_CATALOG.TOO_MANY_REQUESTS;
+  return {
+    type: "about:blank",
+    title,
+    status,
+    code: "TOO_MANY_REQUESTS",
+    detail:
+      `more than ${limit} requests in ${windowSeconds} s from this address; nothing was done, ` +
+      "retry after the Retry-After delay",
+  };
+}
+
+export interface ApiFirewallProps {
+  prefix: string;
+  stage: apigateway.Stage;
+  /** Requests one client IP may send over `windowSeconds` before the rate rule answers 429. */
+  requestsPerClient: number;
+  windowSeconds: 60 | 120 | 300 | 600;
+}
+
 /**
  * An AWS WAF web ACL (REGIONAL) on the API stage: a rate-based rule per client IP, then AWS's
- * common rule set, each with CloudWatch metrics and sampled requests. A request the firewall
- * blocks gets API Gateway's WAF_FILTERED answer (gateway-responses.ts).
+ * common rule set, each with CloudWatch metrics and sampled requests. The rate rule answers with
+ * its own 429 response ({@link tooManyRequestsProblem}, `Retry-After`: the rule's window, after
+ * which the address's count has aged out), which takes precedence over API Gateway's; a request
+ * the common rules block gets API Gateway's WAF_FILTERED answer (gateway-responses.ts).
  */
 export class ApiFirewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: { prefix: string; stage: apigateway.Stage; ratePerIpPer5Min: number },
-  ) {
+  constructor(scope: Construct, id: string, props: ApiFirewallProps) {
     super(scope, id);
-    const { prefix, stage } = props;
+    const { prefix, stage, requestsPerClient, windowSeconds } = props;
     const visibility = (metricName: string): wafv2.CfnWebACL.VisibilityConfigProperty => ({
       cloudWatchMetricsEnabled: true,
       metricName,
@@ -38,13 +66,31 @@ export class ApiFirewall extends Construct {
       scope: "REGIONAL",
       defaultAction: { allow: {} },
       visibilityConfig: visibility(`${prefix}-api`),
+      customResponseBodies: {
+        [TOO_MANY_REQUESTS_BODY_KEY]: {
+          contentType: "APPLICATION_JSON",
+          content: JSON.stringify(tooManyRequestsProblem(requestsPerClient, windowSeconds)),
+        },
+      },
       rules: [
         {
           name: "RatePerIp",
           priority: 0,
-          action: { block: {} },
+          action: {
+            block: {
+              customResponse: {
+                responseCode: 429,
+                customResponseBodyKey: TOO_MANY_REQUESTS_BODY_KEY,
+                responseHeaders: [{ name: "Retry-After", value: String(windowSeconds) }],
+              },
+            },
+          },
           statement: {
-            rateBasedStatement: { limit: props.ratePerIpPer5Min, aggregateKeyType: "IP", evaluationWindowSec: 300 },
+            rateBasedStatement: {
+              limit: requestsPerClient,
+              aggregateKeyType: "IP",
+              evaluationWindowSec: windowSeconds,
+            },
           },
           visibilityConfig: visibility(`${prefix}-rate-per-ip`),
         },
@@ -76,7 +122,7 @@ export function addFirewall(scope: Construct, api: apigateway.RestApi, config: S
     return new ApiFirewall(scope, "Firewall", {
       prefix: config.prefix,
       stage: api.deploymentStage,
-      ratePerIpPer5Min: config.firewall.ratePerIpPer5Min,
+      ...config.firewall,
     });
   }
   Validations.of(api).acknowledge({

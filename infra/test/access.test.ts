@@ -1,45 +1,50 @@
 /**
  * Access control and the firewall as CloudFormation receives them (API.md, "Access: who may call
- * what"): the user pool, its resource server and scopes, the token domain, the machine client, the
- * authorizer on every method whose route is not public, the Gateway Responses of a refused token,
- * the explicitly open stage, and prod's web ACL. Synthesis runs cdk-nag (it throws on any finding
- * nobody acknowledged) but skips bundling: these tests read the template, not the functions' code.
+ * what"): the user pool, its resource server and scopes, the token domain, the machine client (in
+ * the stateful stack), the authorizer on every method whose route is not public, the Gateway
+ * Responses of a refused token, the explicitly open stage, and prod's web ACL with its 429. Synthesis
+ * runs cdk-nag (it throws on any finding nobody acknowledged) but skips bundling: these tests read
+ * the templates, not the functions' code.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { corsAllowMethods, preflightHeaders } from "@sites-groups/functions/commons/cors";
 import { acceptedScopes, OAUTH_SCOPES, RESOURCE_SERVER, routes } from "@sites-groups/functions/routes";
 import { Validations } from "aws-cdk-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiStack } from "../lib/api-stack.ts";
-import { createApp } from "../lib/app.ts";
 import { GATEWAY_PROBLEMS, problemTemplate } from "../lib/gateway-responses.ts";
 import { stageConfig } from "../lib/stage.ts";
+import { tooManyRequestsProblem } from "../lib/waf.ts";
+import { type Synthesized, synthesize } from "./synth.ts";
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
 interface Synth {
   stack: ApiStack;
+  /** The resources of both stacks; the API stack's outputs. */
   template: { Resources: Record<string, Resource>; Outputs: Record<string, { Value: unknown }> };
+  synthesized: Synthesized;
 }
 
 function synth(context: Record<string, string>): Synth {
-  const outdir = mkdtempSync(path.join(tmpdir(), "cdk-access-"));
-  const { app, stack } = createApp({ outdir, context: { ...context, "aws:cdk:bundling-stacks": [] } });
-  const assembly = app.synth();
-  const file = path.join(outdir, assembly.getStackByName(stack.stackName).templateFile);
-  return { stack, template: JSON.parse(readFileSync(file, "utf8")) };
+  const synthesized = synthesize(context, { bundle: false });
+  return {
+    stack: synthesized.stack,
+    template: { Resources: synthesized.resources, Outputs: synthesized.template.toJSON().Outputs },
+    synthesized,
+  };
 }
 
 const API_SCOPES = Object.values(OAUTH_SCOPES);
+const CORS_ORIGINS = ["https://app.example.com", "https://admin.example.com"];
 const prodConfig = stageConfig((key) => (key === "stage" ? "prod" : undefined));
 let dev: Synth;
 let prod: Synth;
 let open: Synth;
 beforeAll(() => {
   dev = synth({ stage: "dev" });
-  prod = synth({ stage: "prod", corsOrigins: "https://app.example.com" });
+  prod = synth({ stage: "prod", corsOrigins: CORS_ORIGINS.join(",") });
   open = synth({ stage: "dev", access: "open" });
-}, 120_000);
+  // two stacks each, unbundled: ~40 s alone, over 80 s while other suites load the machine
+}, 300_000);
 
 const ofType = (s: Synth, type: string) =>
   Object.entries(s.template.Resources)
@@ -63,12 +68,18 @@ const functionOf = (s: Synth, name: string) =>
 describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage) => {
   const s = () => (stage === "dev" ? dev : prod);
 
-  it("has a user pool for machine clients: nobody signs up, kept in prod", () => {
+  it("has a user pool for machine clients, in the stateful stack: nobody signs up, kept in prod with its parts", () => {
     const pool = only(s(), "AWS::Cognito::UserPool");
     expect(pool.Properties.UserPoolName).toBe(`${stage}-sites-and-groups-clients`);
     expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
     expect(pool.Properties.DeletionProtection).toBe(stage === "prod" ? "ACTIVE" : "INACTIVE");
     expect(pool.DeletionPolicy).toBe(stage === "prod" ? "Retain" : "Delete");
+    const statefulIds = Object.keys(s().synthesized.statefulTemplate.toJSON().Resources);
+    for (const type of ["UserPool", "UserPoolClient", "UserPoolDomain", "UserPoolResourceServer"]) {
+      const part = only(s(), `AWS::Cognito::${type}`);
+      expect(statefulIds, type).toContain(part.id);
+      expect(part.DeletionPolicy, type).toBe(stage === "prod" ? "Retain" : "Delete");
+    }
   });
 
   it("has the resource server of the route records, with the scopes read and write", () => {
@@ -102,8 +113,15 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
 
   it("outputs the token URL and the client id, and never the client secret", () => {
     const outputs = s().template.Outputs;
-    expect(JSON.stringify(outputs.TokenUrl!.Value)).toContain("/oauth2/token");
-    expect(JSON.stringify(outputs.MachineClientId!.Value)).toContain("MachineClient");
+    // read from the stateful stack, which writes them from the domain and the client
+    expect(outputs.TokenUrl!.Value).toEqual(s().synthesized.ref("tokenUrl"));
+    expect(outputs.MachineClientId!.Value).toEqual(s().synthesized.ref("machineClientId"));
+    const written = (name: string) =>
+      ofType(s(), "AWS::SSM::Parameter").find(
+        (p) => p.Properties.Name === `/${stage}-sites-and-groups/stateful/${name}`,
+      )!.Properties.Value;
+    expect(JSON.stringify(written("token-url"))).toContain("/oauth2/token");
+    expect(written("machine-client-id")).toEqual({ Ref: only(s(), "AWS::Cognito::UserPoolClient").id });
     expect(JSON.stringify(outputs.ClientSecretCommand!.Value)).toContain("describe-user-pool-client");
     expect(JSON.stringify(outputs.AccessControl!.Value)).toMatch(/^"?.*cognito/);
     // The secret is only ever GetAtt ClientSecret: nowhere in the template, outputs and environments included.
@@ -117,6 +135,9 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
       IdentitySource: "method.request.header.Authorization",
     });
     expect(authorizer.Properties.ProviderARNs).toHaveLength(1);
+    expect(JSON.stringify(authorizer.Properties.ProviderARNs)).toContain(
+      JSON.stringify(s().synthesized.ref("userPoolId")),
+    );
     const guarded = routes.filter((route) => route.scope !== "public");
     expect(guarded.length).toBeGreaterThan(0);
     for (const route of routes) {
@@ -139,7 +160,8 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
     for (const route of routes) {
       const variables = functionOf(s(), route.name).Environment.Variables;
       expect(variables.AUTH_MODE, route.name).toBe("cognito");
-      if (route.scope === "public") expect(JSON.stringify(variables.TOKEN_URL)).toContain("/oauth2/token");
+      // the token URL the stateful stack writes (…/oauth2/token: above)
+      if (route.scope === "public") expect(variables.TOKEN_URL).toEqual(s().synthesized.ref("tokenUrl"));
       else expect(variables.TOKEN_URL).toBeUndefined();
     }
   });
@@ -166,6 +188,7 @@ describe.each(["dev", "prod"] as const)("the %s stage's access control", (stage)
     }
     expect(responses.get("ACCESS_DENIED")!.StatusCode).toBe("403");
     expect(body("ACCESS_DENIED")).toMatchObject({ status: 403, code: "FORBIDDEN" });
+    // what the common rules block; the rate rule answers 429 itself (the firewall, below)
     expect(responses.get("WAF_FILTERED")!.StatusCode).toBe("403");
     expect(body("WAF_FILTERED")).toMatchObject({ status: 403, code: "FORBIDDEN" });
     // An unknown route or method stays the 404 (API Gateway's MISSING_AUTHENTICATION_TOKEN).
@@ -232,10 +255,11 @@ describe("the firewall", () => {
     expect(acl.DefaultAction).toEqual({ Allow: {} });
     expect(acl.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
     const [rate, common] = acl.Rules;
-    expect(rate).toMatchObject({
-      Action: { Block: {} },
-      Statement: {
-        RateBasedStatement: { Limit: prodConfig.firewall!.ratePerIpPer5Min, AggregateKeyType: "IP" },
+    expect(rate.Statement).toEqual({
+      RateBasedStatement: {
+        Limit: prodConfig.firewall!.requestsPerClient,
+        AggregateKeyType: "IP",
+        EvaluationWindowSec: prodConfig.firewall!.windowSeconds,
       },
     });
     expect(common.Statement.ManagedRuleGroupStatement).toMatchObject({
@@ -248,6 +272,39 @@ describe("the firewall", () => {
     for (const rule of acl.Rules) {
       expect(rule.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });
     }
+  });
+
+  it("lets one address use the whole stage rate: at least the sustained rate over the rule's window", () => {
+    const { requestsPerClient, windowSeconds } = prodConfig.firewall!;
+    expect(requestsPerClient).toBeGreaterThanOrEqual(prodConfig.throttle.rateLimit * windowSeconds);
+    expect(requestsPerClient).toBeGreaterThanOrEqual(30_000);
+  });
+
+  it("answers the rate rule's block with 429 TOO_MANY_REQUESTS, Retry-After and the problem's members as JSON", () => {
+    const acl = only(prod, "AWS::WAFv2::WebACL").Properties;
+    const { windowSeconds, requestsPerClient } = prodConfig.firewall!;
+    expect(acl.Rules[0].Action).toEqual({
+      Block: {
+        CustomResponse: {
+          ResponseCode: 429,
+          CustomResponseBodyKey: "TooManyRequests",
+          ResponseHeaders: [{ Name: "Retry-After", Value: String(windowSeconds) }],
+        },
+      },
+    });
+    // AWS WAF serves a custom body as text/plain, text/html or application/json only
+    const body = acl.CustomResponseBodies.TooManyRequests;
+    expect(body.ContentType).toBe("APPLICATION_JSON");
+    expect(JSON.parse(body.Content)).toEqual({
+      type: "about:blank",
+      title: "Too many requests",
+      status: 429,
+      code: "TOO_MANY_REQUESTS",
+      detail: expect.stringContaining(`${requestsPerClient} requests in ${windowSeconds} s`),
+    });
+    expect(JSON.parse(body.Content)).toEqual(tooManyRequestsProblem(requestsPerClient, windowSeconds));
+    // the common rules keep WAF's default block (API Gateway's WAF_FILTERED answer)
+    expect(acl.Rules[1].OverrideAction).toEqual({ None: {} });
   });
 
   it("is associated with the prod API stage", () => {
@@ -280,5 +337,31 @@ describe("CORS", () => {
       expect(preflight.Properties.AuthorizationType).toBe("NONE");
     }
     expect(() => stageConfig((key) => (key === "corsOrigins" ? "*" : undefined))).toThrow(/wildcard/);
+  });
+
+  it("answers each preflight as preflightHeaders says, which the local gateway answers too", () => {
+    const methods = corsAllowMethods(routes);
+    const expected = Object.fromEntries(
+      Object.entries(preflightHeaders(CORS_ORIGINS, methods, undefined)).map(([name, value]) => [
+        `method.response.header.${name}`,
+        `'${value}'`,
+      ]),
+    );
+    for (const preflight of ofType(prod, "AWS::ApiGateway::Method").filter(
+      (m) => m.Properties.HttpMethod === "OPTIONS",
+    )) {
+      const [answer] = preflight.Properties.Integration.IntegrationResponses;
+      expect(answer.StatusCode).toBe("204");
+      expect(answer.ResponseParameters).toEqual(expected);
+      // the other origins replace the first when they are the request's
+      const template = String(answer.ResponseTemplates["application/json"]);
+      expect(template).toContain('#if($origin == "https://admin.example.com")');
+      expect(template).toContain("#set($context.responseOverride.header.Access-Control-Allow-Origin = $origin)");
+    }
+  });
+
+  it("answers a preflight on every resource, the root and the paths between routes included", () => {
+    const preflights = ofType(prod, "AWS::ApiGateway::Method").filter((m) => m.Properties.HttpMethod === "OPTIONS");
+    expect(preflights).toHaveLength(ofType(prod, "AWS::ApiGateway::Resource").length + 1);
   });
 });

@@ -91,7 +91,11 @@ describe("the OpenAPI document", () => {
     expect(operation("GET", "/sites").parameters?.find((p) => p.name === "country__in")).toMatchObject({
       style: "form",
       explode: true,
-      schema: { type: "array", items: { enum: ["fr", "it"] }, maxItems: 100 },
+      schema: {
+        type: "array",
+        items: { anyOf: [{ enum: ["fr", "it"] }, { type: "string", pattern: "^(fr|it)(,(fr|it))+$" }] },
+        maxItems: 100,
+      },
     });
     // filters evaluated as a filter expression are marked as scanning; key lookups are not
     const parameter = (path: string, name: string) =>
@@ -118,7 +122,19 @@ describe("the OpenAPI document", () => {
 
   it("documents every error status with the problem schema and the codes the route can return", () => {
     const create = operation("POST", "/sites").responses;
-    expect(Object.keys(create).sort()).toEqual(["201", "400", "401", "403", "409", "413", "415", "422", "500", "503"]);
+    expect(Object.keys(create).sort()).toEqual([
+      "201",
+      "400",
+      "401",
+      "403",
+      "409",
+      "413",
+      "415",
+      "422",
+      "429",
+      "500",
+      "503",
+    ]);
     const codes = (status: string) => {
       const schema = create[status]?.content?.["application/problem+json"]?.schema ?? {};
       const parts = (schema.allOf ?? []) as { properties?: { code?: { enum: string[] } } }[];
@@ -146,6 +162,7 @@ describe("the OpenAPI document", () => {
       "400",
       "401",
       "404",
+      "429",
       "500",
       "503",
     ]);
@@ -155,6 +172,18 @@ describe("the OpenAPI document", () => {
     expect(codes("401")).toEqual(["UNAUTHENTICATED"]);
     expect(codes("403")).toEqual(["FORBIDDEN"]);
     expect(codes("415")).toEqual(["UNSUPPORTED_MEDIA_TYPE"]);
+    // RFC 6750's challenges, and 429 as API Gateway (problem+json) and prod's WAF (JSON) send it
+    expect(create["403"]?.headers?.["WWW-Authenticate"]?.description).toContain('error="insufficient_scope"');
+    expect(create["401"]?.headers?.["WWW-Authenticate"]?.description).toContain('error="invalid_token"');
+    expect(codes("429")).toEqual(["TOO_MANY_REQUESTS"]);
+    expect(Object.keys(create["429"]?.content ?? {}).sort()).toEqual(["application/json", "application/problem+json"]);
+    expect(create["429"]?.headers?.["Retry-After"]?.required).toBe(true);
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        // every route refuses a query parameter it does not define, and every stage throttles
+        expect(Object.keys(op.responses), `${method} ${path}`).toEqual(expect.arrayContaining(["400", "429"]));
+      }
+    }
     // an open stage's document declares no access codes
     const open = servedDocument({ access: { mode: "open" } });
     expect(Object.keys(open.paths["/sites"]?.post?.responses ?? {})).not.toContain("401");
@@ -164,6 +193,10 @@ describe("the OpenAPI document", () => {
     for (const choice of ["Retry-After: 1", "given twice", "request_id", "PATCH` with `{}`", "control characters"]) {
       expect(description).toContain(choice);
     }
+    // the access text names every guarded route, from the route records (GET /events included)
+    const guarded = routes.filter((route) => route.scope !== "public");
+    expect(guarded.map((route) => `${route.method} ${route.path}`)).toContain("GET /events");
+    for (const route of guarded) expect(description).toContain(`\`${route.method} ${route.path}\``);
   });
 
   it("documents Idempotency-Key, If-Match, If-None-Match, ETag and Idempotent-Replayed where API.md puts them", () => {
@@ -174,8 +207,16 @@ describe("the OpenAPI document", () => {
     for (const path of ["/sites", "/groups"]) {
       expect(headerNames("POST", path)).toEqual(["Idempotency-Key"]);
       expect(Object.keys(operation("POST", path).responses["201"]?.headers ?? {}).sort()).toEqual(
-        ["ETag", "Idempotent-Replayed", "Location"].sort(),
+        ["Access-Control-Allow-Origin", "ETag", "Idempotent-Replayed", "Location"].sort(),
       );
+      // no key to send by default: Swagger UI would send it with every "Try it out"
+      const key = operation("POST", path).parameters?.find((p) => p.name === "Idempotency-Key");
+      expect(key).not.toHaveProperty("example");
+      expect(key?.schema).not.toHaveProperty("example");
+      expect(Object.keys(operation("PATCH", `${path}/{id}`).requestBody?.content ?? {})).toEqual([
+        "application/json",
+        "application/merge-patch+json",
+      ]);
       expect(headerNames("GET", `${path}/{id}`)).toEqual(["If-None-Match"]);
       expect(operation("GET", `${path}/{id}`).responses["200"]?.headers?.ETag?.required).toBe(true);
       expect(operation("GET", `${path}/{id}`).responses["304"]?.content).toBeUndefined();

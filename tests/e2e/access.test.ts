@@ -78,10 +78,11 @@ function guardedRequests(): { method: string; path: string; scope: string; body?
     });
 }
 
-function expectUnauthenticated(answer: Answer, what: string) {
+/** RFC 6750: a bare `Bearer` challenge when no token came, `invalid_token` when the one that came was refused. */
+function expectUnauthenticated(answer: Answer, what: string, challenge: string) {
   expect(answer.status, what).toBe(401);
   expect(answer.headers.get("content-type"), what).toBe("application/problem+json");
-  expect(answer.headers.get("www-authenticate"), what).toBe("Bearer");
+  expect(answer.headers.get("www-authenticate"), what).toBe(challenge);
   expect(answer.body, what).toMatchObject({ status: 401, code: "UNAUTHENTICATED", title: "Unauthenticated" });
 }
 
@@ -91,6 +92,8 @@ describe("a request without a valid token", () => {
     ["a malformed token", async () => "not.a.jwt"],
     ["an expired token", () => pool.issue(["write"], -5)],
     ["another pool's token", async () => (await createLocalIssuer()).issue(["write"])],
+    // the same signature bytes, base64 padding added: one token has one spelling
+    ["the pool's own token with its signature padded", async () => `${await pool.issue(["write"])}==`],
     [
       "a token with alg none",
       async () => {
@@ -114,9 +117,10 @@ describe("a request without a valid token", () => {
   it.each(bad)("%s: 401 on every guarded route, and nothing is written", async (_, token) => {
     const before = await db.scanAll();
     const value = await token();
+    const challenge = value === undefined ? "Bearer" : 'Bearer error="invalid_token"';
     for (const request of guardedRequests()) {
       const answer = await call(request.method, request.path, value, request.body);
-      expectUnauthenticated(answer, `${request.method} ${request.path}`);
+      expectUnauthenticated(answer, `${request.method} ${request.path}`, challenge);
     }
     expect(await db.scanAll()).toEqual(before);
   });
@@ -141,6 +145,9 @@ describe("a read token", () => {
       expect(answer.status, what).toBe(403);
       expect(answer.body, what).toMatchObject({ status: 403, code: "FORBIDDEN" });
       expect(answer.body.detail, what).toContain("sites-groups/write");
+      expect(answer.headers.get("www-authenticate"), what).toBe(
+        'Bearer error="insufficient_scope", scope="sites-groups/write"',
+      );
     }
     expect(await db.scanAll()).toEqual(before);
   });

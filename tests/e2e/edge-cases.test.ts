@@ -89,6 +89,30 @@ describe("query parameters and paths the URL allows", () => {
     });
   }
 
+  it("a query parameter a one-item route does not define is a 400 naming it, and nothing is written", async () => {
+    const { body: site } = await api.POST("/sites", { body: italianSite() });
+    const before = await api.db.scanAll();
+    expectInvalid(await api.raw("PATCH", `/sites/${site.id}?dry_run=true`, { name: "Dry run" }), "dry_run");
+    expectInvalid(await api.raw("DELETE", `/sites/${site.id}?force=1&dry_run=true`), "force", "dry_run");
+    expectInvalid(await api.raw("GET", `/sites/${site.id}?fields=name`), "fields");
+    expectInvalid(await api.raw("PUT", `/groups/1/sites/${site.id}?x=1`), "x");
+    expectInvalid(await api.raw("GET", "/openapi.json?x=1"), "x");
+    expect(await api.db.scanAll()).toEqual(before);
+    // the one a route does define passes: the docs page's cache key
+    expect((await api.raw("GET", "/docs/swagger-init.js?v=1")).status).toBe(200);
+  });
+
+  it("a PATCH as application/merge-patch+json means what the JSON says; a null for a field that cannot be absent is a 400", async () => {
+    const { body: site } = await api.POST("/sites", { body: italianSite() });
+    const type = { "content-type": "application/merge-patch+json" };
+    const patched = await api.raw("PATCH", `/sites/${site.id}`, { name: "Merged" }, type);
+    expect(patched.status).toBe(200);
+    expect((patched.body as { name: string }).name).toBe("Merged");
+    expectInvalid(await api.raw("PATCH", `/sites/${site.id}`, { name: null }, type), "name");
+    // only a PATCH takes it
+    expectProblem(await api.raw("POST", "/sites", italianSite(), type), 415, "UNSUPPORTED_MEDIA_TYPE");
+  });
+
   it("a header named like an Object.prototype member is just a header", async () => {
     const response = await fetch(`${api.url}/sites`, { headers: { constructor: "x", __proto__: "y" } as never });
     expect(response.status).toBe(200);

@@ -79,8 +79,53 @@ describe("the local user pool", () => {
     expect(await pool.authenticate(header)).toMatchObject({ status: 401 });
   });
 
+  it.each([
+    ["no header", undefined],
+    ["another scheme", "Basic dXNlcjpwYXNz"],
+    ["a bearer with no token", "Bearer "],
+  ])("says nothing of a token when none came (%s): no RFC 6750 error", async (_, header) => {
+    expect(await pool.authenticate(header)).toEqual({ status: 401, reason: "no bearer token" });
+  });
+
+  it.each([
+    ["garbage", "not-a-jwt"],
+    ["three dots of nothing", ".."],
+  ])("calls %s an invalid_token", async (_, token) => {
+    expect(await check(token)).toMatchObject({ status: 401, error: "invalid_token" });
+  });
+
+  describe("one spelling per token: each part in the base64url alphabet, without padding", () => {
+    const respell = async (change: (part: string, index: number) => string) =>
+      (await pool.issue(["read"])).split(".").map(change).join(".");
+
+    it("accepts the token as issued", async () => {
+      expect(await check(await respell((part) => part))).toMatchObject({ claims: { scope: SCOPES.read } });
+    });
+
+    it.each([
+      [
+        "padding on the header",
+        (part: string, i: number) => (i === 0 ? `${part}${"=".repeat((4 - (part.length % 4)) % 4 || 4)}` : part),
+      ],
+      ["padding on the signature", (part: string, i: number) => (i === 2 ? `${part}==` : part)],
+      ["the base64 alphabet's + and / for - and _", (part: string) => part.replaceAll("-", "+").replaceAll("_", "/")],
+      ["a character outside both alphabets", (part: string, i: number) => (i === 2 ? `${part}*` : part)],
+    ])("refuses %s with 401 invalid_token", async (_, change) => {
+      const token = await respell(change);
+      expect(await check(token)).toMatchObject({
+        status: 401,
+        error: "invalid_token",
+        reason: expect.stringMatching(/base64url/),
+      });
+    });
+  });
+
   it("refuses an expired token with 401", async () => {
-    expect(await check(await pool.issue(["write"], -10))).toEqual({ status: 401, reason: "the token has expired" });
+    expect(await check(await pool.issue(["write"], -10))).toEqual({
+      status: 401,
+      reason: "the token has expired",
+      error: "invalid_token",
+    });
   });
 
   it("refuses a token signed by another key that claims the pool's key id", async () => {

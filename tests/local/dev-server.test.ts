@@ -4,9 +4,11 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { type AddressInfo, createServer } from "node:net";
+import { devConfig } from "@sites-groups/local/config";
 import { freePort } from "@sites-groups/local/dynamodb-local";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { capture, descendants, expectAllGone, root, startDev } from "../support/dev-server.ts";
 
 function javaAmong(pids: number[]): number[] {
@@ -85,5 +87,92 @@ describe("pnpm dev", () => {
     } finally {
       holder.close();
     }
+  });
+
+  describe("a setting it cannot use: one line that names it and what to do, before it starts anything", () => {
+    /** dev.ts with these settings, to its exit: its code and everything it printed. */
+    async function refused(env: Record<string, string>) {
+      const child = spawn("node", ["--import", "tsx", "packages/local/src/dev.ts"], {
+        cwd: root,
+        env: { ...process.env, PORT: String(await freePort()), SEED: "false", ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const output = capture(child);
+      const [code] = (await once(child, "exit")) as [number];
+      return { code, lines: output().trim().split("\n") };
+    }
+
+    /** Local HTTP servers that answer every request alike: no DynamoDB. */
+    const impostors = new Map<string, string>();
+    const servers: Server[] = [];
+    beforeAll(async () => {
+      for (const [type, body] of [
+        ["text/html", "<html>hello</html>"],
+        ["application/json", '{"items": []}'],
+      ] as const) {
+        const server = createHttpServer((_, res) => res.writeHead(200, { "content-type": type }).end(body));
+        await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+        servers.push(server);
+        impostors.set(type, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+      }
+    });
+    afterAll(() => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))));
+
+    it.each([
+      [
+        "nothing listening",
+        async () => `http://127.0.0.1:${await freePort()}`,
+        /^Nothing answers at DYNAMODB_ENDPOINT=http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\): start that DynamoDB/,
+      ],
+      [
+        "a web server",
+        async () => impostors.get("text/html") as string,
+        /^DYNAMODB_ENDPOINT=http:\/\/127\.0\.0\.1:\d+ answered, but not as DynamoDB does \(HTTP 200, SyntaxError\)/,
+      ],
+      [
+        "a JSON API that is not DynamoDB",
+        async () => impostors.get("application/json") as string,
+        /^DYNAMODB_ENDPOINT=http:\/\/127\.0\.0\.1:\d+ answered, but not as DynamoDB does \(no TableNames/,
+      ],
+    ])("DYNAMODB_ENDPOINT: %s", async (_, endpoint, message) => {
+      const { code, lines } = await refused({ DYNAMODB_ENDPOINT: await endpoint() });
+      expect(code).toBe(1);
+      expect(lines).toEqual([expect.stringMatching(message)]);
+      expect(lines[0]).toMatch(/unset DYNAMODB_ENDPOINT/);
+    });
+
+    it.each([
+      [
+        "DYNAMODB_ENDPOINT",
+        "not a url",
+        /^DYNAMODB_ENDPOINT=not a url is not an http\(s\) URL: give one like http:\/\/localhost:8000/,
+      ],
+      [
+        "DYNAMODB_ENDPOINT",
+        "localhost:8000",
+        /^DYNAMODB_ENDPOINT=localhost:8000 is not an http\(s\) URL.*unset DYNAMODB_ENDPOINT/,
+      ],
+      [
+        "CORS_ORIGINS",
+        "*",
+        /^CORS_ORIGINS=\*: "\*" is not an origin; name each page's origin as scheme:\/\/host\[:port\]/,
+      ],
+      [
+        "CORS_ORIGINS",
+        "http://localhost:5173/app",
+        /^CORS_ORIGINS=.*: "http:\/\/localhost:5173\/app" is not an origin/,
+      ],
+    ])("%s=%s: refused in one line by the configuration dev.ts reads first", (name, value, message) => {
+      expect(() => devConfig({ [name]: value }, [])).toThrow(message);
+      expect(() => devConfig({ [name]: value }, [])).not.toThrow(/\n/);
+    });
+
+    it("reads a list of exact origins, and no origin by default", () => {
+      expect(devConfig({}, []).corsOrigins).toEqual([]);
+      expect(devConfig({ CORS_ORIGINS: "http://localhost:5173, https://app.example.com" }, []).corsOrigins).toEqual([
+        "http://localhost:5173",
+        "https://app.example.com",
+      ]);
+    });
   });
 });

@@ -164,7 +164,7 @@ export interface paths {
         };
         /**
          * The totals of what lies below a group
-         * @description The sites below the group, at any depth, each once: their count, and the exact sum and mean of each totalled field, overall, by country (each country's own totalled fields) and by installation year; `groups_below` counts the distinct groups nested below. A constant number of reads, whatever lies below. `as_of` names the last change event folded in (null while nothing was ever below). Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 2,000 pairs.
+         * @description The sites below the group, at any depth, each once: their count, and the exact sum and mean of each totalled field, overall, by country (each country's own totalled fields) and by installation year; `groups_below` counts the distinct groups nested below. A constant number of reads, whatever lies below. `as_of` names the last change event folded in (null while nothing was ever below). Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs.
          */
         get: operations["GetGroupSummary"];
         put?: never;
@@ -329,10 +329,12 @@ export interface components {
             /** @constant */
             type: "about:blank";
             title: string;
+            /** Format: int32 */
             status: number;
             code: string;
             detail: string;
             errors?: components["schemas"]["FieldError"][];
+            /** Format: int64 */
             errors_omitted?: number;
             request_id: string;
         };
@@ -421,7 +423,10 @@ export interface components {
         };
         /** @description A `fr` site: the common fields and its country's own, nothing of other countries. */
         Site_fr: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -462,7 +467,10 @@ export interface components {
         };
         /** @description A `it` site: the common fields and its country's own, nothing of other countries. */
         Site_it: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -507,7 +515,10 @@ export interface components {
         Site: components["schemas"]["Site_fr"] | components["schemas"]["Site_it"];
         /** @description A group of sites and of other groups. */
         Group: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
@@ -593,7 +604,10 @@ export interface components {
         EventType: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
         /** @description A `fr` site after an update. */
         UpdatedSite_fr: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -636,7 +650,10 @@ export interface components {
         };
         /** @description A `it` site after an update. */
         UpdatedSite_it: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description Lower-case ISO 3166-1 alpha-2 code. Required on create; cannot change afterwards. (enum property replaced by openapi-typescript)
@@ -681,7 +698,10 @@ export interface components {
         UpdatedSite: components["schemas"]["UpdatedSite_fr"] | components["schemas"]["UpdatedSite_it"];
         /** @description A group after an update, and the names of the fields that changed. */
         UpdatedGroup: {
-            /** @description Assigned by the server; read-only; never reused, even after a delete. */
+            /**
+             * Format: int64
+             * @description Assigned by the server; read-only; never reused, even after a delete.
+             */
             id: number;
             /**
              * @description 1–200 characters (Unicode code points) after trimming; no control characters. Sorted and compared case-insensitively.
@@ -716,12 +736,16 @@ export interface components {
         };
         /** @description A site in a group. */
         SiteLink: {
+            /** Format: int64 */
             group_id: number;
+            /** Format: int64 */
             site_id: number;
         };
         /** @description A group (`child_group_id`) in another (`group_id`). */
         ChildLink: {
+            /** Format: int64 */
             group_id: number;
+            /** Format: int64 */
             child_group_id: number;
         };
         /** @description A site was created (`POST /sites`). `data`: the site. */
@@ -1025,8 +1049,12 @@ export interface components {
         };
         /** @description The totals over the sites below a group, at any depth, each once (`GET /groups/{id}/summary`). */
         GroupSummary: {
+            /** Format: int64 */
             group_id: number;
-            /** @description The distinct groups nested below the group. */
+            /**
+             * Format: int64
+             * @description The distinct groups nested below the group.
+             */
             groups_below: number;
             /** @description The last change event folded into these values (its id as `GET /events` lists it, and its time); null for a group with nothing below yet. */
             as_of: null | {
@@ -1036,6 +1064,7 @@ export interface components {
             };
             /** @description The sites below the group, each once. */
             sites: {
+                /** Format: int64 */
                 count: number;
                 max_power_megawatt: {
                     /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
@@ -1053,6 +1082,7 @@ export interface components {
                 by_country: {
                     /** @description The sites of `fr` below the group. */
                     fr?: {
+                        /** Format: int64 */
                         count: number;
                         max_power_megawatt: {
                             /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
@@ -1075,6 +1105,7 @@ export interface components {
                     };
                     /** @description The sites of `it` below the group. */
                     it?: {
+                        /** Format: int64 */
                         count: number;
                         max_power_megawatt: {
                             /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
@@ -1099,6 +1130,7 @@ export interface components {
                 /** @description Per installation year (`YYYY`) with at least one site below: the count and the power's sum. */
                 by_installation_year: {
                     [key: string]: {
+                        /** Format: int64 */
                         count: number;
                         max_power_megawatt: {
                             sum: number;
@@ -1109,13 +1141,20 @@ export interface components {
         };
         /** @description A group and what is nested below it (`children`, ascending by id); a group shown again is `repeated`, one whose children did not fit the 1,000 nodes `truncated`, and one at the last level shown has no `children`. */
         GroupTree: {
+            /** Format: int64 */
             id: number;
             name: string;
             /** @enum {string} */
             type: "group1" | "group2" | "group3";
-            /** @description The sites directly in the group. */
+            /**
+             * Format: int64
+             * @description The sites directly in the group.
+             */
             site_count?: number;
-            /** @description The sites below it at any depth, as in its summary. */
+            /**
+             * Format: int64
+             * @description The sites below it at any depth, as in its summary.
+             */
             sites_below?: number;
             /**
              * @description Shown, with its children, where it is nearer the root.
@@ -1128,6 +1167,17 @@ export interface components {
              */
             truncated?: true;
             children?: components["schemas"]["GroupTree"][];
+        };
+        /** @description AWS WAF's answer in prod: the problem's members but `request_id`. */
+        FirewallProblem: {
+            /** @constant */
+            type: "about:blank";
+            title: string;
+            /** @constant */
+            status: 429;
+            /** @constant */
+            code: "TOO_MANY_REQUESTS";
+            detail: string;
         };
     };
     responses: never;
@@ -1142,11 +1192,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Filter: sites whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
-                id__in?: number[];
+                id__in?: (number | string)[];
                 /** @description Filter: sites whose `country` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 country?: "fr" | "it";
                 /** @description Filter: sites whose `country` is one of the value values, repeated (`country__in=a&country__in=b`, as generated clients send an array) or comma-separated (`country__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
-                country__in?: ("fr" | "it")[];
+                country__in?: (("fr" | "it") | string)[];
                 /** @description Filter: sites whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
                 /** @description Filter: sites whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
@@ -1215,7 +1265,7 @@ export interface operations {
                 efficiency__lte?: number;
                 /** @description Filter: sites whose `group_ids` contain the value. Sites directly in that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 group_id?: number;
-                /** @description Filter: sites whose `within_group_id` is equal to the value. Sites below that group: in it, or in a group nested in it at any depth. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 2,000 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                /** @description Filter: sites whose `within_group_id` is equal to the value. Sites below that group: in it, or in a group nested in it at any depth. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 within_group_id?: number;
                 /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
                 sort?: "id" | "-id" | "name" | "-name" | "installation_date" | "-installation_date" | "max_power_megawatt" | "-max_power_megawatt";
@@ -1233,6 +1283,8 @@ export interface operations {
             /** @description A page of sites. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1273,10 +1325,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1291,12 +1345,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1309,12 +1365,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1335,6 +1425,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1352,10 +1444,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
-                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
-                 */
+                /** @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -1376,6 +1465,8 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1385,10 +1476,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1403,12 +1496,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1423,10 +1518,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1448,6 +1547,8 @@ export interface operations {
                 headers: {
                     /** @description With `IDEMPOTENCY_KEY_IN_USE`: seconds to wait before trying again. */
                     "Retry-After"?: number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1466,6 +1567,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1480,10 +1583,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1506,6 +1611,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1518,12 +1625,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1544,6 +1685,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1580,6 +1723,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1591,6 +1736,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1598,10 +1745,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1616,12 +1765,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1640,6 +1791,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1652,12 +1805,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1678,6 +1865,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1712,6 +1901,8 @@ export interface operations {
             /** @description Deleted; no body. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1719,10 +1910,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1737,12 +1930,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1757,10 +1952,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1779,6 +1978,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1797,6 +1998,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1809,12 +2012,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1835,6 +2072,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1867,6 +2106,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SitePatch"];
+                "application/merge-patch+json": components["schemas"]["SitePatch"];
             };
         };
         responses: {
@@ -1875,6 +2115,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1884,10 +2126,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1902,12 +2146,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1922,10 +2168,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1944,6 +2194,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1962,6 +2214,8 @@ export interface operations {
              */
             409: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1980,6 +2234,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1998,6 +2254,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2012,10 +2270,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2037,6 +2297,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2049,12 +2311,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2075,6 +2371,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2092,7 +2390,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Filter: groups whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
-                id__in?: number[];
+                id__in?: (number | string)[];
                 /** @description Filter: groups whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
                 /** @description Filter: groups whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
@@ -2104,16 +2402,16 @@ export interface operations {
                 /** @description Filter: groups whose `type` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 type__ne?: "group1" | "group2" | "group3";
                 /** @description Filter: groups whose `type` is one of the value values, repeated (`type__in=a&type__in=b`, as generated clients send an array) or comma-separated (`type__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
-                type__in?: ("group1" | "group2" | "group3")[];
+                type__in?: (("group1" | "group2" | "group3") | string)[];
                 /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 site_id?: number;
                 /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 parent_group_id?: number;
-                /** @description Filter: groups whose `within_group_id` is equal to the value. Groups nested below that group at any depth (not the group itself). Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 2,000 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                /** @description Filter: groups whose `within_group_id` is equal to the value. Groups nested below that group at any depth (not the group itself). Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 within_group_id?: number;
-                /** @description Filter: groups whose `contains_site_id` is equal to the value. Groups that hold that site directly or through nesting. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 2,000 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                /** @description Filter: groups whose `contains_site_id` is equal to the value. Groups that hold that site directly or through nesting. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 contains_site_id?: number;
-                /** @description Filter: groups whose `contains_group_id` is equal to the value. Groups that group is nested below, at any depth. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 2,000 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                /** @description Filter: groups whose `contains_group_id` is equal to the value. Groups that group is nested below, at any depth. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 contains_group_id?: number;
                 /** @description Filter: groups whose `root` is equal to the value. `true`: the groups no group contains; `false`: the others. Read from the group items' own root index, with no stream in between. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 root?: "true" | "false";
@@ -2133,6 +2431,8 @@ export interface operations {
             /** @description A page of groups. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2163,10 +2463,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2181,12 +2483,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2199,12 +2503,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2225,6 +2563,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2242,10 +2582,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /**
-                 * @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.
-                 * @example 5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11
-                 */
+                /** @description Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2266,6 +2603,8 @@ export interface operations {
                     ETag: string;
                     /** @description `true` when this answer is a replay of an earlier request with the same `Idempotency-Key`. */
                     "Idempotent-Replayed"?: "true";
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2291,10 +2630,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2309,12 +2650,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2329,10 +2672,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2353,6 +2700,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2371,6 +2720,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2385,10 +2736,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2411,6 +2764,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2423,12 +2778,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2449,6 +2838,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2485,6 +2876,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2512,6 +2905,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2519,10 +2914,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2537,12 +2934,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2561,6 +2960,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2573,12 +2974,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2599,6 +3034,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2633,6 +3070,8 @@ export interface operations {
             /** @description Deleted; no body. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2640,10 +3079,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2658,12 +3099,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2678,10 +3121,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2700,6 +3147,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2718,6 +3167,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2730,12 +3181,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2756,6 +3241,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2788,6 +3275,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GroupPatch"];
+                "application/merge-patch+json": components["schemas"]["GroupPatch"];
             };
         };
         responses: {
@@ -2796,6 +3284,8 @@ export interface operations {
                 headers: {
                     /** @description The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET). */
                     ETag: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2821,10 +3311,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2839,12 +3331,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2859,10 +3353,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2881,6 +3379,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2899,6 +3399,8 @@ export interface operations {
              */
             412: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2917,6 +3419,8 @@ export interface operations {
              */
             413: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2931,10 +3435,12 @@ export interface operations {
             /**
              * @description Unsupported media type.
              *
-             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
              */
             415: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2957,6 +3463,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2969,12 +3477,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2995,6 +3537,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3025,6 +3569,8 @@ export interface operations {
             /** @description The site is in the group. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3032,10 +3578,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3050,12 +3598,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3070,10 +3620,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3092,6 +3646,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3110,6 +3666,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3122,12 +3680,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3148,6 +3740,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3178,6 +3772,8 @@ export interface operations {
             /** @description The site is no longer in the group. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3185,10 +3781,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3203,12 +3801,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3223,10 +3823,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3245,6 +3849,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3257,12 +3863,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3283,6 +3923,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3313,6 +3955,8 @@ export interface operations {
             /** @description `{child_id}` is directly inside `{id}`. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3320,10 +3964,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3338,12 +3984,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3358,10 +4006,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3380,6 +4032,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3400,6 +4054,8 @@ export interface operations {
              */
             422: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3412,12 +4068,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3438,6 +4128,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3468,6 +4160,8 @@ export interface operations {
             /** @description `{child_id}` is no longer directly inside `{id}`. */
             204: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3475,10 +4169,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3493,12 +4189,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3513,10 +4211,14 @@ export interface operations {
             /**
              * @description Forbidden.
              *
-             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
              */
             403: {
                 headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3535,6 +4237,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3547,12 +4251,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3573,6 +4311,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3601,6 +4341,8 @@ export interface operations {
             /** @description The group's totals. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3677,10 +4419,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,12 +4439,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3719,6 +4465,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3731,12 +4479,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,6 +4539,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3788,6 +4572,8 @@ export interface operations {
             /** @description The tree. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3848,10 +4634,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3866,12 +4654,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3890,6 +4680,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3902,12 +4694,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3928,6 +4754,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3947,7 +4775,7 @@ export interface operations {
                 /** @description Only events of this type. */
                 type?: "site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed";
                 /** @description Only events of these types: comma-separated, or the parameter repeated (at most 100). */
-                type__in?: ("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed")[];
+                type__in?: (("site.created" | "site.updated" | "site.deleted" | "group.created" | "group.updated" | "group.deleted" | "group.site_added" | "group.site_removed" | "group.child_added" | "group.child_removed") | string)[];
                 /**
                  * @description Only events whose type starts with this text: `site.` for every site event, `group.site_` for memberships.
                  * @example site.
@@ -3974,6 +4802,8 @@ export interface operations {
             /** @description A page of events. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4048,10 +4878,12 @@ export interface operations {
             /**
              * @description Bad request.
              *
-             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
              */
             400: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4066,12 +4898,14 @@ export interface operations {
             /**
              * @description Unauthenticated.
              *
-             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
              */
             401: {
                 headers: {
-                    /** @description `Bearer`: the route needs a bearer access token. */
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
                     "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4084,12 +4918,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4110,6 +4978,8 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again. */
                     "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4135,6 +5005,8 @@ export interface operations {
             /** @description The document. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4146,12 +5018,66 @@ export interface operations {
                 };
             };
             /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4177,10 +5103,64 @@ export interface operations {
             /** @description An HTML page. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -4190,6 +5170,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4205,7 +5187,10 @@ export interface operations {
     };
     GetDocsAsset: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The Swagger UI version the page asks for, so that a browser fetches a new version anew; any value. */
+                v?: string;
+            };
             header?: never;
             path: {
                 /** @description A file the page loads: `/docs`' Swagger UI files (`swagger-ui.css`, `swagger-ui-bundle.js`), `/explorer`'s own (`explorer.js`, `explorer.css`). */
@@ -4218,11 +5203,33 @@ export interface operations {
             /** @description The file. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/css": string;
                     "text/javascript": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -4232,6 +5239,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4244,12 +5253,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4275,10 +5318,64 @@ export interface operations {
             /** @description An HTML page. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
                 };
             };
             /**
@@ -4288,6 +5385,8 @@ export interface operations {
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4316,11 +5415,33 @@ export interface operations {
             /** @description The file. */
             200: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "text/css": string;
                     "text/javascript": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
                 };
             };
             /**
@@ -4330,6 +5451,8 @@ export interface operations {
              */
             404: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4342,12 +5465,46 @@ export interface operations {
                 };
             };
             /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
              * @description Internal error.
              *
              *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
              */
             500: {
                 headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
                     [name: string]: unknown;
                 };
                 content: {

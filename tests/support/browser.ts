@@ -1,25 +1,26 @@
 /**
- * Headless Chromium (Debian's `chromium`, driven by playwright-core) for the tests of the API's
- * pages: a page that may reach only this machine (anything else is recorded and refused), with
- * what its Content-Security-Policy blocked, as Chromium reports it on the console.
+ * Headless Chromium (Debian's `chromium`, driven by playwright-core) for the suites that use the
+ * API from a real browser: Swagger UI at /docs, the explorer at /explorer, pages of other origins
+ * (CORS). Without Chromium they are skipped with how to install it, except in CI, where its
+ * absence fails the run.
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const chromiumAvailable = existsSync(CHROMIUM);
+const HOW_TO_INSTALL = `Chromium not found at ${CHROMIUM}: the browser tests are skipped.
+Install it with: sudo apt-get install -y chromium   (Debian/Ubuntu; or set CHROMIUM_PATH to a Chromium/Chrome binary)`;
 
-export interface OfflinePage {
-  browser: Browser;
-  page: Page;
-  /** Requests addressed elsewhere than this machine. */
-  outside: string[];
-  /** What the Content-Security-Policy refused. */
-  refused: string[];
+if (!chromiumAvailable) {
+  // CI installs Chromium; there, its absence is a failure, not a skip.
+  if (process.env.CI) throw new Error(HOW_TO_INSTALL.replace("are skipped", "cannot run"));
+  console.warn(`\n${HOW_TO_INSTALL}\n`);
 }
 
-export async function offlinePage(): Promise<OfflinePage> {
-  const browser = await chromium.launch({
+/** A browser that reaches for nothing on its own (no updates, no sync, no background requests). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     args: [
       "--no-sandbox",
@@ -31,6 +32,24 @@ export async function offlinePage(): Promise<OfflinePage> {
       "--disable-sync",
     ],
   });
+}
+
+export interface OfflinePage {
+  browser: Browser;
+  page: Page;
+  /** Requests addressed elsewhere than this machine. */
+  outside: string[];
+  /** What the Content-Security-Policy refused. */
+  refused: string[];
+}
+
+/**
+ * A page of the API's own (/docs, /explorer) that may reach only this machine: anything else is
+ * recorded and refused, and what its Content-Security-Policy blocked is recorded as Chromium
+ * reports it on the console.
+ */
+export async function offlinePage(): Promise<OfflinePage> {
+  const browser = await launchChromium();
   const outside: string[] = [];
   const refused: string[] = [];
   const local = (url: string) => {

@@ -49,6 +49,12 @@ export class Contract {
     this.ajv = new Ajv2020({ strict: false, allErrors: true });
     this.ajv.addFormat("date", isCalendarDate);
     this.ajv.addFormat("date-time", (value: string) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)));
+    // OpenAPI's integer formats, held to their ranges (an id is at most 2^53 - 1 here)
+    this.ajv.addFormat("int32", {
+      type: "number",
+      validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31,
+    });
+    this.ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isSafeInteger(n) });
     this.ajv.addSchema(document, DOCUMENT_ID);
     this.operations = Object.entries(document.paths).flatMap(([template, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({

@@ -19,6 +19,7 @@ import {
 } from "@sites-groups/core";
 import { acceptedScopes, OAUTH_SCOPES, type RouteDefinition } from "@sites-groups/openapi/route";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
+import { CORS_EXPOSE_HEADERS } from "./cors.ts";
 import { accessSettings, corsOrigins } from "./environment.ts";
 import { ifMatch, notModified } from "./etag.ts";
 import { header } from "./headers.ts";
@@ -166,7 +167,7 @@ const cors = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
     request.response.headers = {
       ...request.response.headers,
       "access-control-allow-origin": origin,
-      "access-control-expose-headers": "Location, Retry-After, ETag, Idempotent-Replayed",
+      "access-control-expose-headers": CORS_EXPOSE_HEADERS.join(", "),
       vary: "Origin",
     };
   };
@@ -195,7 +196,27 @@ function authorize(route: RouteDefinition, event: APIGatewayProxyEvent): void {
   }
 }
 
+/**
+ * A query parameter the route does not define is a 400 naming it, before anything runs
+ * (`PATCH /sites/1?dry_run=true` writes nothing). A listing's parameters are its list spec's,
+ * which the listing's parser checks itself; any other route takes only its record's `query`.
+ */
+function assertKnownQuery(route: RouteDefinition, event: APIGatewayProxyEvent): void {
+  if (route.docs.list) return;
+  const defined: readonly string[] = route.query ?? [];
+  const unknown = Object.keys(event.multiValueQueryStringParameters ?? event.queryStringParameters ?? {}).filter(
+    (name) => !defined.includes(name),
+  );
+  if (unknown.length === 0) return;
+  const takes = defined.length > 0 ? `takes only ${defined.join(", ")}` : "takes no query parameter";
+  throw validationFailed(
+    unknown.map((name) => ({ path: name, message: `unknown query parameter: this route ${takes}` })),
+  );
+}
+
 const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
+/** RFC 7396 JSON merge patch: a PATCH body may say so; it means what the same JSON says. */
+const MERGE_PATCH_MEDIA_TYPE = /^application\/merge-patch\+json\s*(;.*)?$/i;
 
 /**
  * A body must say it is JSON: a page's form or text/plain "simple" request, which a browser sends
@@ -203,15 +224,18 @@ const JSON_MEDIA_TYPE = /^application\/json\s*(;.*)?$/i;
  */
 function assertJsonBody(event: APIGatewayProxyEvent): void {
   if (event.body === null || event.body === undefined || event.body === "") return;
-  const type = header(event, "content-type");
-  if (type !== undefined && JSON_MEDIA_TYPE.test(type.trim())) return;
-  throw unsupportedMediaType(type);
+  const type = header(event, "content-type")?.trim();
+  if (type !== undefined && JSON_MEDIA_TYPE.test(type)) return;
+  if (event.httpMethod !== "PATCH") throw unsupportedMediaType(type);
+  if (type !== undefined && MERGE_PATCH_MEDIA_TYPE.test(type)) return;
+  throw unsupportedMediaType(type, "application/json or application/merge-patch+json");
 }
 
 /** What the gateway in front of the function has already decided, decided again here. */
 const guard = (route: RouteDefinition): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   before: async ({ event }) => {
     authorize(route, event);
+    assertKnownQuery(route, event);
     assertJsonBody(event);
   },
 });

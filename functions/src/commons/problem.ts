@@ -18,8 +18,9 @@ import type { APIGatewayProxyResult } from "aws-lambda";
 /** The deployed countries' catalog: the API's codes and their refusals. */
 const deployed = (): Catalog => deployedRegistry().catalog;
 
-function answer({ kind, problem }: ProblemOccurrence): APIGatewayProxyResult {
-  const headers = Object.entries(problemHeaders(kind)).map(([name, value]) => [name.toLowerCase(), value]);
+function answer({ kind, problem, headers: own }: ProblemOccurrence): APIGatewayProxyResult {
+  const all = { ...problemHeaders(kind), ...own };
+  const headers = Object.entries(all).map(([name, value]) => [name.toLowerCase(), value]);
   return { statusCode: kind.status, headers: Object.fromEntries(headers), body: JSON.stringify(problem) };
 }
 

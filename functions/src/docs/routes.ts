@@ -52,6 +52,8 @@ export const getDocsAsset = {
   name: "GetDocsAsset",
   handler: "docs/asset",
   scope: "public",
+  // the page asks for each file with its Swagger UI version, so that a new version is fetched anew
+  query: ["v"],
   files: [SWAGGER_UI, "swagger-ui-dist/swagger-ui.css", "swagger-ui-dist/swagger-ui-bundle.js"],
   docs: {
     tag: "Documentation",

@@ -4,13 +4,12 @@
  * (packages/openapi/src/route.ts); functions/src/routes.ts lists every aggregate's. The CDK app and
  * the local emulator load this module without loading any handler code.
  */
-import { HIERARCHY_FRESHNESS } from "@sites-groups/core";
-import type { IndexName } from "@sites-groups/core/table";
+import { HIERARCHY_FRESHNESS } from "@sites-groups/core/hierarchy";
+import { listIndexNames, ROOT_INDEX } from "@sites-groups/core/table";
 import type { RouteDefinition, RouteError } from "@sites-groups/openapi/route";
 
-const GROUP_SORTS: readonly IndexName[] = ["gsi1", "gsi2"];
-/** The root index of the group items (`root=true|false`). */
-const ROOT_INDEX: IndexName = "gsi3";
+/** The list indexes: one per sort (core db/keys.ts). */
+const GROUP_SORTS = listIndexNames("group");
 
 const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
 const LINK = "Touches only the two items and their link, atomically; always fits one transaction.";
@@ -246,19 +245,12 @@ export const getGroupTree = {
   // the group items, one strongly consistent BatchGetItem per level (and 100); their summaries (sites_below)
   table: { actions: ["BatchGetItem"], indexes: [] },
   rollups: { actions: ["BatchGetItem"], indexes: [] },
+  query: ["depth"],
   docs: {
     tag: "Groups",
     summary: "The groups nested below a group, as a tree",
     description:
       "The group and what is nested below it, read from the group items themselves (strongly consistent), breadth-first, children ascending by id. A group reached by several paths is expanded where it is nearest the root (the first in breadth-first order among equals) and appears elsewhere as `{id, name, type, repeated: true}`. A group at the last level shown has no `children`. At most 1,000 nodes, repeated ones included; past that, a group whose children would not fit is `truncated: true`, without `children`. `site_count` counts the sites directly in the group, `sites_below` those below it at any depth (as in its summary).",
-    parameters: [
-      {
-        name: "depth",
-        description:
-          "The levels shown below the group, 1–16 (default 16): `depth=1` is the group and its children, without theirs.",
-        schema: { type: "integer", minimum: 1, maximum: 16, default: 16 },
-      },
-    ],
     success: { status: 200, description: "The tree.", schema: "GroupTree" },
     errors: READS,
   },

@@ -4,10 +4,11 @@
  * (packages/openapi/src/route.ts); functions/src/routes.ts lists every aggregate's. The CDK app and
  * the local emulator load this module without loading any handler code.
  */
-import type { IndexName } from "@sites-groups/core/table";
+import { listIndexNames } from "@sites-groups/core/table";
 import type { RouteDefinition, RouteError } from "@sites-groups/openapi/route";
 
-const SITE_SORTS: readonly IndexName[] = ["gsi1", "gsi2", "gsi3", "gsi4"];
+/** The list indexes: one per sort (core db/keys.ts). */
+const SITE_SORTS = listIndexNames("site");
 
 const READS: readonly RouteError[] = ["VALIDATION_FAILED", "NOT_FOUND", "SERVICE_UNAVAILABLE"];
 const SITE_WRITES: readonly RouteError[] = [

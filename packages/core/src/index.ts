@@ -9,6 +9,7 @@ export { type CountryRegistry, countries, createRegistry, deployedRegistry } fro
 export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
+export { RECORDS, ROLLUP_KEY_PREFIX } from "./db/keys.ts";
 export {
   createTableInput,
   rollupsTableDefinition,
@@ -67,8 +68,7 @@ export {
   type ValueKind,
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
-export { ROLLUP_KEY_PREFIX } from "./rollups/keys.ts";
-export { HIERARCHY_FRESHNESS, LARGE_CHANGE_PAIRS_PER_SECOND } from "./rollups/processor.ts";
+export { HIERARCHY_FRESHNESS, LARGE_CHANGE_PAIRS_PER_SECOND } from "./rollups/freshness.ts";
 export type { RecomputeStats } from "./rollups/recompute.ts";
 export { COMMON_TOTALLED, type SummaryRepresentation, totalledFields } from "./rollups/totals.ts";
 export { deadlineOf, withDeadline } from "./runtime/deadline.ts";

@@ -1,12 +1,20 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../tests/support/database.ts";
 import { createRegistry } from "../src/countries/registry.ts";
+import { bulkLoad } from "../src/db/bulk.ts";
+import { batchGetItems, queryPage, type RawItem } from "../src/db/commands.ts";
+import type { Database } from "../src/db/entities.ts";
 import { groupListSpec } from "../src/groups/list.ts";
+import { matchesFilter } from "../src/lists/operators.ts";
 import { parseListRequest } from "../src/lists/parse.ts";
-import { matchesFilter, planList, scanning } from "../src/lists/plan.ts";
-import type { ListSpec } from "../src/lists/spec.ts";
+import { planList, scanning } from "../src/lists/plan.ts";
+import { buildListQuery } from "../src/lists/query.ts";
+import { type ListSpec, OPERATORS } from "../src/lists/spec.ts";
+import { recordKey } from "../src/records/record.ts";
 import { siteListSpec } from "../src/sites/list.ts";
 
-const sites = siteListSpec(createRegistry());
+const registry = createRegistry();
+const sites = siteListSpec(registry);
 const plan = (query: Record<string, string>, spec: ListSpec = sites) => planList(spec, parseListRequest(spec, query));
 const kind = (query: Record<string, string>, spec: ListSpec = sites) => {
   const chosen = plan(query, spec);
@@ -70,38 +78,134 @@ describe("the list planner", () => {
   });
 });
 
-describe("filters evaluated in memory, as DynamoDB evaluates them", () => {
-  const item = {
-    id: 3,
-    country: "fr",
-    name: "Lyon Sud",
-    name_lower: "lyon sud",
-    installation_date: "2024-05-01",
-    max_power_megawatt: 10,
-    details: { useful_energy_at_1_megawatt: 2 },
-    group_ids: new Set([4, 9]),
-  };
-  const matches = (query: Record<string, string>) =>
-    parseListRequest(sites, query).filters.every((f) => matchesFilter(sites, f, item));
+/**
+ * Each operator both ways on the same stored items: as the filter expression DynamoDB Local
+ * evaluates on the list index, and in memory, as the key lookups apply it to the items they read.
+ */
+describe("filters: the expression and the in-memory test agree, operator by operator", () => {
+  let db: Database;
+  const items = new Map<ListSpec, RawItem>();
+  beforeAll(async () => {
+    db = (await createTestDatabase()).context.db;
+    const at = "2024-05-01T10:00:00.000Z";
+    const record = { version: 1, created_at: at, updated_at: at };
+    await bulkLoad(db, registry, {
+      sites: [
+        {
+          ...record,
+          id: 3,
+          country: "fr",
+          name: "Lyon Sud",
+          installation_date: "2024-05-01",
+          max_power_megawatt: 10,
+          min_power_megawatt: 1,
+          details: { useful_energy_at_1_megawatt: 2 },
+          group_ids: [4, 9],
+        },
+      ],
+      groups: [
+        {
+          ...record,
+          id: 4,
+          name: "Sud-Est",
+          type: "group1",
+          site_ids: [3],
+          child_group_ids: [9],
+          parent_group_ids: [],
+        },
+        {
+          ...record,
+          id: 9,
+          name: "Éoliennes",
+          type: "group2",
+          site_ids: [3],
+          child_group_ids: [],
+          parent_group_ids: [4],
+        },
+      ],
+    });
+    // as the key lookups read them
+    const read = await batchGetItems(db, [recordKey(db, "site", 3), recordKey(db, "group", 9)]);
+    for (const [spec, id] of [
+      [sites, 3],
+      [groupListSpec, 9],
+    ] as const) {
+      items.set(spec, read.find((item) => item.id === id) as RawItem);
+    }
+  });
 
-  it.each([
-    [{ name: "Lyon Sud" }, true],
-    [{ name: "lyon sud" }, false],
-    [{ name__contains: "N s" }, true],
-    [{ name__startswith: "LYON" }, true],
-    [{ name__startswith: "Sud" }, false],
-    [{ country__in: "it,fr" }, true],
-    [{ country: "it" }, false],
-    [{ installation_date__gte: "2024-05-01" }, true],
-    [{ installation_date__lt: "2024-05-01" }, false],
-    [{ max_power_megawatt__gt: "9.5" }, true],
-    [{ max_power_megawatt__ne: "10" }, false],
-    [{ useful_energy_at_1_megawatt__lte: "2" }, true],
-    [{ efficiency__ne: "1" }, false],
-    [{ group_id: "9" }, true],
-    [{ group_id: "5" }, false],
-  ])("%o → %s", (query, expected) => {
-    expect(matches(query as Record<string, string>)).toBe(expected);
+  /** Whether the item matches, in memory and by DynamoDB's evaluation of the list's filter expression. */
+  async function bothWays(spec: ListSpec, query: Record<string, string>) {
+    const request = parseListRequest(spec, query);
+    const item = items.get(spec);
+    if (!item) throw new Error(`no item for ${spec.resource}`);
+    const inMemory = request.filters.every((f) => matchesFilter(spec, f, item));
+    const { input } = buildListQuery(spec, request, db.table);
+    const { items: found } = await queryPage(db, input);
+    return { inMemory, dynamodb: found.some((i) => i.id === item.id) };
+  }
+
+  const specs = { sites, groups: groupListSpec };
+  const cases: [keyof typeof specs, Record<string, string>, boolean][] = [
+    ["sites", { name: "Lyon Sud" }, true],
+    ["sites", { name: "lyon sud" }, false],
+    ["sites", { country: "fr" }, true],
+    ["sites", { country: "it" }, false],
+    ["sites", { max_power_megawatt: "10" }, true],
+    ["sites", { installation_date: "2024-05-02" }, false],
+    ["sites", { group_id: "9" }, true],
+    ["sites", { group_id: "5" }, false],
+    ["sites", { max_power_megawatt__ne: "10" }, false],
+    ["sites", { max_power_megawatt__ne: "11" }, true],
+    ["sites", { useful_energy_at_1_megawatt__ne: "3" }, true],
+    ["sites", { efficiency__ne: "1" }, false],
+    ["sites", { max_power_megawatt__gt: "9.5" }, true],
+    ["sites", { max_power_megawatt__gt: "10" }, false],
+    ["sites", { installation_date__gt: "2024-04-30" }, true],
+    ["sites", { installation_date__gte: "2024-05-01" }, true],
+    ["sites", { max_power_megawatt__gte: "10.5" }, false],
+    ["sites", { installation_date__lt: "2024-05-01" }, false],
+    ["sites", { min_power_megawatt__lt: "2" }, true],
+    ["sites", { useful_energy_at_1_megawatt__lte: "2" }, true],
+    ["sites", { useful_energy_at_1_megawatt__lte: "1.5" }, false],
+    ["sites", { efficiency__lte: "5" }, false],
+    ["sites", { country__in: "it,fr" }, true],
+    ["sites", { country__in: "it" }, false],
+    ["sites", { id__in: "3,999" }, true],
+    ["sites", { id__in: "998,999" }, false],
+    ["sites", { name__contains: "N s" }, true],
+    ["sites", { name__contains: "nord" }, false],
+    ["sites", { name__startswith: "LYON" }, true],
+    ["sites", { name__startswith: "Sud" }, false],
+    ["sites", { name__startswith: "" }, true],
+    ["groups", { type: "group2" }, true],
+    ["groups", { type__ne: "group2" }, false],
+    ["groups", { type__in: "group1,group3" }, false],
+    ["groups", { site_id: "3" }, true],
+    ["groups", { parent_group_id: "4" }, true],
+    ["groups", { parent_group_id: "9" }, false],
+    ["groups", { root: "false" }, true],
+    ["groups", { root: "true" }, false],
+    ["groups", { name__contains: "ÉOL" }, true],
+    ["groups", { name__startswith: "eol" }, false],
+    ["sites", { country: "fr", name__contains: "sud", max_power_megawatt__lte: "10" }, true],
+    ["sites", { country: "fr", name__contains: "sud", max_power_megawatt__lt: "10" }, false],
+  ];
+
+  it.each(cases)("%s: %o → %s", async (resource, query, expected) => {
+    expect(await bothWays(specs[resource], query)).toEqual({ inMemory: expected, dynamodb: expected });
+  });
+
+  it("checks every operator both matching and not matching", () => {
+    const seen = new Set(
+      cases.flatMap(([resource, query, expected]) =>
+        parseListRequest(specs[resource], query).filters.map((f) => `${f.operator} ${expected}`),
+      ),
+    );
+    for (const operator of OPERATORS) {
+      expect(seen).toContain(`${operator} true`);
+      expect(seen).toContain(`${operator} false`);
+    }
   });
 
   it("root=true holds for a group without parents, root=false for one with", () => {

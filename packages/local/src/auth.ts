@@ -28,9 +28,17 @@ export interface Credentials {
 
 /**
  * Why the authorizer refused a request's token: always a 401, as API Gateway answers (a token
- * without the route's own scope is the function's 403).
+ * without the route's own scope is the function's 403). `invalid_token` (RFC 6750) when a token
+ * came and was refused; none when no bearer token came at all.
  */
-export type Refusal = { status: 401; reason: string };
+export type Refusal = { status: 401; reason: string; error?: "invalid_token" };
+
+/**
+ * A JWS in compact form, each part in the base64url alphabet without padding (RFC 7515): one
+ * spelling per token. Decoders accept `=`, `+` or `/` and decode the same bytes, so a token spelled
+ * another way would otherwise pass as the same token.
+ */
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export interface LocalIssuer {
   readonly issuer: string;
@@ -121,15 +129,20 @@ export async function createLocalIssuer(options: LocalIssuerOptions = {}): Promi
     async authenticate(authorization) {
       const match = /^Bearer +([^\s]+)\s*$/i.exec(authorization ?? "");
       if (!match) return { status: 401, reason: "no bearer token" };
+      const token = match[1] as string;
+      const refused = (reason: string): Refusal => ({ status: 401, reason, error: "invalid_token" });
+      if (!COMPACT_JWS.test(token)) {
+        return refused("the token is malformed: a JWT is three base64url parts, without padding, joined by dots");
+      }
       try {
-        const payload = await verifier.verify(match[1] as string);
+        const payload = await verifier.verify(token);
         return { claims: Object.fromEntries(Object.entries(payload).map(([name, value]) => [name, String(value)])) };
       } catch (error) {
         if (error instanceof JwtInvalidScopeError) {
-          return { status: 401, reason: "the token has neither the read nor the write scope of this API" };
+          return refused("the token has neither the read nor the write scope of this API");
         }
-        if (error instanceof JwtExpiredError) return { status: 401, reason: "the token has expired" };
-        return { status: 401, reason: "the token is not one this API issued, or it is malformed" };
+        if (error instanceof JwtExpiredError) return refused("the token has expired");
+        return refused("the token is not one this API issued, or it is malformed");
       }
     },
   };

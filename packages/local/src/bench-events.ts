@@ -22,7 +22,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { cpus, totalmem } from "node:os";
 import { type AttributeValue, PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
-import { type CloudEvent, SETTLE_MS } from "@sites-groups/core";
+import { type CloudEvent, EVENT_KEY_PREFIX, SETTLE_MS, tableDefinition } from "@sites-groups/core";
 import { eventReader } from "./events-follow.ts";
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
@@ -208,8 +208,9 @@ async function main() {
     const page = await client.send(
       new ScanCommand({
         TableName: table,
-        FilterExpression: "begins_with(pk, :event)",
-        ExpressionAttributeValues: { ":event": { S: "event#" } },
+        FilterExpression: "begins_with(#pk, :event)",
+        ExpressionAttributeNames: { "#pk": tableDefinition.partitionKey },
+        ExpressionAttributeValues: { ":event": { S: EVENT_KEY_PREFIX } },
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
@@ -219,7 +220,7 @@ async function main() {
         new PutItemCommand({ TableName: "bench-events-scratch", Item: item, ReturnConsumedCapacity: "TOTAL" }),
       );
       const size = itemSize(item);
-      const indexes = ["gsi1pk", "gsi2pk", "gsi3pk", "gsi4pk"].filter((k) => item[k]).length;
+      const indexes = Object.values(tableDefinition.indexes).filter((index) => item[index.partitionKey]).length;
       const cost = costs.get(type) ?? { sizes: [], local: [], computed: [] };
       cost.sizes.push(size);
       cost.local.push(put.ConsumedCapacity?.CapacityUnits ?? Number.NaN);

@@ -9,6 +9,10 @@ type Env = Record<string, string | undefined>;
 export interface DevConfig {
   /** Where the API listens (PORT, 3000). */
   port: number;
+  /** The address it listens on (HOST): the loopback interface unless told, so no other machine reaches it. */
+  host: string;
+  /** The origins a browser page may call the API from (CORS_ORIGINS, comma-separated); none by default. */
+  corsOrigins: string[];
   /** The table to use or create (TABLE_NAME). */
   table: string;
   /** Demo data into an empty table, unless SEED=false. */
@@ -22,7 +26,7 @@ export interface DevConfig {
   auth: boolean;
 }
 
-function port(name: string, raw: string | undefined, fallback: number): number {
+function port<T extends number | undefined>(name: string, raw: string | undefined, fallback: T): number | T {
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
   if (!/^\d+$/.test(raw) || value > 65535) throw new Error(`${name}=${raw} is not a port number (0–65535)`);
@@ -35,16 +39,52 @@ function onOff(name: string, raw: string | undefined): boolean {
   throw new Error(`${name}=${raw}: say ${name}=on or ${name}=off`);
 }
 
+/** Exact origins only, as the stage's `corsOrigins`: a `*` would let any page read a token holder's answers. */
+function origins(raw: string | undefined): string[] {
+  const list = (raw ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of list) {
+    const valid = URL.canParse(origin) && new URL(origin).origin === origin;
+    if (!valid) {
+      throw new Error(
+        `CORS_ORIGINS=${raw}: ${JSON.stringify(origin)} is not an origin; name each page's origin as scheme://host[:port], ` +
+          "comma-separated, e.g. CORS_ORIGINS=http://localhost:5173 (a wildcard is not allowed)",
+      );
+    }
+  }
+  return list;
+}
+
+/** DYNAMODB_ENDPOINT, when set: an http(s) URL, or a message that says what to give instead. */
+function endpointUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new Error(
+      `DYNAMODB_ENDPOINT=${raw} is not an http(s) URL: give one like http://localhost:8000 (a DynamoDB Local) or http://localhost:4566 (LocalStack), or unset DYNAMODB_ENDPOINT and pnpm dev starts a DynamoDB Local of its own`,
+    );
+  }
+  return raw;
+}
+
 export function devConfig(env: Env = process.env, argv: readonly string[] = process.argv): DevConfig {
   return {
     port: port("PORT", env.PORT, 3000),
+    host: env.HOST || "127.0.0.1",
+    corsOrigins: origins(env.CORS_ORIGINS),
     table: env.TABLE_NAME || DEFAULT_TABLE,
     seed: env.SEED !== "false",
-    endpoint: env.DYNAMODB_ENDPOINT || undefined,
+    endpoint: endpointUrl(env.DYNAMODB_ENDPOINT),
     admin: argv.includes("--admin") || env.DYNAMODB_ADMIN === "true",
     adminPort: port("DYNAMODB_ADMIN_PORT", env.DYNAMODB_ADMIN_PORT, 8001),
     auth: onOff("AUTH", env.AUTH),
   };
+}
+
+/** The port of the `pnpm dev` a tool talks to: its `--port`, else PORT; undefined: whichever one runs. */
+export function toolPort(flag: string | undefined, env: Env = process.env): number | undefined {
+  return flag !== undefined ? port("--port", flag, undefined) : port("PORT", env.PORT, undefined);
 }
 
 /** The database `pnpm seed` writes to, when its options do not say. */

@@ -52,6 +52,44 @@ export function localClient(endpoint: string): DynamoDBClient {
   });
 }
 
+/** Network errors that mean nothing could be reached at the address. */
+const UNREACHABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+const PROBE_TIMEOUT_MS = 3000;
+
+/** Why `endpoint` is not a usable DynamoDB, in one line naming `variable` and what to do; undefined when it is one. */
+export async function endpointProblem(endpoint: string, variable: string): Promise<string | undefined> {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: localRegion(),
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: PROBE_TIMEOUT_MS, requestTimeout: PROBE_TIMEOUT_MS },
+  });
+  const instead = `or unset ${variable} and pnpm dev starts a DynamoDB Local of its own`;
+  try {
+    const answer = await client.send(new ListTablesCommand({ Limit: 1 }));
+    if (Array.isArray(answer.TableNames)) return undefined;
+    return `${variable}=${endpoint} answered, but not as DynamoDB does (no TableNames in its ListTables answer): point it at DynamoDB Local or LocalStack, ${instead}`;
+  } catch (error) {
+    const { code, name, message, $metadata } = error as NodeJS.ErrnoException & {
+      $metadata?: { httpStatusCode?: number };
+    };
+    if (code && UNREACHABLE.has(code)) {
+      return `Nothing answers at ${variable}=${endpoint} (${code}): start that DynamoDB (LocalStack: pnpm localstack:up), fix the URL, ${instead}`;
+    }
+    if (name === "TimeoutError" || code === "ETIMEDOUT") {
+      return `${variable}=${endpoint} did not answer within ${PROBE_TIMEOUT_MS / 1000} s: check that the URL points at a running DynamoDB, ${instead}`;
+    }
+    if (/Exception$/.test(name)) {
+      return `${variable}=${endpoint} refused to list its tables (${name}: ${message.split("\n")[0]}): give a DynamoDB Local or LocalStack, which take any credentials, ${instead}`;
+    }
+    const status = $metadata?.httpStatusCode ? `HTTP ${$metadata.httpStatusCode}, ` : "";
+    return `${variable}=${endpoint} answered, but not as DynamoDB does (${status}${name}): point it at DynamoDB Local or LocalStack, ${instead}`;
+  } finally {
+    client.destroy();
+  }
+}
+
 async function waitUntilServing(endpoint: string, child: ChildProcess, output: () => string): Promise<void> {
   const client = localClient(endpoint);
   const deadline = Date.now() + 60_000;

@@ -3,15 +3,16 @@
  * `tail -f`: the last N events, then each new one as it is listed on `GET /events`.
  *
  *   pnpm events [-n 10] [--json] [--type site.created]… [--type-prefix site.] [--subject sites/12]
- *               [--api URL [--token TOKEN]]
+ *               [--api URL [--token TOKEN]] [--port N]
  *
  * The API: --api, else the running `pnpm dev`'s (from its state file, with a read token from its
- * local user pool when it runs with AUTH=on). Events are listed once they are 1 s old (the
+ * local user pool when it runs with AUTH=on): the one on --port, else PORT, else the only one running. Events are listed once they are 1 s old (the
  * settle horizon), so a write shows here 1–1.5 s after its answer.
  */
 import { parseArgs } from "node:util";
 import { EVENT_TYPES } from "@sites-groups/core";
-import { readDevState } from "./dev-state.ts";
+import { toolPort } from "./config.ts";
+import { runningDevs, selectDevState } from "./dev-state.ts";
 import { type DevToken, devToken } from "./dev-token.ts";
 import { type EventFilter, eventLine, eventReader } from "./events-follow.ts";
 import { stopWithParents } from "./lifecycle.ts";
@@ -24,6 +25,7 @@ const USAGE = `Usage: pnpm events [options]
   --subject SUBJECT     only events about sites/{id} or groups/{id}
   --api URL             the API to follow (default: the running pnpm dev's)
   --token TOKEN         a bearer token for --api (pnpm dev with AUTH=on: taken from it)
+  --port N              the pnpm dev to follow (default: PORT, else the only one running)
   --interval MS         pause between polls (default 250)
 Types: ${EVENT_TYPES.join(", ")}`;
 
@@ -35,18 +37,24 @@ function count(name: string, raw: string | undefined, fallback: number, min: num
   return Number(raw);
 }
 
+/** The running pnpm dev served at this URL, if any. */
+const devAt = (api: string) => runningDevs().find((dev) => dev.api === api.replace(/\/$/, ""));
+
 /** Where to ask, and how to authorize: --api/--token, else the running pnpm dev (and its user pool). */
 function target(
   api: string | undefined,
   token: string | undefined,
+  port: number | undefined,
 ): {
   api: string;
   authorization: () => Promise<string | undefined>;
 } {
-  const dev = readDevState();
-  if (api && (!dev || api.replace(/\/$/, "") !== dev.api)) return { api, authorization: async () => token };
+  // --api names the server: a pnpm dev's own URL still gets its tokens
+  const dev = api ? devAt(api) : selectDevState(port);
+  if (api && !dev) return { api, authorization: async () => token };
   if (!dev) {
-    throw new Error("No `pnpm dev` is running: start one in another terminal (pnpm dev), or pass --api URL.");
+    const where = port === undefined ? "" : ` on port ${port}`;
+    throw new Error(`No \`pnpm dev\` is running${where}: start one in another terminal (pnpm dev), or pass --api URL.`);
   }
   const auth = dev.auth;
   if (!auth || token) return { api: dev.api, authorization: async () => token };
@@ -71,6 +79,7 @@ async function main(): Promise<void> {
       api: { type: "string" },
       token: { type: "string" },
       interval: { type: "string" },
+      port: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -85,7 +94,7 @@ async function main(): Promise<void> {
     ...(values["type-prefix"] !== undefined ? { typePrefix: values["type-prefix"] } : {}),
     ...(values.subject !== undefined ? { subject: values.subject } : {}),
   };
-  const { api, authorization } = target(values.api, values.token);
+  const { api, authorization } = target(values.api, values.token, toolPort(values.port));
   const reader = eventReader(api, filter, authorization);
   const print = (event: Parameters<typeof eventLine>[0]) =>
     process.stdout.write(`${values.json ? JSON.stringify(event) : eventLine(event)}\n`);

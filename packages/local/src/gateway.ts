@@ -2,10 +2,11 @@ import { isUtf8 } from "node:buffer";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
+import { corsAllowMethods, preflightHeaders } from "@sites-groups/functions/commons/cors";
 import { problemAnswer } from "@sites-groups/functions/commons/problem";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
-import { type LocalIssuer, parseScopes } from "./auth.ts";
+import { type LocalIssuer, parseScopes, type Refusal } from "./auth.ts";
 
 export type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
@@ -17,6 +18,12 @@ export interface GatewayOptions {
    * endpoint, `POST /oauth2/token`, as the stage's Cognito domain does.
    */
   auth?: LocalIssuer;
+  /**
+   * The origins a browser page may call from (`CORS_ORIGINS`, the stage's `corsOrigins`): with
+   * any, every resource answers a CORS preflight as the stage's does. The functions echo the
+   * origin on their answers themselves (they read `CORS_ORIGINS`).
+   */
+  corsOrigins?: readonly string[];
   /** Loads a route's handler module (the same module the CDK stack bundles). */
   load?: (route: RouteDefinition) => Promise<ProxyHandler>;
   stage?: string;
@@ -44,9 +51,10 @@ interface CompiledRoute {
   parameters: string[];
 }
 
-function compile(route: RouteDefinition): CompiledRoute {
+/** The pattern of a resource path (`/groups/{id}`), one group per path parameter, a final slash allowed. */
+function pathPattern(path: string): { pattern: RegExp; parameters: string[] } {
   const parameters: string[] = [];
-  const source = route.path
+  const source = path
     .split("/")
     .map((segment) => {
       const match = /^\{(\w+)\}$/.exec(segment);
@@ -54,8 +62,23 @@ function compile(route: RouteDefinition): CompiledRoute {
       parameters.push(match[1] as string);
       return "([^/]+)";
     })
-    .join("/");
-  return { route, pattern: new RegExp(`^${source}/?$`), parameters };
+    .join("/")
+    .replace(/\/$/, "");
+  return { pattern: new RegExp(`^${source}/?$`), parameters };
+}
+
+function compile(route: RouteDefinition): CompiledRoute {
+  return { route, ...pathPattern(route.path) };
+}
+
+/** The API Gateway resources the routes make: each route's path, every path above it, the root. */
+function resourcePatterns(routes: readonly RouteDefinition[]): RegExp[] {
+  const paths = new Set(["/"]);
+  for (const route of routes) {
+    const segments = route.path.split("/").slice(1);
+    for (let i = 1; i <= segments.length; i++) paths.add(`/${segments.slice(0, i).join("/")}`);
+  }
+  return [...paths].map((path) => pathPattern(path).pattern);
 }
 
 /**
@@ -108,6 +131,17 @@ const PARSE_ERRORS: Record<string, string> = {
   HPE_INVALID_URL: "the request target is not a valid URL",
 };
 
+/**
+ * The stage's UNAUTHORIZED Gateway Response: a 401 problem that asks for a bearer token. Where
+ * the refused token came, RFC 6750's `error="invalid_token"` says so, which API Gateway's Cognito
+ * authorizer cannot (its answer is the same with a token and without).
+ */
+function unauthenticated(refusal: Refusal, requestId: string): APIGatewayProxyResult {
+  const answer = problemAnswer("UNAUTHENTICATED", refusal.reason, requestId);
+  if (!refusal.error) return answer;
+  return { ...answer, headers: { ...answer.headers, "www-authenticate": `Bearer error="${refusal.error}"` } };
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -135,6 +169,23 @@ function lambdaContext(route: RouteDefinition, requestId: string): Context {
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,
+  };
+}
+
+/**
+ * The stage's answer to `OPTIONS` on any of its resources once it has CORS origins: the mock
+ * integration of aws-cdk-lib's `addCorsPreflight`, a 204 without a body and without any check
+ * (no token, no route), whatever the request's origin (../../functions/src/commons/cors.ts).
+ */
+function preflight(
+  origins: readonly string[],
+  methods: readonly string[],
+  req: IncomingMessage,
+): APIGatewayProxyResult {
+  return {
+    statusCode: 204,
+    headers: { "content-type": "application/json", ...preflightHeaders(origins, methods, req.headers.origin) },
+    body: "",
   };
 }
 
@@ -187,6 +238,9 @@ export function createGateway(options: GatewayOptions): Server {
   // own random one at start (unless one is given), so none is ever written in the source.
   process.env.CURSOR_KEY ||= randomBytes(32).toString("base64url");
   const compiled = options.routes.map(compile);
+  const corsOrigins = options.corsOrigins ?? [];
+  const resources = corsOrigins.length > 0 ? resourcePatterns(options.routes) : [];
+  const corsMethods = corsAllowMethods(options.routes);
   const load = options.load ?? loadHandler;
   const handlers = new Map<RouteDefinition, Promise<ProxyHandler>>();
   const stage = options.stage ?? "local";
@@ -203,6 +257,9 @@ export function createGateway(options: GatewayOptions): Server {
       const body = await readBody(req);
       if (body === "too large") return oauthAnswer(413, { error: "invalid_request" });
       return tokenEndpoint(options.auth, req, body);
+    }
+    if (method === "OPTIONS" && resources.some((pattern) => pattern.test(url.pathname))) {
+      return preflight(corsOrigins, corsMethods, req);
     }
     let match: { route: CompiledRoute; values: string[] } | undefined;
     for (const route of compiled) {
@@ -257,8 +314,7 @@ export function createGateway(options: GatewayOptions): Server {
     let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
     if (options.auth && route.scope !== "public") {
       const verdict = await options.auth.authenticate(req.headers.authorization);
-      // the stage's UNAUTHORIZED Gateway Response: a 401 that asks for a bearer token
-      if ("status" in verdict) return problemAnswer("UNAUTHENTICATED", verdict.reason, requestId);
+      if ("status" in verdict) return unauthenticated(verdict, requestId);
       authorizer = { claims: verdict.claims };
     }
     const event: APIGatewayProxyEvent = {

@@ -4,21 +4,23 @@
  * the rollups processor go on (core rollups/rebuild.ts). `--check` reports every difference and
  * writes nothing; both exit 1 when a difference is left.
  *
- *   pnpm rollups:rebuild [--check] [--endpoint URL | --aws] [--table NAME]
+ *   pnpm rollups:rebuild [--check] [--endpoint URL | --aws] [--table NAME] [--port N]
  *
- * The database: --endpoint, else DYNAMODB_ENDPOINT, else the one a running `pnpm dev` uses; `--aws`
+ * The database: --endpoint, else DYNAMODB_ENDPOINT, else the one a running `pnpm dev` uses (the
+ * one on --port, else PORT, else the only one running); `--aws`
  * uses the AWS account and region of the environment's credentials (a one-off in AWS).
  */
 import { parseArgs } from "node:util";
 import { createServices } from "@sites-groups/core";
-import { DEFAULT_TABLE, seedTarget } from "./config.ts";
-import { readDevState } from "./dev-state.ts";
+import { DEFAULT_TABLE, seedTarget, toolPort } from "./config.ts";
+import { selectDevState } from "./dev-state.ts";
 
 const USAGE = `Usage: pnpm rollups:rebuild [options]
   --check           report every difference, write nothing
   --endpoint URL    DynamoDB endpoint (default: DYNAMODB_ENDPOINT, else the running pnpm dev's)
   --aws             the table in AWS (credentials and region from the environment)
-  --table NAME      table (default: TABLE_NAME, else pnpm dev's, else ${DEFAULT_TABLE})`;
+  --table NAME      table (default: TABLE_NAME, else pnpm dev's, else ${DEFAULT_TABLE})
+  --port N          the pnpm dev whose database to use (default: PORT, else the only one running)`;
 
 async function main() {
   const { values } = parseArgs({
@@ -27,6 +29,7 @@ async function main() {
       endpoint: { type: "string" },
       aws: { type: "boolean" },
       table: { type: "string" },
+      port: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -34,9 +37,10 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const dev = readDevState();
   const fromEnv = seedTarget();
-  const endpoint = values.aws ? undefined : (values.endpoint ?? fromEnv.endpoint ?? dev?.endpoint);
+  const told = values.aws ? undefined : (values.endpoint ?? fromEnv.endpoint);
+  const dev = values.aws || told !== undefined ? undefined : selectDevState(toolPort(values.port));
+  const endpoint = values.aws ? undefined : (told ?? dev?.endpoint);
   if (!values.aws && !endpoint) {
     throw new Error(`No DynamoDB: start \`pnpm dev\` (its database is found automatically), pass --endpoint URL
 (or DYNAMODB_ENDPOINT), or --aws for a table in AWS.\n\n${USAGE}`);

@@ -1,16 +1,17 @@
 /**
  * `pnpm seed`: fills a DynamoDB table with faker data that keeps every rule of the API.
  *
- *   pnpm seed [--sites 1000] [--groups 50] [--seed 2026] [--endpoint URL] [--table NAME] [--concurrency 16]
+ *   pnpm seed [--sites 1000] [--groups 50] [--seed 2026] [--endpoint URL] [--table NAME] [--concurrency 16] [--port N]
  *
- * The database: --endpoint, else DYNAMODB_ENDPOINT, else the one a running `pnpm dev` uses.
+ * The database: --endpoint, else DYNAMODB_ENDPOINT, else the one a running `pnpm dev` uses (the one
+ * on --port, else PORT, else the only one running).
  * LocalStack: --endpoint http://localhost:4566. The table is created if missing.
  */
 import { parseArgs } from "node:util";
 import { createServices } from "@sites-groups/core";
 import cliProgress from "cli-progress";
-import { DEFAULT_TABLE, seedTarget } from "./config.ts";
-import { readDevState } from "./dev-state.ts";
+import { DEFAULT_TABLE, seedTarget, toolPort } from "./config.ts";
+import { selectDevState } from "./dev-state.ts";
 import { ensureTable } from "./dynamodb-local.ts";
 import { seed } from "./seed.ts";
 
@@ -20,7 +21,8 @@ const USAGE = `Usage: pnpm seed [options]
   --seed N          random seed: the same seed gives the same data (default 2026)
   --endpoint URL    DynamoDB endpoint (default: DYNAMODB_ENDPOINT, else the running pnpm dev's)
   --table NAME      table (default: TABLE_NAME, else pnpm dev's, else sites-and-groups-dev)
-  --concurrency N   service calls in flight at once (default 16)`;
+  --concurrency N   service calls in flight at once (default 16)
+  --port N          the pnpm dev whose database to seed (default: PORT, else the only one running)`;
 
 function integer(name: string, value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
@@ -39,6 +41,7 @@ async function main() {
       endpoint: { type: "string" },
       table: { type: "string" },
       concurrency: { type: "string" },
+      port: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -50,9 +53,10 @@ async function main() {
   const groups = integer("groups", values.groups, Math.ceil(sites / 20));
   const randomSeed = integer("seed", values.seed, 2026);
   const concurrency = integer("concurrency", values.concurrency, 16, 1);
-  const dev = readDevState();
   const fromEnv = seedTarget();
-  const endpoint = values.endpoint ?? fromEnv.endpoint ?? dev?.endpoint;
+  const told = values.endpoint ?? fromEnv.endpoint;
+  const dev = told === undefined ? selectDevState(toolPort(values.port)) : undefined;
+  const endpoint = told ?? dev?.endpoint;
   if (!endpoint) {
     throw new Error(`No DynamoDB to seed: start \`pnpm dev\` (its database is found automatically), or pass
 --endpoint URL (or DYNAMODB_ENDPOINT), e.g. --endpoint http://localhost:4566 for LocalStack.\n\n${USAGE}`);

@@ -29,7 +29,7 @@ import {
   validationFailed,
 } from "@sites-groups/core";
 import { eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
-import { notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
+import { CORS_HEADERS, notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
 import { groupSummaryExample, groupTreeExample } from "./hierarchy.ts";
 import {
   eventListParameters,
@@ -75,13 +75,14 @@ export type DocumentAccess = { mode: "cognito"; tokenUrl: string } | { mode: "op
 
 export interface DocumentOptions {
   /** Where clients send requests; `.` (the default) is relative to the document's own URL. */
-  servers?: { url: string; description?: string }[];
+  servers?: { url: string; description?: string; "x-internal"?: boolean }[];
   countries?: readonly Country[];
   /** Default: access control, with the token endpoint at `/oauth2/token` beside the API (as `AUTH=on pnpm dev`). */
   access?: DocumentAccess;
 }
 
 const JSON_TYPE = "application/json";
+const MERGE_PATCH_TYPE = "application/merge-patch+json";
 
 const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
@@ -97,7 +98,13 @@ const OPEN_BEHAVIOUR = `
 - A route that does not exist (or a method a path does not have) is a 404 \`NOT_FOUND\` problem.
 `;
 
-const ACCESS = `**Access:** every \`/sites\` and \`/groups\` route needs \`Authorization: Bearer <access token>\` from this stage's Amazon Cognito user pool (OAuth 2.0 client-credentials grant for machine clients): scope \`${OAUTH_SCOPES.read}\` for the \`GET\` routes, \`${OAUTH_SCOPES.write}\` for every other route (a write token may also read). This document and \`/docs\` are public. Use **Authorize** to call the API from this page.`;
+/** Who may call what, from the route records: every guarded route by name, then the public ones. */
+function accessText(all: readonly RouteDefinition[]): string {
+  const named = (list: readonly RouteDefinition[]) =>
+    list.map((route) => `\`${route.method} ${route.path}\``).join(", ");
+  const scoped = (scope: "read" | "write") => named(all.filter((route) => route.scope === scope));
+  return `**Access:** these routes need \`Authorization: Bearer <access token>\` from this stage's Amazon Cognito user pool (OAuth 2.0 client-credentials grant for machine clients): scope \`${OAUTH_SCOPES.read}\` (or \`${OAUTH_SCOPES.write}\`: a write token may also read) for ${scoped("read")}; scope \`${OAUTH_SCOPES.write}\` for ${scoped("write")}. Public: ${named(all.filter((route) => route.scope === "public"))}. Use **Authorize** to call the API from this page.`;
+}
 
 const OPEN_STAGE =
   "**This stage is OPEN: it was deployed without access control, and anyone who can reach it may read and write.**";
@@ -154,6 +161,47 @@ function pathParameters(route: RouteDefinition): ParameterObject[] {
   }));
 }
 
+/** The query parameters of the routes that are not listings, by name (the route record's `query`). */
+const QUERY_PARAMETERS: Record<string, ParameterObject> = {
+  depth: {
+    name: "depth",
+    in: "query",
+    description:
+      "The levels shown below the group, 1–16 (default 16): `depth=1` is the group and its children, without theirs.",
+    schema: { type: "integer", minimum: 1, maximum: 16, default: 16 },
+  },
+  v: {
+    name: "v",
+    in: "query",
+    description: "The Swagger UI version the page asks for, so that a browser fetches a new version anew; any value.",
+    schema: { type: "string", maxLength: 64 },
+  },
+};
+
+function queryParameters(route: RouteDefinition): ParameterObject[] {
+  return (route.query ?? []).map((name) => {
+    const parameter = QUERY_PARAMETERS[name];
+    if (!parameter) throw new Error(`${route.name} takes the query parameter ${name}, which has no description`);
+    return parameter;
+  });
+}
+
+/**
+ * The 403's challenge, which names the route's scope (RFC 6750) and so is its occurrence's, not
+ * the catalog's (core errors/requests.ts `forbidden`).
+ */
+function challengeHeaders(status: number): ResponseObject["headers"] {
+  if (status !== 403) return {};
+  return {
+    "WWW-Authenticate": {
+      description:
+        '`Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs.',
+      required: true,
+      schema: { type: "string", maxLength: 256 },
+    },
+  };
+}
+
 /** The examples of a component schema, per country for sites. */
 function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<MediaObject, "example" | "examples"> {
   const site = (country: Country, i: number) => siteExample(country, 61 + i);
@@ -204,6 +252,9 @@ function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: D
     code === "COUNTRY_REFUSALS" ? [...registry.refusals.keys()] : [code],
   );
   return [
+    // every route refuses a query parameter it does not define, and every stage throttles
+    "VALIDATION_FAILED",
+    "TOO_MANY_REQUESTS",
     ...(guarded(route, access) ? (["UNAUTHENTICATED"] as const) : []),
     // a token the authorizer admits has a scope that reads; only writes can be refused
     ...(guarded(route, access) && route.scope === "write" ? (["FORBIDDEN"] as const) : []),
@@ -220,12 +271,15 @@ function securityOf(route: RouteDefinition, access: DocumentAccess): Record<stri
   return [...acceptedScopes(route.scope).map((scope) => ({ oauth2: [scope] })), { bearer: [] }];
 }
 
+/** How tokens are checked (the stage's Cognito authorizer; aws-jwt-verify locally), as RFC 8725 asks of JWT users. */
+const JWT_PRACTICE =
+  "Tokens are JWS signed with the pool's RS256 keys and are verified as RFC8725 (JSON Web Token Best Current Practices) recommends: the algorithm is fixed by the key (never `none`, never taken from the token alone), the key comes from the pool's own key set, and the issuer, `token_use` (`access`), client and expiry are checked.";
+
 function securitySchemes(tokenUrl: string) {
   return {
     oauth2: {
       type: "oauth2",
-      description:
-        "Machine clients: the client-credentials grant at the stage's user pool token endpoint, with the client id and secret of an app client of the pool.",
+      description: `Machine clients: the client-credentials grant at the stage's user pool token endpoint, with the client id and secret of an app client of the pool. An access token lasts an hour (no refresh token: the grant is simply repeated). ${JWT_PRACTICE}`,
       flows: {
         clientCredentials: {
           tokenUrl,
@@ -240,7 +294,7 @@ function securitySchemes(tokenUrl: string) {
       type: "http",
       scheme: "bearer",
       bearerFormat: "JWT",
-      description: "An access token of the stage's user pool, however it was obtained.",
+      description: `An access token of the stage's user pool, however it was obtained. ${JWT_PRACTICE}`,
     },
   };
 }
@@ -326,6 +380,30 @@ function problemHeaderObjects(catalog: Catalog, codes: readonly string[]): Respo
   );
 }
 
+/**
+ * Prod's AWS WAF answers its rate rule itself: a static custom response, served as
+ * application/json (WAF cannot say application/problem+json), with the problem's members but
+ * `request_id` (infra/lib/waf.ts).
+ */
+const FIREWALL_PROBLEM: JsonSchema = {
+  type: "object",
+  description: "AWS WAF's answer in prod: the problem's members but `request_id`.",
+  required: ["type", "title", "status", "code", "detail"],
+  properties: {
+    type: { const: "about:blank" },
+    title: { type: "string" },
+    status: { const: 429 },
+    code: { const: "TOO_MANY_REQUESTS" },
+    detail: { type: "string" },
+  },
+  additionalProperties: false,
+};
+
+function firewallProblem(example: unknown): MediaObject {
+  const { request_id: _, ...members } = example as Record<string, unknown>;
+  return { schema: { $ref: SCHEMA_REF("FirewallProblem") }, example: members };
+}
+
 function errorResponses(
   registry: CountryRegistry,
   route: RouteDefinition,
@@ -345,22 +423,22 @@ function errorResponses(
     const headers = problemHeaderObjects(catalog, list);
     responses[String(status)] = {
       description: `${STATUS_TEXT[status] ?? "Error"}.\n\n${text.join("\n")}`,
-      ...(headers ? { headers } : {}),
+      headers: { ...headers, ...challengeHeaders(status), ...CORS_HEADERS },
       content: {
         [PROBLEM_MEDIA_TYPE]: {
           schema: {
             allOf: [
               { $ref: SCHEMA_REF("Problem") },
-              {
-                type: "object",
-                properties: { status: { const: status }, code: { type: "string", enum: list } },
-              },
+              { type: "object", properties: { status: { const: status }, code: { type: "string", enum: list } } },
             ],
           },
           examples: Object.fromEntries(
             list.map((code) => [code, { summary: code, value: problemExample(catalog, code, context) }]),
           ),
         },
+        ...(status === 429
+          ? { [JSON_TYPE]: firewallProblem(problemExample(catalog, "TOO_MANY_REQUESTS", context)) }
+          : {}),
       },
     };
   }
@@ -383,17 +461,53 @@ function successResponse(registry: CountryRegistry, route: RouteDefinition): Res
           Location: {
             description: "The new resource's path.",
             required: true,
-            schema: { type: "string", example: success.location },
+            schema: { type: "string", pattern: "^/[a-z]+/[1-9][0-9]{0,15}$", maxLength: 24, example: success.location },
           },
         }
       : {}),
     ...successHeaders(route),
+    ...CORS_HEADERS,
   };
   return {
     description: success.description,
     ...(Object.keys(headers).length > 0 ? { headers } : {}),
     ...(Object.keys(content).length > 0 ? { content } : {}),
   };
+}
+
+/**
+ * No answer of a function is longer: Lambda's response payload limit (a request body is at most
+ * 64 KiB, its URL and headers 10 KiB). The bound of every string that has no tighter one.
+ */
+const LAMBDA_PAYLOAD_MAX = 6 * 1024 * 1024;
+/** The length of the strings of a format, where the format bounds it. */
+const FORMAT_MAX_LENGTH: Record<string, number> = { date: 10, "date-time": 35 };
+
+const isType = (node: JsonSchema, type: string) =>
+  node.type === type || (Array.isArray(node.type) && node.type.includes(type));
+
+/**
+ * Every string schema of the document gets a `maxLength` and every integer a `format`, as
+ * resource limits a client can rely on: the ones the schemas state, else the format's length,
+ * else the largest a function can answer. (Spectral's OWASP ruleset asks for both.)
+ */
+function boundScalars(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) boundScalars(item);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const schema = node as JsonSchema;
+  if (isType(schema, "string") && !("maxLength" in schema || "enum" in schema || "const" in schema)) {
+    schema.maxLength = FORMAT_MAX_LENGTH[String(schema.format)] ?? LAMBDA_PAYLOAD_MAX;
+  }
+  if (isType(schema, "integer") && !("format" in schema)) {
+    schema.format = Number(schema.maximum) <= 2 ** 31 - 1 ? "int32" : "int64";
+  }
+  for (const [key, value] of Object.entries(schema)) {
+    // examples are values, not schemas
+    if (key !== "example" && key !== "examples") boundScalars(value);
+  }
 }
 
 /**
@@ -415,8 +529,8 @@ export function buildOpenApiDocument(
       events: eventListParameters,
       none: () => [],
     }[docs.list ?? "none"]();
-    const own = (docs.parameters ?? []).map((p): ParameterObject => ({ ...p, in: "query" }));
-    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query, ...own];
+    const parameters = [...pathParameters(route), ...requestHeaders(route), ...query, ...queryParameters(route)];
+    const body = docs.body;
     const operation: OperationObject = {
       operationId: route.name,
       tags: [docs.tag],
@@ -424,16 +538,20 @@ export function buildOpenApiDocument(
       description: describe(registry, route),
       ...(parameters.length > 0 ? { parameters } : {}),
       security: securityOf(route, access),
-      ...(docs.body
+      ...(body
         ? {
             requestBody: {
               required: true,
-              content: {
-                [JSON_TYPE]: {
-                  schema: { $ref: SCHEMA_REF(docs.body.schema) },
-                  examples: docs.body.examples ?? schemaExamples(registry, docs.body.schema).examples ?? {},
-                },
-              },
+              content: Object.fromEntries(
+                // RFC 7396: a PATCH may say it is a JSON merge patch, which is what it is
+                (route.method === "PATCH" ? [JSON_TYPE, MERGE_PATCH_TYPE] : [JSON_TYPE]).map((type) => [
+                  type,
+                  {
+                    schema: { $ref: SCHEMA_REF(body.schema) },
+                    examples: body.examples ?? schemaExamples(registry, body.schema).examples ?? {},
+                  },
+                ]),
+              ),
             },
           }
         : {}),
@@ -446,7 +564,7 @@ export function buildOpenApiDocument(
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, OperationObject>)[route.method.toLowerCase()] = operation;
   }
-  return {
+  const document: OpenApiDocument = {
     openapi: "3.1.0",
     info: {
       title: "Sites & Groups API",
@@ -454,14 +572,20 @@ export function buildOpenApiDocument(
       summary: "Energy sites (French, Italian, more countries later) and the groups that organise them.",
       contact: { name: "Sites & Groups maintainers" },
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
-      description: `${access.mode === "open" ? OPEN_STAGE : ACCESS}
+      description: `${access.mode === "open" ? OPEN_STAGE : accessText(routes)}
 
 JSON everywhere (\`application/json\`); errors are \`application/problem+json\` (RFC 9457) with a stable \`code\`. Field names are snake_case. Unknown body fields are refused (400), never silently dropped.
 
 Business rules hold under concurrency and every write is atomic: it happens whole or not at all.
 ${OPEN_BEHAVIOUR}`,
     },
-    servers: options.servers ?? [{ url: ".", description: "This API (relative to this document)" }],
+    servers: options.servers ?? [
+      {
+        url: ".",
+        description: "This stage of the API, relative to this document: local (pnpm dev), dev or prod",
+        "x-internal": false,
+      },
+    ],
     tags: [
       { name: "Sites", description: "Energy sites; their fields depend on their country." },
       { name: "Groups", description: "Groups of sites and of other groups (`group1`, `group2`, `group3`)." },
@@ -474,8 +598,11 @@ ${OPEN_BEHAVIOUR}`,
     ],
     paths,
     components: {
-      schemas: openApiSchemas(registry),
+      schemas: { ...openApiSchemas(registry), FirewallProblem: FIREWALL_PROBLEM },
       ...(access.mode === "cognito" ? { securitySchemes: securitySchemes(access.tokenUrl) } : {}),
     },
   };
+  boundScalars(document.paths);
+  boundScalars(document.components);
+  return document;
 }

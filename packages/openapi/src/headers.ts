@@ -11,6 +11,9 @@ import type { RouteDefinition } from "./route.ts";
 type HeaderObject = { description: string; required?: boolean; schema: Record<string, unknown> };
 
 const ETAG_EXAMPLE = '"3"';
+/** An ETag is a quoted version number (at most 2^53, 16 digits); a list of them fits what API Gateway takes of headers. */
+const ETAG_MAX_LENGTH = 18;
+const ETAG_LIST_MAX_LENGTH = 10240;
 
 /** The `Idempotency-Key`, `If-Match` or `If-None-Match` header a route reads. */
 export function requestHeaders(route: RouteDefinition): ParameterObject[] {
@@ -21,8 +24,8 @@ export function requestHeaders(route: RouteDefinition): ParameterObject[] {
       in: "header",
       description:
         "Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.",
+      // No example: Swagger UI would send it with every "Try it out", and every caller the same key.
       schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7E]+$" },
-      example: "5f0c6a2e-6d1b-4f0e-9a57-2b8f3d9e4c11",
     });
   }
   if (route.precondition === "If-Match") {
@@ -31,7 +34,7 @@ export function requestHeaders(route: RouteDefinition): ParameterObject[] {
       in: "header",
       description:
         "Writes only if the item's current `ETag` is one of these (strong comparison) or, with `*`, if it exists; else a 412 `PRECONDITION_FAILED` and nothing is written. Without it, the last write wins.",
-      schema: { type: "string" },
+      schema: { type: "string", maxLength: ETAG_LIST_MAX_LENGTH },
       example: ETAG_EXAMPLE,
     });
   }
@@ -40,7 +43,7 @@ export function requestHeaders(route: RouteDefinition): ParameterObject[] {
       name: "If-None-Match",
       in: "header",
       description: "When it names the item's current `ETag` (or is `*`), the answer is a 304 with no body.",
-      schema: { type: "string" },
+      schema: { type: "string", maxLength: ETAG_LIST_MAX_LENGTH },
       example: ETAG_EXAMPLE,
     });
   }
@@ -51,7 +54,7 @@ const ETAG: HeaderObject = {
   description:
     "The item's entity tag (strong): it changes whenever the item's representation does, a link or unlink included. Send it back in `If-Match` (PATCH, DELETE) or `If-None-Match` (GET).",
   required: true,
-  schema: { type: "string", example: ETAG_EXAMPLE },
+  schema: { type: "string", pattern: '^"[0-9]{1,16}"$', maxLength: ETAG_MAX_LENGTH, example: ETAG_EXAMPLE },
 };
 
 /** The headers of a route's success beyond `Location`: `ETag` for one item, `Idempotent-Replayed`. */
@@ -70,12 +73,24 @@ export function successHeaders(route: RouteDefinition): Record<string, HeaderObj
   };
 }
 
+/** What every answer may carry where the stage names CORS origins. */
+export const CORS_HEADERS: Record<string, HeaderObject> = {
+  "Access-Control-Allow-Origin": {
+    description:
+      "Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`).",
+    schema: { type: "string", format: "uri", maxLength: 2048 },
+  },
+};
+
 /** The 304 of a read that takes `If-None-Match`. */
 export function notModifiedResponse(
   route: RouteDefinition,
 ): Record<string, { description: string; headers: Record<string, HeaderObject> }> {
   if (route.precondition !== "If-None-Match") return {};
   return {
-    "304": { description: "Not modified: `If-None-Match` names the current `ETag`; no body.", headers: { ETag: ETAG } },
+    "304": {
+      description: "Not modified: `If-None-Match` names the current `ETag`; no body.",
+      headers: { ETag: ETAG, ...CORS_HEADERS },
+    },
   };
 }

@@ -7,7 +7,10 @@
 import { COMMON_TOTALLED, type CountryRegistry, GROUP_TYPES, totalledFields } from "@sites-groups/core";
 import { type JsonSchema, SCHEMA_REF } from "./schemas.ts";
 
-const count = { type: "integer", minimum: 0 };
+const count = { type: "integer", minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
+const id = { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+/** The nodes of a tree, at most (core groups/tree.ts). */
+const TREE_NODES = 1000;
 const total: JsonSchema = {
   type: "object",
   required: ["sum", "mean"],
@@ -49,7 +52,7 @@ export function hierarchySchemas(registry: CountryRegistry): Record<string, Json
       description: "The totals over the sites below a group, at any depth, each once (`GET /groups/{id}/summary`).",
       required: ["group_id", "groups_below", "as_of", "sites"],
       properties: {
-        group_id: { type: "integer", minimum: 1 },
+        group_id: id,
         groups_below: { ...count, description: "The distinct groups nested below the group." },
         as_of: {
           description:
@@ -111,14 +114,14 @@ export function hierarchySchemas(registry: CountryRegistry): Record<string, Json
         "A group and what is nested below it (`children`, ascending by id); a group shown again is `repeated`, one whose children did not fit the 1,000 nodes `truncated`, and one at the last level shown has no `children`.",
       required: ["id", "name", "type"],
       properties: {
-        id: { type: "integer", minimum: 1 },
+        id,
         name: { type: "string" },
         type: { type: "string", enum: [...GROUP_TYPES] },
         site_count: { ...count, description: "The sites directly in the group." },
         sites_below: { ...count, description: "The sites below it at any depth, as in its summary." },
         repeated: { const: true, description: "Shown, with its children, where it is nearer the root." },
         truncated: { const: true, description: "Its children are not shown: the tree reached 1,000 nodes." },
-        children: { type: "array", items: { $ref: SCHEMA_REF("GroupTree") } },
+        children: { type: "array", maxItems: TREE_NODES - 1, items: { $ref: SCHEMA_REF("GroupTree") } },
       },
       additionalProperties: false,
     },

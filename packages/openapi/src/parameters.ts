@@ -13,6 +13,7 @@ import {
   type ListSpec,
   MAX_IN_VALUES,
   MAX_LIMIT,
+  NAME_MAX_LENGTH,
   type Operator,
   SETTLE_MS,
   STORABLE,
@@ -20,7 +21,7 @@ import {
   siteListSpec,
   type ValueKind,
 } from "@sites-groups/core";
-import type { JsonSchema } from "./schemas.ts";
+import { CURSOR_MAX_LENGTH, type JsonSchema } from "./schemas.ts";
 
 export interface ParameterObject {
   name: string;
@@ -34,6 +35,9 @@ export interface ParameterObject {
   /** A filter that may be evaluated as a filter expression over the list (core's lists/plan.ts says when). */
   "x-scanning"?: true;
 }
+
+const LIMIT = { type: "integer", format: "int32", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT };
+const CURSOR = { type: "string", minLength: 1, maxLength: CURSOR_MAX_LENGTH };
 
 const OPERATOR_TEXT: Record<Operator, string> = {
   eq: "equal to",
@@ -51,14 +55,49 @@ function valueSchema(kind: ValueKind): JsonSchema {
   if (typeof kind === "object") return { type: "string", enum: [...kind.oneOf] };
   switch (kind) {
     case "id":
-      return { type: "integer", minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
+      return { type: "integer", format: "int64", minimum: 1, maximum: Number.MAX_SAFE_INTEGER };
     case "number":
       return { type: "number", minimum: -STORABLE.max, maximum: STORABLE.max };
     case "date":
-      return { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" };
+      return { type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$", maxLength: 10 };
     case "string":
-      return { type: "string" };
+      // a name is at most NAME_MAX_LENGTH code points: a longer value can match nothing
+      return { type: "string", maxLength: NAME_MAX_LENGTH };
   }
+}
+
+/** One value of an `__in` list, as a regular expression: an id, or one of the enumerated values. */
+function listedValue(item: JsonSchema): string {
+  if (Array.isArray(item.enum))
+    return item.enum.map((value) => String(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  if (item.type === "integer") return "[1-9][0-9]{0,15}";
+  throw new Error(`an __in filter over ${JSON.stringify(item)} has no comma-separated spelling`);
+}
+
+/**
+ * The schema of an `__in` parameter, so that both spellings pass a validating proxy: repeated
+ * (`x__in=a&x__in=b`, each item one value, as generated clients send an array) or comma-separated
+ * (`x__in=a,b`: one item holding the list).
+ */
+export function inListSchema(item: JsonSchema): JsonSchema {
+  const value = listedValue(item);
+  const longest = Array.isArray(item.enum) ? Math.max(...item.enum.map((v) => String(v).length)) : 16;
+  return {
+    type: "array",
+    items: {
+      anyOf: [
+        item,
+        {
+          type: "string",
+          description: "Several values, comma-separated.",
+          pattern: `^(${value})(,(${value}))+$`,
+          maxLength: MAX_IN_VALUES * (longest + 1),
+        },
+      ],
+    },
+    minItems: 1,
+    maxItems: MAX_IN_VALUES,
+  };
 }
 
 function filterParameter(
@@ -91,7 +130,7 @@ function filterParameter(
       in: "query",
       description:
         `Filter: ${what} values, repeated (\`${parameter}=a&${parameter}=b\`, as generated clients send an array) or comma-separated (\`${parameter}=a,b\`); both mean the same. At most ${MAX_IN_VALUES} values. ${extra}`.trim(),
-      schema: { type: "array", items: base, minItems: 1, maxItems: MAX_IN_VALUES },
+      schema: inListSchema(base),
       style: "form",
       explode: true,
       ...marks,
@@ -121,14 +160,14 @@ export function listParameters(spec: ListSpec, notes: Record<string, string> = {
       name: "limit",
       in: "query",
       description: `Page size, 1–${MAX_LIMIT}. A page never holds more; it holds fewer only at the end of the listing or when the request's read budget (5 queries) ran out first, and then \`next_cursor\` still says whether more may match.`,
-      schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+      schema: LIMIT,
     },
     {
       name: "cursor",
       in: "query",
       description:
         "The `next_cursor` of the previous page, passed back unchanged with the same filters and sort. An edited, truncated or foreign cursor, or one passed with other filters or another sort, is a 400 naming `cursor`.",
-      schema: { type: "string", minLength: 1 },
+      schema: CURSOR,
     },
   );
   return parameters;
@@ -170,7 +209,7 @@ export function eventListParameters(): ParameterObject[] {
       name: "type__in",
       in: "query",
       description: `Only events of these types: comma-separated, or the parameter repeated (at most ${MAX_IN_VALUES}).`,
-      schema: { type: "array", items: types, minItems: 1, maxItems: MAX_IN_VALUES },
+      schema: inListSchema(types),
       style: "form",
       explode: true,
     },
@@ -179,7 +218,7 @@ export function eventListParameters(): ParameterObject[] {
       in: "query",
       description:
         "Only events whose type starts with this text: `site.` for every site event, `group.site_` for memberships.",
-      schema: { type: "string" },
+      schema: { type: "string", maxLength: Math.max(...EVENT_TYPES.map((type) => type.length)) },
       example: "site.",
     },
     {
@@ -187,7 +226,7 @@ export function eventListParameters(): ParameterObject[] {
       in: "query",
       description:
         "Only the events of one site or group (its path: `sites/12`, `groups/3`), in the order of its writes.",
-      schema: { type: "string", pattern: "^(sites|groups)/[1-9][0-9]{0,15}$" },
+      schema: { type: "string", pattern: "^(sites|groups)/[1-9][0-9]{0,15}$", maxLength: 23 },
       example: "sites/12",
     },
     {
@@ -196,19 +235,19 @@ export function eventListParameters(): ParameterObject[] {
       description:
         "Start after this event (the `id` of the last event you handled): how a consumer follows the events. " +
         "An id that names no event of the last 30 days is a 400 naming `after`: start again from the first page.",
-      schema: { type: "string", pattern: "^[0-9a-f]{32}$" },
+      schema: { type: "string", pattern: "^[0-9a-f]{32}$", maxLength: 32 },
     },
     {
       name: "limit",
       in: "query",
       description: `Page size, 1–${MAX_LIMIT}. A page is full unless it is the last.`,
-      schema: { type: "integer", minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+      schema: LIMIT,
     },
     {
       name: "cursor",
       in: "query",
       description: `The \`next_cursor\` of the previous page, passed back unchanged with the same filters. \`next_cursor\` is null when no event is left now; events stored later (listed ${SETTLE_MS / 1000} s after they are stored in AWS) are found with \`after\`.`,
-      schema: { type: "string", minLength: 1 },
+      schema: CURSOR,
     },
   ];
 }

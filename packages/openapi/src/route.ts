@@ -57,13 +57,6 @@ export type SchemaName =
   | "GroupTree"
   | "EventPage";
 
-/** A query parameter of a route that is no listing (a listing's come from its list spec). */
-export interface QueryParameterDoc {
-  name: string;
-  description: string;
-  schema: Record<string, unknown>;
-}
-
 export type Example = { summary?: string; value: unknown };
 
 /** The route in the OpenAPI document. */
@@ -73,8 +66,6 @@ export interface RouteDocs {
   description: string;
   /** The listing whose filters, sort and paging are the route's query parameters. */
   list?: "sites" | "groups" | "events";
-  /** The query parameters of a route that is no listing. */
-  parameters?: readonly QueryParameterDoc[];
   /** The JSON request body; examples default to the schema's own (per country for sites). */
   body?: { schema: SchemaName; examples?: Record<string, Example> };
   success: {
@@ -139,6 +130,11 @@ export interface RouteDefinition {
    * to the service: 412); the document lists the header and the 304 or 412.
    */
   precondition?: "If-None-Match" | "If-Match";
+  /**
+   * The query parameters of a route that is not a listing (a listing's are its list spec's,
+   * `docs.list`); none: any query parameter is a 400 naming it.
+   */
+  query?: readonly string[];
   docs: RouteDocs;
 }
 

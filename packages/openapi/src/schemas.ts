@@ -14,6 +14,7 @@ import {
   EVENT_TYPES,
   GROUP_TYPES,
   idList,
+  MAX_LIMIT,
   NAME_MAX_LENGTH,
   nameSchema,
   patchGroupSchema,
@@ -36,6 +37,10 @@ export const SCHEMA_REF = (name: string) => `#/components/schemas/${name}`;
 
 /** RFC 3339 UTC timestamps, as the representations carry them (`toISOString`). */
 const timestamp = z.iso.datetime();
+
+/** A cursor the API made is far shorter; a longer one can only be forged (a 400 naming `cursor`). */
+export const CURSOR_MAX_LENGTH = 4096;
+const cursor = z.string().check(z.maxLength(CURSOR_MAX_LENGTH));
 
 /** The contract's error body (RFC 9457), one shape for every status. */
 export const fieldErrorSchema = z.strictObject({ path: z.string(), message: z.string() });
@@ -149,7 +154,9 @@ function eventSchemas(
 ) {
   const eventType = z.enum(EVENT_TYPES);
   meta.add(eventType, { id: "EventType", description: "Every event type." });
-  const changed = z.array(z.string()).check(z.minLength(1));
+  // at most every field of the representation changed
+  const fields = Math.max(...[...sites, group].map((schema) => Object.keys(schema.shape).length));
+  const changed = z.array(z.string()).check(z.minLength(1), z.maxLength(fields));
   meta.add(changed, { description: CHANGED });
   const updatedSites = sites.map((site, i) => {
     const schema = z.strictObject({ ...site.shape, changed });
@@ -330,7 +337,7 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
   });
 
   const page = (item: z.ZodMiniType, id: string, what: string) =>
-    meta.add(z.strictObject({ items: z.array(item), next_cursor: z.nullable(z.string()) }), {
+    meta.add(z.strictObject({ items: z.array(item).check(z.maxLength(MAX_LIMIT)), next_cursor: z.nullable(cursor) }), {
       id,
       description: `A page of ${what}.`,
     });

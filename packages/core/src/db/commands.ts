@@ -58,10 +58,11 @@ export const BATCH_GET_KEYS = 100;
 const BATCH_ATTEMPTS = 5;
 
 /**
- * The items of these keys of a table (the main one unless `table`; eventually consistent unless
- * `consistent`; in no particular order; a missing item is simply absent): one BatchGetItem per 100
- * keys, sent at once. Keys DynamoDB answers as unprocessed (a partly throttled read) are asked again
- * with backoff, then it is a 503.
+ * The items of these keys of a table (the main one unless `table`; in no particular order; a
+ * missing item is simply absent; each key once): one BatchGetItem per 100 keys, sent at once.
+ * Eventually consistent unless `consistent` (the nesting walk reads the versions its transaction
+ * conditions on; the rollups processor reads the graph and its ledgers). Keys DynamoDB answers as
+ * unprocessed (a partly throttled read) are asked again with backoff, then it is a 503.
  */
 export async function batchGetItems(
   db: Database,
@@ -71,13 +72,14 @@ export async function batchGetItems(
   const chunks: Record<string, string>[][] = [];
   for (let i = 0; i < keys.length; i += BATCH_GET_KEYS) chunks.push(keys.slice(i, i + BATCH_GET_KEYS));
   const exhausted = () => new ServiceUnavailableError("the database is throttling reads");
+  const consistency = consistent ? { ConsistentRead: true } : {};
   const pages = await Promise.all(
     chunks.map(async (chunk) => {
       const found: RawItem[] = [];
       let pending = chunk;
       await retry({ attempts: BATCH_ATTEMPTS, exhausted }, async () => {
         const result = await db.client.send(
-          new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: consistent } } }),
+          new BatchGetCommand({ RequestItems: { [table]: { ...consistency, Keys: pending } } }),
         );
         found.push(...(result.Responses?.[table] ?? []));
         pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, string>[];

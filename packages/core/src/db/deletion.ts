@@ -29,7 +29,7 @@ export interface LinkedDeletion<L> {
   read(): Promise<{ deleting: boolean; version: number; links: L[] } | undefined>;
   /** The key of the item, for the tombstone write. */
   key(): Record<string, string>;
-  /** List indexes the item leaves when it becomes a tombstone. */
+  /** List indexes the item leaves when it becomes a tombstone: all of its entity's (keys.ts `listIndexNames`). */
   indexes: readonly IndexName[];
   /** The steps that remove one link, at both ends. */
   unlink(link: L): Step[];

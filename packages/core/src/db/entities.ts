@@ -1,6 +1,19 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Entity, Service } from "electrodb";
-import { rollupsTableName, tableDefinition as t } from "./table.ts";
+import {
+  EDGE_INDEX,
+  EDGE_PARTITION,
+  EDGES,
+  type EdgeEnd,
+  type EdgeKind,
+  type KeyAttributeOf,
+  type Lists,
+  NAMED_ITEMS,
+  RECORDS,
+  type RecordEntity,
+  ROOT_INDEX,
+} from "./keys.ts";
+import { type IndexName, rollupsTableName, tableDefinition as t } from "./table.ts";
 
 const SERVICE = "sg";
 const none = "none" as const;
@@ -18,19 +31,15 @@ function constant(field: string, value: string) {
  */
 const keyAttribute = { type: "string", hidden: true, required: true } as const;
 
-interface EdgeEnd<N extends string> {
-  /** The end's name: the edge item holds `${end}_id` (a number) and `${end}_key`. */
-  end: N;
-  /** The prefix of this end's key in the edge's keys. */
-  prefix: string;
-}
-
 /**
- * The item of an edge between `from` (always a group) and `to`: its main key in the group's own
- * partition (`group#` + from, sort `to.prefix` + to), gsi1 from the `to` side (partition
- * `to.prefix` + to, sort `from.prefix` + from), so both ends can list their edges.
+ * The item of an edge between `from` (always a group) and `to`, keyed as keys.ts `EDGES` says: its
+ * main key in the group's own partition, EDGE_INDEX from the `to` side, so both ends can list
+ * their edges.
  */
-function edgeEntity<F extends string, T extends string>(entity: string, from: EdgeEnd<F>, to: EdgeEnd<T>) {
+function edgeEntity<F extends string, T extends string>(
+  entity: EdgeKind,
+  { from, to }: { from: EdgeEnd & { end: F }; to: EdgeEnd & { end: T } },
+) {
   const fromKey = `${from.end}_key` as const;
   const toKey = `${to.end}_key` as const;
   const id = { type: "number", required: true } as const;
@@ -43,11 +52,11 @@ function edgeEntity<F extends string, T extends string>(entity: string, from: Ed
       [toKey]: keyAttribute,
     } as Record<`${F | T}_id` | `${F | T}_key`, typeof id | typeof keyAttribute>,
     indexes: {
-      record: { pk: key(t.partitionKey, fromKey, "group#"), sk: key(t.sortKey, toKey, to.prefix) },
+      record: { pk: key(t.partitionKey, fromKey, EDGE_PARTITION), sk: key(t.sortKey, toKey, to.prefix) },
       [`by${to.end[0]?.toUpperCase()}${to.end.slice(1)}`]: {
-        index: "gsi1",
-        pk: key(t.indexes.gsi1.partitionKey, toKey, to.prefix),
-        sk: key(t.indexes.gsi1.sortKey, fromKey, from.prefix),
+        index: EDGE_INDEX,
+        pk: key(t.indexes[EDGE_INDEX].partitionKey, toKey, to.prefix),
+        sk: key(t.indexes[EDGE_INDEX].sortKey, fromKey, from.prefix),
       },
     },
   });
@@ -66,33 +75,42 @@ const recordAttributes = {
   name_key: keyAttribute,
 } as const;
 
-/** A record's item by id, and its list indexes by id (gsi1) and by name (gsi2), in partition `entity`. */
-function recordIndexes<E extends string>(entity: E) {
-  return {
-    record: { pk: key(t.partitionKey, "id_key", `${entity}#`), sk: constant(t.sortKey, entity) },
-    byId: {
-      index: "gsi1",
-      pk: constant(t.indexes.gsi1.partitionKey, entity),
-      sk: key(t.indexes.gsi1.sortKey, "id_key"),
-    },
-    byName: {
-      index: "gsi2",
-      pk: constant(t.indexes.gsi2.partitionKey, entity),
-      sk: key(t.indexes.gsi2.sortKey, "name_key"),
-    },
-  } as const;
+/** A record's item by id, and one list index per sort (named after the sort), as keys.ts `RECORDS` says. */
+function recordIndexes<E extends RecordEntity>(entity: E) {
+  const { prefix, sortKey, listPartition, lists } = RECORDS[entity];
+  const listIndexes = Object.fromEntries(
+    Object.entries(lists).map(([sort, { index, attribute }]) => [
+      sort,
+      {
+        index,
+        pk: constant(t.indexes[index].partitionKey, listPartition),
+        sk: key(t.indexes[index].sortKey, attribute),
+      },
+    ]),
+  ) as {
+    [S in keyof Lists<E>]: {
+      index: IndexName;
+      pk: ReturnType<typeof constant>;
+      sk: ReturnType<typeof key<KeyAttributeOf<Lists<E>[S]>>>;
+    };
+  };
+  return { record: { pk: key(t.partitionKey, "id_key", prefix), sk: constant(t.sortKey, sortKey) }, ...listIndexes };
 }
 
-/** An item found by its name (partition `${entity}#name`), holding one number that starts at 0. */
-function namedNumber<N extends string>(entity: string, attribute: N, sortKey: string) {
+/** The key of an item found by its `name` attribute, as keys.ts `NAMED_ITEMS` says. */
+function namedKey<N extends string>(item: keyof typeof NAMED_ITEMS, attribute: N) {
+  const { prefix, sortKey } = NAMED_ITEMS[item];
+  return { record: { pk: key(t.partitionKey, attribute, prefix), sk: constant(t.sortKey, sortKey) } };
+}
+
+/** An item found by its name, holding one number that starts at 0. */
+function namedNumber<N extends string>(entity: keyof typeof NAMED_ITEMS, attribute: N) {
   const name = { type: "string", required: true } as const;
   const value = { type: "number", required: true, default: 0 } as const;
   return new Entity({
     model: { service: SERVICE, entity, version: "1" },
     attributes: { name, [attribute]: value } as { name: typeof name } & Record<N, typeof value>,
-    indexes: {
-      record: { pk: key(t.partitionKey, "name", `${entity}#`), sk: constant(t.sortKey, sortKey) },
-    },
+    indexes: namedKey(entity, "name"),
   });
 }
 
@@ -103,7 +121,7 @@ function namedNumber<N extends string>(entity: string, attribute: N, sortKey: st
 function defineEntities() {
   /**
    * A site. The country's own fields live in `details`, so a new country changes no entity.
-   * The `*_key` attributes, computed in sites/store.ts, make the sort keys of the list indexes.
+   * The `*_key` attributes (keys.ts `listKeys`) make its key and the sort keys of its list indexes.
    */
   const site = new Entity({
     model: { service: SERVICE, entity: "site", version: "1" },
@@ -121,26 +139,14 @@ function defineEntities() {
       date_key: keyAttribute,
       power_key: keyAttribute,
     },
-    indexes: {
-      ...recordIndexes("site"),
-      byDate: {
-        index: "gsi3",
-        pk: constant(t.indexes.gsi3.partitionKey, "site"),
-        sk: key(t.indexes.gsi3.sortKey, "date_key"),
-      },
-      byPower: {
-        index: "gsi4",
-        pk: constant(t.indexes.gsi4.partitionKey, "site"),
-        sk: key(t.indexes.gsi4.sortKey, "power_key"),
-      },
-    },
+    indexes: recordIndexes("site"),
   });
 
   /**
    * A group. Its id sets mirror the edge items below so that a read needs no extra request;
    * every write that changes them also increments `version`, on which PATCH and DELETE condition.
    * `deleting` marks a group whose delete spans several transactions (see db/deletion.ts); the
-   * `*_key` attributes are computed in groups/store.ts.
+   * `*_key` attributes come from keys.ts `listKeys`.
    */
   const group = new Entity({
     model: { service: SERVICE, entity: "group", version: "1" },
@@ -157,20 +163,20 @@ function defineEntities() {
     },
     indexes: {
       ...recordIndexes("group"),
-      // `root=true|false` (db/keys.ts ROOT_GROUP_KEYS), kept by every write of parent_group_ids
+      // `root=true|false` (keys.ts ROOT_INDEX), kept by every write of parent_group_ids
       byRoot: {
-        index: "gsi3",
-        pk: key(t.indexes.gsi3.partitionKey, "root_key"),
-        sk: key(t.indexes.gsi3.sortKey, "id_key"),
+        index: ROOT_INDEX,
+        pk: key(t.indexes[ROOT_INDEX].partitionKey, "root_key"),
+        sk: key(t.indexes[ROOT_INDEX].sortKey, "id_key"),
       },
     },
   });
 
-  /** site ∈ group. Main key from the group's side, gsi1 (`bySite`) from the site's side. */
-  const membership = edgeEntity("membership", { end: "group", prefix: "group#" }, { end: "site", prefix: "site#" });
+  /** site ∈ group. Main key from the group's side, EDGE_INDEX (`bySite`) from the site's side. */
+  const membership = edgeEntity("membership", EDGES.membership);
 
-  /** child ∈ parent. Main key from the parent's side, gsi1 (`byChild`) from the child's side. */
-  const nesting = edgeEntity("nesting", { end: "parent", prefix: "parent#" }, { end: "child", prefix: "child#" });
+  /** child ∈ parent. Main key from the parent's side, EDGE_INDEX (`byChild`) from the child's side. */
+  const nesting = edgeEntity("nesting", EDGES.nesting);
 
   /**
    * A unique key held by one site (France: `fr-day#2024-05-01`). Written with
@@ -182,13 +188,11 @@ function defineEntities() {
       key: { type: "string", required: true },
       site_id: { type: "number", required: true },
     },
-    indexes: {
-      record: { pk: key(t.partitionKey, "key", "claim#"), sk: constant(t.sortKey, "claim") },
-    },
+    indexes: namedKey("claim", "key"),
   });
 
   /** Id counters, one per entity type, incremented atomically with ADD: ids are never reused. */
-  const counter = namedNumber("counter", "value", "counter");
+  const counter = namedNumber("counter", "value");
 
   return { site, group, membership, nesting, claim, counter };
 }

@@ -3,7 +3,7 @@
  * Read by the CDK stack, the dev server and the tests, so the three cannot disagree.
  *
  * Every secondary index is overloaded: each entity decides what its items put in
- * `gsiNpk` / `gsiNsk` (see `db/keys.ts`). Items that leave an index's keys unset are
+ * `gsiNpk` / `gsiNsk` (the layout is `db/keys.ts`). Items that leave an index's keys unset are
  * simply absent from it (sparse indexes).
  *
  * `timeToLiveAttribute`: DynamoDB deletes an item some time after the epoch second this attribute
@@ -30,7 +30,13 @@ export const tableDefinition = {
 export type IndexName = keyof typeof tableDefinition.indexes;
 
 /**
- * The table of the hierarchy's maintained items (rollups/keys.ts: below items, ledgers,
+ * What the route manifest and the CDK app read of the key layout (they load this module, not the
+ * services): the indexes each listing queries, and the partitions of the items that make events.
+ */
+export { listIndexNames, RECORD_PARTITION_PREFIXES, ROOT_INDEX } from "./keys.ts";
+
+/**
+ * The table of the hierarchy's maintained items (db/keys.ts `ROLLUPS`: below items, ledgers,
  * summaries), beside the main one and named after it. It has no stream: its writes are no
  * change of the API, so they make no event, never invoke a processor, and never sit in the main
  * stream's shards ahead of the API's own changes (a nest writes thousands of them). `gsi1` reads

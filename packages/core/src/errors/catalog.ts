@@ -25,6 +25,7 @@ import {
   keyReused,
   MAX_BODY_BYTES,
   payloadTooLarge,
+  tooManyRequests,
   unauthenticated,
   unsupportedMediaType,
 } from "./requests.ts";
@@ -50,12 +51,14 @@ export interface ExampleContext {
 /** What the OpenAPI document says of a header a problem may carry (its value is the code's). */
 export const PROBLEM_HEADERS = {
   "WWW-Authenticate": {
-    description: "`Bearer`: the route needs a bearer access token.",
-    schema: { type: "string" },
+    description:
+      '`Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server).',
+    schema: { type: "string", maxLength: 256 },
   },
   "Retry-After": {
     description: "Seconds to wait before trying again.",
-    schema: { type: "integer", minimum: 1 },
+    // the API says 1; prod's firewall says its rate window, at most 600 s
+    schema: { type: "integer", format: "int32", minimum: 1, maximum: 600 },
   },
 } as const;
 
@@ -85,14 +88,14 @@ export const ERROR_CATALOG = {
     status: 400,
     title: "Validation failed",
     description:
-      "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (an unknown one, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
+      "Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.",
     example: (context) => context.invalid,
   },
   UNAUTHENTICATED: {
     status: 401,
     title: "Unauthenticated",
     description:
-      "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`.",
+      "No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error=\"invalid_token\"`.",
     headers: { "WWW-Authenticate": "Bearer" },
     example: () => unauthenticated("the token has expired"),
   },
@@ -100,7 +103,7 @@ export const ERROR_CATALOG = {
     status: 403,
     title: "Forbidden",
     description:
-      "A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`).",
+      'A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function\'s answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.',
     example: ({ operation, scopes }) => forbidden(operation, scopes.write, scopes.read),
   },
   NOT_FOUND: {
@@ -134,7 +137,7 @@ export const ERROR_CATALOG = {
     status: 415,
     title: "Unsupported media type",
     description:
-      "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed), or with none.",
+      "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.",
     example: () => unsupportedMediaType("text/plain;charset=UTF-8"),
   },
   GROUP3_CANNOT_HOLD_SITES: {
@@ -175,6 +178,14 @@ export const ERROR_CATALOG = {
       "The `Idempotency-Key` was used in the last 24 hours with another body or route; use a new key for a new request.",
     example: keyReused,
   },
+  TOO_MANY_REQUESTS: {
+    status: 429,
+    title: "Too many requests",
+    description:
+      "Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.",
+    headers: RETRY_AFTER,
+    example: tooManyRequests,
+  },
   INTERNAL: {
     status: 500,
     title: "Internal error",
@@ -208,6 +219,7 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   413: "Payload too large",
   415: "Unsupported media type",
   422: "Unprocessable content: a business rule refused the write",
+  429: "Too many requests",
   500: "Internal error",
   503: "Service unavailable",
 };

@@ -29,6 +29,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     detail: string,
     errors: FieldError[] = [],
+    /** Headers this occurrence's answer carries beyond its code's (a 403's challenge names the scope). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail);
     this.errors = errors.map((error) => ({ ...error, message: sentenceCase(error.message) }));

@@ -29,10 +29,11 @@ function listedErrors(errors: readonly FieldError[]): Pick<Problem, "errors" | "
   return { errors: errors.slice(0, MAX_LISTED_ERRORS), errors_omitted: errors.length - MAX_LISTED_ERRORS };
 }
 
-/** A problem and the kind it is of (whose status and headers its answer carries). */
+/** A problem and the kind it is of (whose status and headers its answer carries), and its own headers. */
 export interface ProblemOccurrence {
   kind: ProblemKind;
   problem: Problem;
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** The problem of a code with this detail and these fields at fault; a code the catalog lacks is a fault of ours. */
@@ -69,7 +70,7 @@ export function problemFor(catalog: Catalog, error: unknown, requestId: string):
     return problemOf(catalog, "SERVICE_UNAVAILABLE", `${unavailable.detail}; ${outcome}`, requestId);
   }
   if (error instanceof DomainError && catalog.has(error.code)) {
-    return problemOf(catalog, error.code, error.detail, requestId, error.errors);
+    return { ...problemOf(catalog, error.code, error.detail, requestId, error.errors), headers: error.headers };
   }
   const detail = `An unexpected error occurred; quote request id ${requestId} to the operators`;
   return problemOf(catalog, "INTERNAL", detail, requestId);

@@ -18,11 +18,11 @@ export function payloadTooLarge(bytes: number): DomainError {
   );
 }
 
-/** 415: a body whose `Content-Type` (undefined: none) is not JSON. */
-export function unsupportedMediaType(type: string | undefined): DomainError {
+/** 415: a body whose `Content-Type` (undefined: none) is not one the route takes (`accepted`). */
+export function unsupportedMediaType(type: string | undefined, accepted = "application/json"): DomainError {
   return new DomainError(
     "UNSUPPORTED_MEDIA_TYPE",
-    `the body must be sent as application/json, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
+    `the body must be sent as ${accepted}, not ${type ? JSON.stringify(type) : "without a Content-Type"}`,
   );
 }
 
@@ -30,9 +30,27 @@ export function unauthenticated(detail: string): DomainError {
   return new DomainError("UNAUTHENTICATED", detail);
 }
 
-/** 403: the token (whose scopes are `granted`, space-separated) lacks the scope `operation` needs. */
+/**
+ * 403: the token (whose scopes are `granted`, space-separated) lacks the scope `operation` needs;
+ * its answer names that scope (RFC 6750's `insufficient_scope` challenge).
+ */
 export function forbidden(operation: string, needed: string, granted: string): DomainError {
-  return new DomainError("FORBIDDEN", `${operation} needs the ${needed} scope; the token has ${granted || "no scope"}`);
+  return new DomainError(
+    "FORBIDDEN",
+    `${operation} needs the ${needed} scope; the token has ${granted || "no scope"}`,
+    [],
+    {
+      "WWW-Authenticate": `Bearer error="insufficient_scope", scope="${needed}"`,
+    },
+  );
+}
+
+/** 429: over the stage's rate (API Gateway and prod's firewall answer it; the catalog's example). */
+export function tooManyRequests(): DomainError {
+  return new DomainError(
+    "TOO_MANY_REQUESTS",
+    "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds",
+  );
 }
 
 /** 409: the first request with the key is still running. */

@@ -2,6 +2,8 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { CountryRegistry } from "../countries/registry.ts";
 import type { Database } from "../db/entities.ts";
+import { kindOfKey } from "../db/keys.ts";
+import { tableDefinition } from "../db/table.ts";
 import { representGroup } from "../groups/group.ts";
 import { fromItem as groupFromItem } from "../groups/store.ts";
 import { representSite, writableFields } from "../sites/site.ts";
@@ -26,18 +28,12 @@ export class UnreadableRecord extends Error {
 }
 
 type Image = Record<string, unknown>;
-type Kind = "site" | "group" | "membership" | "nesting";
 
-/** The kind of item a key is (db/entities.ts), or undefined for what makes no event. */
-function kindOf(keys: Image): Kind | undefined {
-  const { pk, sk } = keys;
+/** The kind of item a key is (db/keys.ts), or undefined for what makes no event. */
+function kindOf(keys: Image) {
+  const { [tableDefinition.partitionKey]: pk, [tableDefinition.sortKey]: sk } = keys;
   if (typeof pk !== "string" || typeof sk !== "string") return undefined;
-  if (pk.startsWith("site#")) return sk === "site" ? "site" : undefined;
-  if (!pk.startsWith("group#")) return undefined; // claims, counters, idempotency records, events
-  if (sk === "group") return "group";
-  if (sk.startsWith("site#")) return "membership";
-  if (sk.startsWith("child#")) return "nesting";
-  return undefined;
+  return kindOfKey(pk, sk);
 }
 
 function image(raw: Record<string, unknown> | undefined, what: string): Image {

@@ -1,5 +1,6 @@
 import type { LinkedDeletion } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
+import { listIndexNames, ROOT_INDEX } from "../db/keys.ts";
 import type { LinkSteps } from "../records/edges.ts";
 import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { recordSteps } from "../records/record.ts";
@@ -31,7 +32,7 @@ export function groupDeletion(db: Database, id: number, links: LinkSteps, ifMatc
       };
     },
     key: () => record.key(db),
-    indexes: ["gsi1", "gsi2", "gsi3"],
+    indexes: [...listIndexNames("group"), ROOT_INDEX],
     unlink: (link) => {
       if (link.kind === "site") return [links.membership.delete(id, link.id), links.membership.site.loses(link.id, id)];
       if (link.kind === "child") return [links.nesting.delete(id, link.id), links.nesting.child.loses(link.id, id)];

@@ -1,17 +1,18 @@
-import { encodeId, encodeName, ROOT_GROUP_KEYS } from "../db/keys.ts";
-import { type ListSpec, NAME_FILTER } from "../lists/spec.ts";
-import { ABOVE_PREFIX, abovePartition, BELOW_IDS, belowPartition, belowPrefix, rollupKeys } from "../rollups/keys.ts";
+import { edgesFrom, edgesTo, ROOT_LINK } from "../db/keys.ts";
+import { type ListSpec, NAME_FILTER, sortsOf } from "../lists/spec.ts";
+import { aboveLink, belowLink } from "../rollups/keys.ts";
 import { GROUP_TYPES } from "./group.ts";
 
 /**
- * What `GET /groups` accepts. Sorts: id → gsi1, name → gsi2 (partition `group`). `site_id` and
- * `parent_group_id` are answered by the edge items, `within_group_id`, `contains_site_id` and
- * `contains_group_id` by the maintained below items, `root` by the group items' root index
- * (lists/plan.ts).
+ * What `GET /groups` accepts. Each sort has its list index (db/keys.ts `RECORDS.group`). `site_id`
+ * and `parent_group_id` are answered by the edge items (lists/plan.ts): a site's memberships, seen
+ * from the site, and a parent's nestings, in its partition; `within_group_id`, `contains_site_id`
+ * and `contains_group_id` by the maintained below items, from the group's side and from what is
+ * below; `root` by the group items' root index.
  */
 export const groupListSpec: ListSpec = {
   resource: "groups",
-  partition: "group",
+  entity: "group",
   filters: {
     id: { kind: "id", operators: ["in"], attribute: "id" },
     name: NAME_FILTER,
@@ -23,49 +24,13 @@ export const groupListSpec: ListSpec = {
     contains_group_id: { kind: "id", operators: ["eq"], attribute: "", maintained: true },
     root: { kind: { oneOf: ["true", "false"] }, operators: ["eq"], attribute: "parent_group_ids", emptySet: true },
   },
-  sorts: {
-    id: { index: "gsi1", field: "id" },
-    name: { index: "gsi2", field: "name", encode: (v) => encodeName(String(v)) },
-  },
+  sorts: sortsOf("group"),
   links: {
-    // membership items seen from the site (gsi1), nesting items in the parent's partition (db/entities.ts)
-    site_id: {
-      index: "gsi1",
-      partition: (id) => `site#${encodeId(Number(id))}`,
-      prefix: "group#",
-      idAttribute: "group_id",
-    },
-    parent_group_id: { partition: (id) => `group#${encodeId(Number(id))}`, prefix: "child#", idAttribute: "child_id" },
-    // the maintained below items (rollups/keys.ts): from the group's side, and from what is below
-    within_group_id: {
-      table: "rollups",
-      partition: (id) => belowPartition(Number(id)),
-      prefix: belowPrefix("group"),
-      idAttribute: BELOW_IDS.below,
-      member: (group, listed) => rollupKeys.below(group, "group", listed),
-    },
-    contains_site_id: {
-      table: "rollups",
-      index: "gsi1",
-      partition: (id) => abovePartition("site", Number(id)),
-      prefix: ABOVE_PREFIX,
-      idAttribute: BELOW_IDS.above,
-      member: (site, listed) => rollupKeys.below(listed, "site", site),
-    },
-    contains_group_id: {
-      table: "rollups",
-      index: "gsi1",
-      partition: (id) => abovePartition("group", Number(id)),
-      prefix: ABOVE_PREFIX,
-      idAttribute: BELOW_IDS.above,
-      member: (group, listed) => rollupKeys.below(listed, "group", group),
-    },
-    // the root index of the group items themselves (db/keys.ts ROOT_GROUP_KEYS), in id order
-    root: {
-      index: "gsi3",
-      partition: (value) => (value === "true" ? ROOT_GROUP_KEYS.root : ROOT_GROUP_KEYS.nested),
-      prefix: "",
-      idAttribute: "id",
-    },
+    site_id: edgesTo("membership"),
+    parent_group_id: edgesFrom("nesting"),
+    within_group_id: belowLink("group"),
+    contains_site_id: aboveLink("site"),
+    contains_group_id: aboveLink("group"),
+    root: ROOT_LINK,
   },
 };

@@ -1,9 +1,8 @@
-import type { RawItem } from "../db/commands.ts";
+import { batchGetItems, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeId, encodeName, ROOT_GROUP_KEYS, sortKey } from "../db/keys.ts";
-import { AGAIN, retry } from "../db/retry.ts";
-import { notFound, ServiceUnavailableError } from "../errors/domain.ts";
-import { readRecord } from "../records/record.ts";
+import { encodeName, listKeys, rootKeyOf } from "../db/keys.ts";
+import { notFound } from "../errors/domain.ts";
+import { readRecord, recordKey } from "../records/record.ts";
 import type { Group } from "./group.ts";
 
 /** A group as stored: sets are absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */
@@ -28,7 +27,10 @@ export function fromItem(item: StoredGroup): GroupRecord {
   };
 }
 
-/** The stored item: sets only when non-empty (DynamoDB has no empty set), plus the list sort keys. */
+/**
+ * The stored item: sets only when non-empty (DynamoDB has no empty set), plus the keys of its item
+ * and list indexes (db/keys.ts).
+ */
 export function toItem(group: Group & { deleting?: boolean }) {
   // `deleting` is only ever written by the tombstone; a put must not store it, even as false
   const { site_ids, child_group_ids, parent_group_ids, deleting: _, ...rest } = group;
@@ -38,9 +40,8 @@ export function toItem(group: Group & { deleting?: boolean }) {
     ...(child_group_ids.length > 0 ? { child_group_ids } : {}),
     ...(parent_group_ids.length > 0 ? { parent_group_ids } : {}),
     name_lower: encodeName(group.name),
-    id_key: encodeId(group.id),
-    name_key: sortKey(encodeName(group.name), group.id),
-    root_key: parent_group_ids.length > 0 ? ROOT_GROUP_KEYS.nested : ROOT_GROUP_KEYS.root,
+    ...listKeys("group", group),
+    root_key: rootKeyOf(parent_group_ids),
   };
 }
 
@@ -57,31 +58,21 @@ export async function readExistingGroup(db: Database, id: number, consistent = f
   return group;
 }
 
-/** Tries of a BatchGetItem whose keys come back unprocessed (a throttled read). */
-const BATCH_ATTEMPTS = 5;
+/** The groups of raw items, tombstones included. */
+function storedGroups(db: Database, items: RawItem[]): StoredGroup[] {
+  const { data } = db.entities.group.parse({ Items: items });
+  return data as unknown as StoredGroup[];
+}
 
-/**
- * Strongly consistent reads of many groups. DynamoDB answers a partly throttled BatchGetItem
- * with unprocessed keys rather than an error: they are asked again, then it is a 503.
- */
+/** Strongly consistent reads of many groups (the nesting walk), missing ones left out. */
 export async function readGroups(db: Database, ids: number[]): Promise<GroupRecord[]> {
-  const found: StoredGroup[] = [];
-  let keys = [...new Set(ids)].map((g) => ({ id_key: encodeId(g) }));
-  if (keys.length === 0) return [];
-  const exhausted = () => new ServiceUnavailableError("the database is throttling reads");
-  await retry({ attempts: BATCH_ATTEMPTS, exhausted }, async () => {
-    const { data, unprocessed } = await db.entities.group.get(keys).go({ consistent: true });
-    found.push(...(data as unknown as StoredGroup[]));
-    keys = unprocessed as typeof keys;
-    return keys.length > 0 ? AGAIN : undefined;
-  });
-  return found.map(fromItem);
+  const keys = [...new Set(ids)].map((id) => recordKey(db, "group", id));
+  return storedGroups(db, await batchGetItems(db, keys, { consistent: true })).map(fromItem);
 }
 
 /** The groups of a page of raw items (a list Query). */
 export function groupsOfPage(db: Database, items: RawItem[]): Group[] {
-  const { data } = db.entities.group.parse({ Items: items });
-  return (data as unknown as StoredGroup[]).map((item) => {
+  return storedGroups(db, items).map((item) => {
     const { deleting: _, ...group } = fromItem(item);
     return group;
   });

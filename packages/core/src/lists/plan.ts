@@ -23,18 +23,18 @@
  */
 import { batchGetItems, queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeId } from "../db/keys.ts";
+import { ABOVE_EVERY_ID, encodeId, type LinkPath, RECORDS } from "../db/keys.ts";
 import { rollupsTableDefinition, tableDefinition } from "../db/table.ts";
+import { recordKey } from "../records/record.ts";
 import type { Cursors, StartKey } from "./cursor.ts";
+import { compare, matchesFilter } from "./operators.ts";
 import { buildListQuery, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
-import type { Filter, FilterValue, LinkPath, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
+import type { Filter, FilterValue, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
 
 /** Sorted by another field than id, at most this many links are read and ordered in memory. */
 export const SORTED_LINKS_BOUND = 1000;
 /** Items looked up per round when filters beside the key lookup may drop some. */
 const LOOKUP_CHUNK = 100;
-/** The highest padded id (ids are at most 2^53 − 1, 16 digits). */
-const TOP_ID = "9".repeat(16);
 
 export type ListPlan =
   | { kind: "ids"; ids: number[]; rest: Filter[] }
@@ -95,50 +95,6 @@ export function scanning(spec: ListSpec, field: string, operator: Operator): str
   return "Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first.";
 }
 
-const attributeOf = (item: RawItem, path: string): unknown =>
-  path.split(".").reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], item);
-
-/** The filter on an item in memory, as `filterCondition` (query.ts) asks DynamoDB to. */
-export function matchesFilter(spec: ListSpec, filter: Filter, item: RawItem): boolean {
-  const field = spec.filters[filter.field];
-  if (!field) throw new Error(`no filter field ${filter.field}`);
-  const text = filter.operator === "contains" || filter.operator === "startswith";
-  if (field.maintained) throw new Error(`${filter.field} is no attribute of the item: its below item says`);
-  const value = attributeOf(item, text && field.lowerAttribute ? field.lowerAttribute : field.attribute);
-  const [first] = filter.values as [FilterValue];
-  if (field.emptySet) return (first === "true") === [...((value as Iterable<unknown> | undefined) ?? [])].length < 1;
-  if (value === undefined) return filter.operator === "ne" && !field.optional;
-  const comparable = typeof value === typeof first;
-  const v = value as FilterValue;
-  switch (filter.operator) {
-    case "eq":
-      if (field.isSet) return [...(value as Iterable<unknown>)].includes(first);
-      return v === first;
-    case "ne":
-      return v !== first;
-    case "gt":
-      return comparable && compare(v, first) > 0;
-    case "gte":
-      return comparable && compare(v, first) >= 0;
-    case "lt":
-      return comparable && compare(v, first) < 0;
-    case "lte":
-      return comparable && compare(v, first) <= 0;
-    case "in":
-      return filter.values.includes(v);
-    case "contains":
-      return String(v).includes(String(first).toLowerCase());
-    case "startswith":
-      return String(v).startsWith(String(first).toLowerCase());
-  }
-}
-
-/** DynamoDB's order: numbers by value, strings by their UTF-8 bytes. */
-function compare(a: FilterValue, b: FilterValue): number {
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return Buffer.compare(Buffer.from(String(a)), Buffer.from(String(b)));
-}
-
 interface Reading {
   db: Database;
   cursors: Cursors;
@@ -148,6 +104,8 @@ interface Reading {
   listing: string;
   /** The key names of the sort's index: the cursor's. */
   keyNames: string[];
+  /** The partition key attribute of the sort's index. */
+  partitionKey: string;
   /** The sort key attribute of the sort's index. */
   sortKey: string;
   after: StartKey | undefined;
@@ -179,8 +137,7 @@ const maintainedOf = (spec: ListSpec, filters: readonly Filter[]) =>
 /** The items of these ids that are listed (not tombstones) and pass the other filters. */
 async function lookUp(reading: Reading, ids: readonly number[]): Promise<RawItem[]> {
   const { db, spec, rest, sortKey } = reading;
-  const entity = db.entities[spec.partition] as unknown as Database["entities"]["group"];
-  const keys = ids.map((id) => entity.get({ id_key: encodeId(id) }).params().Key as Record<string, string>);
+  const keys = ids.map((id) => recordKey(db, spec.entity, id));
   const items = await batchGetItems(db, keys);
   const maintained = maintainedOf(spec, rest);
   const plain = rest.filter((f) => !maintained.includes(f));
@@ -248,11 +205,10 @@ async function pageOfStream(
     return { items, next_cursor: await reading.cursors.seal(reading.listing, position) };
   }
   if (done || last === undefined) return { items: matched, next_cursor: null };
-  // the budget ran out: resume after the last id looked at, which is a key of the id index
-  const entity = reading.db.entities[reading.spec.partition] as unknown as Database["entities"]["group"];
+  // the budget ran out: resume after the last id looked at, which is a key of the id index (the sort's)
   const position = {
-    ...(entity.get({ id_key: encodeId(last) }).params().Key as Record<string, string>),
-    [tableDefinition.indexes.gsi1.partitionKey]: reading.spec.partition,
+    ...recordKey(reading.db, reading.spec.entity, last),
+    [reading.partitionKey]: RECORDS[reading.spec.entity].listPartition,
     [reading.sortKey]: encodeId(last),
   };
   return { items: matched, next_cursor: await reading.cursors.seal(reading.listing, position) };
@@ -261,12 +217,11 @@ async function pageOfStream(
 /** One Query on the edges of a link filter: ids after `after` in the request's direction. */
 async function readEdges(reading: Reading, path: LinkPath, id: FilterValue, count: number, after: number | undefined) {
   const definition = path.table === "rollups" ? rollupsTableDefinition : tableDefinition;
-  const keys = path.index ? tableDefinition.indexes[path.index] : definition;
-  const pk = "partitionKey" in keys ? keys.partitionKey : "";
-  const sk = keys.sortKey;
+  // the rollups table's gsi1 has the main table's key names
+  const { partitionKey: pk, sortKey: sk } = path.index ? tableDefinition.indexes[path.index] : definition;
   const descending = reading.request.sort.descending;
   const low = path.prefix + (after !== undefined && !descending ? encodeId(after + 1) : encodeId(0));
-  const high = path.prefix + (after !== undefined && descending ? encodeId(after - 1) : TOP_ID);
+  const high = path.prefix + (after !== undefined && descending ? encodeId(after - 1) : ABOVE_EVERY_ID);
   const page = await queryPage(reading.db, {
     TableName: path.table === "rollups" ? reading.db.rollupsTable : reading.db.table,
     ...(path.index ? { IndexName: path.index } : {}),
@@ -307,6 +262,7 @@ export async function readList(
     rest: plan.rest,
     listing,
     keyNames,
+    partitionKey: index.partitionKey,
     sortKey: index.sortKey,
     after,
   };

@@ -1,9 +1,10 @@
 import type { NativeAttributeValue, QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { AFTER_SEPARATOR, encodeId, SEPARATOR } from "../db/keys.ts";
+import { AFTER_SEPARATOR, encodeId, RECORDS, SEPARATOR } from "../db/keys.ts";
 import { tableDefinition } from "../db/table.ts";
 import { type Cursors, type CursorTarget, fingerprint, type StartKey } from "./cursor.ts";
+import { filterExpression } from "./operators.ts";
 import type { Filter, FilterValue, ListRequest, ListSpec, SortOption } from "./spec.ts";
 
 /**
@@ -39,39 +40,6 @@ class Expressions {
     this.values[placeholder] = value;
     return placeholder;
   }
-}
-
-function filterCondition(spec: ListSpec, filter: Filter, x: Expressions): string {
-  const field = spec.filters[filter.field];
-  if (!field) throw new Error(`no filter field ${filter.field}`);
-  const lower = filter.operator === "contains" || filter.operator === "startswith";
-  const path = x.name(lower && field.lowerAttribute ? field.lowerAttribute : field.attribute);
-  const [first] = filter.values;
-  if (field.emptySet) return first === "true" ? `attribute_not_exists(${path})` : `attribute_exists(${path})`;
-  const text = (v: FilterValue | undefined) => String(v).toLowerCase();
-  const condition = (() => {
-    switch (filter.operator) {
-      case "eq":
-        return field.isSet ? `contains(${path}, ${x.value(first)})` : `${path} = ${x.value(first)}`;
-      case "ne":
-        return `${path} <> ${x.value(first)}`;
-      case "gt":
-        return `${path} > ${x.value(first)}`;
-      case "gte":
-        return `${path} >= ${x.value(first)}`;
-      case "lt":
-        return `${path} < ${x.value(first)}`;
-      case "lte":
-        return `${path} <= ${x.value(first)}`;
-      case "in":
-        return `${path} IN (${filter.values.map((v) => x.value(v)).join(", ")})`;
-      case "contains":
-        return `contains(${path}, ${x.value(text(first))})`;
-      case "startswith":
-        return `begins_with(${path}, ${x.value(text(first))})`;
-    }
-  })();
-  return field.optional ? `(attribute_exists(${path}) AND ${condition})` : condition;
 }
 
 interface KeyPlan {
@@ -192,13 +160,14 @@ export function buildListQuery(
       max !== undefined && (f.operator === "eq" || f.operator === "startswith") && [...String(f.values[0])].length > max
     );
   });
-  const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(spec.partition)}`, key.condition]
+  const partition = RECORDS[spec.entity].listPartition;
+  const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(partition)}`, key.condition]
     .filter(Boolean)
     .join(" AND ");
   // a maintained filter is no attribute of the item: its reader checks it (lists/plan.ts)
   const maintained = request.filters.some((f) => spec.filters[f.field]?.maintained);
   const rest = request.filters.filter((f) => !key.absorbed.has(f) && !spec.filters[f.field]?.maintained);
-  const filterExpression = rest.map((f) => filterCondition(spec, f, x)).join(" AND ");
+  const filters = rest.map((f) => filterExpression(spec, f, x)).join(" AND ");
   const bounds = key.bounds ?? {};
   return {
     listing: listingOf(spec, request),
@@ -207,19 +176,19 @@ export function buildListQuery(
     accepts: (position) => {
       const sk = position[index.sortKey] ?? "";
       return (
-        position[index.partitionKey] === spec.partition &&
+        position[index.partitionKey] === partition &&
         (bounds.prefix === undefined || sk.startsWith(bounds.prefix)) &&
         (bounds.low === undefined || sk >= bounds.low) &&
         (bounds.high === undefined || sk <= bounds.high)
       );
     },
-    filtered: filterExpression.length > 0 || maintained,
+    filtered: filters.length > 0 || maintained,
     empty: key.empty || impossible,
     input: {
       TableName: tableName,
       IndexName: keyed.index,
       KeyConditionExpression: keyCondition,
-      ...(filterExpression ? { FilterExpression: filterExpression } : {}),
+      ...(filters ? { FilterExpression: filters } : {}),
       ExpressionAttributeNames: x.names,
       ExpressionAttributeValues: x.values,
       ScanIndexForward: !request.sort.descending,

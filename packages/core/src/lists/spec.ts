@@ -1,4 +1,4 @@
-import type { IndexName } from "../db/table.ts";
+import { type LinkPath, type ListIndex, RECORDS, type RecordEntity } from "../db/keys.ts";
 import { NAME_MAX_LENGTH } from "../validation/fields.ts";
 
 export const OPERATORS = ["eq", "ne", "gt", "gte", "lt", "lte", "in", "contains", "startswith"] as const;
@@ -31,42 +31,29 @@ export interface FilterField {
   maintained?: true;
 }
 
-export interface SortOption {
-  index: IndexName;
+/** A sort: its list index (db/keys.ts), whose `encode` makes a value the prefix of the index's sort key. */
+export interface SortOption extends ListIndex {
   /** The filter field this sort orders by; its filters can become key conditions. */
   field: string;
-  /** Encodes a value as the prefix of the index's sort key; absent for id (fixed-width key). */
-  encode?: (value: FilterValue) => string;
 }
 
-/**
- * Where the edge items that answer an `=` filter on a link field are: the edges of one id share a
- * partition (of the table, or of gsi1 for the other end), and their sort keys are `prefix` + the
- * padded id of the listed item, so they come in id order.
- */
-export interface LinkPath {
-  /** The maintained items' table (db/table.ts, the rollups table); absent: the main table. */
-  table?: "rollups";
-  /** Absent: the table's own key. */
-  index?: "gsi1" | "gsi3";
-  /** The partition key of the edges of the filter's value (an id, or `root`'s `true`/`false`). */
-  partition: (value: FilterValue) => string;
-  /** The sort key's prefix before the listed item's padded id. */
-  prefix: string;
-  /** The edge item's attribute that holds the listed item's id. */
-  idAttribute: string;
-  /** For a maintained filter: the key of the item that says the listed item matches `value`. */
-  member?: (value: number, listed: number) => Record<string, string>;
+/** The sorts of a record's listing: one per list index (db/keys.ts), ordering by the field it is named after. */
+export function sortsOf(entity: RecordEntity): Record<string, SortOption> {
+  const lists: Record<string, ListIndex> = RECORDS[entity].lists;
+  return Object.fromEntries(Object.entries(lists).map(([field, list]) => [field, { ...list, field }]));
 }
 
 export interface ListSpec {
   /** Stable name of the listing, part of every cursor so one listing's cursor fails on another. */
   resource: string;
-  /** The constant partition key of the list indexes for this resource, and its entity's name. */
-  partition: "site" | "group";
+  /** The entity listed: its list indexes (db/keys.ts `RECORDS`) serve the sorts. */
+  entity: RecordEntity;
   filters: Record<string, FilterField>;
   sorts: Record<string, SortOption>;
-  /** The link filters (`group_id`, `site_id`, …) that the edge items answer. */
+  /**
+   * The link filters (`group_id`, `site_id`, …) that the edge items answer: an `=` on one reads
+   * the edges of that id (db/keys.ts `edgesFrom`, `edgesTo`), in the listed items' id order.
+   */
   links: Record<string, LinkPath>;
 }
 

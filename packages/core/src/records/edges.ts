@@ -1,4 +1,4 @@
-import { encodeId, ROOT_GROUP_KEYS } from "../db/keys.ts";
+import { EDGES, type EdgeKind, encodeId, ROOT_GROUP_KEYS } from "../db/keys.ts";
 import type { Refusal, Step, WriteEntities } from "../db/transactions.ts";
 import type { DomainError } from "../errors/domain.ts";
 import { group3CannotHoldSites } from "../errors/refusals.ts";
@@ -11,7 +11,7 @@ type ItemBefore = Record<string, unknown> | null;
 
 /** One end of an edge: the item there, and what the edge item and that item keep of the edge. */
 interface EdgeEnd {
-  /** The end's name: the edge item holds its id in `${end}_id`, its key in `${end}_key` (db/entities.ts). */
+  /** The end's name (db/keys.ts `EDGES`): the edge item holds its id in `${end}_id`, its key in `${end}_key`. */
   end: string;
   /** The entity at this end. */
   entity: "site" | "group";
@@ -27,8 +27,8 @@ interface EdgeEnd {
 }
 
 /** A kind of edge: its item, keyed from the first end (`from`), and its two ends. */
-interface EdgeKind {
-  entity: "membership" | "nesting";
+interface EdgeDescription {
+  entity: EdgeKind;
   from: EdgeEnd;
   to: EdgeEnd;
 }
@@ -37,13 +37,13 @@ interface EdgeKind {
 const MEMBERSHIP = {
   entity: "membership",
   from: {
-    end: "group",
+    end: EDGES.membership.from.end,
     entity: "group",
     set: "site_ids",
     refuses: { attribute: "type", value: "group3", refusal: group3CannotHoldSites },
   },
-  to: { end: "site", entity: "site", set: "group_ids" },
-} as const satisfies EdgeKind;
+  to: { end: EDGES.membership.to.end, entity: "site", set: "group_ids" },
+} as const satisfies EdgeDescription;
 
 /**
  * child ∈ parent: one `nesting` item, `child_group_ids` on the parent, `parent_group_ids` on the
@@ -51,14 +51,14 @@ const MEMBERSHIP = {
  */
 const NESTING = {
   entity: "nesting",
-  from: { end: "parent", entity: "group", set: "child_group_ids" },
+  from: { end: EDGES.nesting.from.end, entity: "group", set: "child_group_ids" },
   to: {
-    end: "child",
+    end: EDGES.nesting.to.end,
     entity: "group",
     set: "parent_group_ids",
     emptiness: { attribute: "root_key", empty: ROOT_GROUP_KEYS.root, nonEmpty: ROOT_GROUP_KEYS.nested },
   },
-} as const satisfies EdgeKind;
+} as const satisfies EdgeDescription;
 
 /**
  * What a write that takes an id out of an end's set assumes of it, while that end's emptiness is
@@ -165,7 +165,7 @@ function endSteps(end: EdgeEnd, at: string, hints: RemovalHints) {
 }
 
 /** The steps on the edge item of one kind: `from` and `to` ids in the order of the description. */
-function edgeItemSteps(kind: EdgeKind) {
+function edgeItemSteps(kind: EdgeDescription) {
   const fromId = `${kind.from.end}_id`;
   const key = (from: number, to: number) => ({
     [`${kind.from.end}_key`]: encodeId(from),

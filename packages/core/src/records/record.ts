@@ -1,9 +1,6 @@
 import type { Database } from "../db/entities.ts";
-import { encodeId } from "../db/keys.ts";
+import { encodeId, type RecordEntity } from "../db/keys.ts";
 import type { Step, WriteEntities } from "../db/transactions.ts";
-
-/** The entities whose items are records with an id: a site, a group. */
-export type RecordEntity = "site" | "group";
 
 /**
  * A site and a group have the same record attributes (`id_key`, `version`, `deleting`); the
@@ -29,13 +26,20 @@ export async function readRecord<T>(db: Database, entity: RecordEntity, id: numb
   return data ? (data as unknown as T) : undefined;
 }
 
+/** The table key of a record's item. */
+export function recordKey(db: Database, entity: RecordEntity, id: number): Record<string, string> {
+  return entityOf(db, entity)
+    .get({ id_key: encodeId(id) })
+    .params().Key;
+}
+
 /** The writes of a record on its own item. */
 export function recordSteps(entity: RecordEntity, id: number) {
   const key = { id_key: encodeId(id) };
   const at = (entities: WriteEntities) => writeEntityOf(entities, entity);
   return {
     /** The table key of the item (for the raw tombstone write). */
-    key: (db: Database): Record<string, string> => entityOf(db, entity).get(key).params().Key,
+    key: (db: Database): Record<string, string> => recordKey(db, entity, id),
     create: (item: object): Step => ({
       write: (entities) =>
         at(entities)

@@ -1,16 +1,10 @@
 /**
- * The keys of the maintained items (docs/design.md, "The hierarchy"), in the rollups table (db/
- * table.ts), which has no stream: they make no event and never invoke the processor that writes
- * them. Every partition key starts with `rollup#` all the same, so that no key of them could ever
- * be taken for a site's or a group's (whose `site#` and `group#` the stream filters pass).
+ * The maintained items' keys (db/keys.ts `ROLLUPS`) under the rollups table's attribute names.
  */
-import { encodeId } from "../db/keys.ts";
+import { encodeId, type LinkPath, type Placed, ROLLUPS } from "../db/keys.ts";
 import { rollupsTableDefinition } from "../db/table.ts";
 
-export const ROLLUP_KEY_PREFIX = "rollup#";
-
-/** What is below a group: a site or a group. */
-export type Placed = "site" | "group";
+export { type Placed, ROLLUP_KEY_PREFIX } from "../db/keys.ts";
 
 /** The table key of an item. */
 export type TableKey = Record<string, string>;
@@ -18,14 +12,8 @@ export type TableKey = Record<string, string>;
 const { partitionKey: pk, sortKey: sk } = rollupsTableDefinition;
 const byAbove = rollupsTableDefinition.indexes.gsi1;
 
-/** A group's partition of below items: a Query in it lists what is below, in id order. */
-export const belowPartition = (group: number) => `${ROLLUP_KEY_PREFIX}below#${encodeId(group)}`;
-/** The sort key prefix of the below items of one kind in a group's partition. */
-export const belowPrefix = (kind: Placed) => `${kind}#`;
-/** An item's partition of gsi1: the below items naming the groups it is below, in their id order. */
-export const abovePartition = (kind: Placed, id: number) => `${ROLLUP_KEY_PREFIX}above#${kind}#${encodeId(id)}`;
-/** The gsi1 sort key prefix of the groups an item is below. */
-export const ABOVE_PREFIX = "group#";
+export const { belowPartition, belowPrefix, abovePartition } = ROLLUPS;
+export const ABOVE_PREFIX = ROLLUPS.abovePrefix;
 
 export const rollupKeys = {
   /** "`id` (a site or group) is below `group`". */
@@ -35,11 +23,11 @@ export const rollupKeys = {
   }),
   /** What the below items of an item say, as applied. */
   ledger: (kind: Placed, id: number): TableKey => ({
-    [pk]: `${ROLLUP_KEY_PREFIX}${kind}#${encodeId(id)}`,
-    [sk]: "ledger",
+    [pk]: ROLLUPS.ledgerPartition(kind, id),
+    [sk]: ROLLUPS.ledgerSortKey,
   }),
   /** A group's totals. */
-  summary: (group: number): TableKey => ({ [pk]: `${ROLLUP_KEY_PREFIX}summary#${encodeId(group)}`, [sk]: "summary" }),
+  summary: (group: number): TableKey => ({ [pk]: ROLLUPS.summaryPartition(group), [sk]: ROLLUPS.summarySortKey }),
 };
 
 /** The attributes of a below item holding the group's id and the id of what is below it. */
@@ -54,5 +42,28 @@ export function belowItem(group: number, kind: Placed, id: number): Record<strin
     [BELOW_IDS.above]: group,
     [BELOW_IDS.below]: id,
     kind,
+  };
+}
+
+/** `within_group_id` as a link: the below items of the kind listed in the group's partition. */
+export function belowLink(kind: Placed): LinkPath {
+  return {
+    table: "rollups",
+    partition: (group) => belowPartition(Number(group)),
+    prefix: belowPrefix(kind),
+    idAttribute: BELOW_IDS.below,
+    member: (group, listed) => rollupKeys.below(group, kind, listed),
+  };
+}
+
+/** `contains_<kind>_id` as a link: the below items of that item on gsi1, naming the groups above. */
+export function aboveLink(kind: Placed): LinkPath {
+  return {
+    table: "rollups",
+    index: "gsi1",
+    partition: (id) => abovePartition(kind, Number(id)),
+    prefix: ABOVE_PREFIX,
+    idAttribute: BELOW_IDS.above,
+    member: (id, listed) => rollupKeys.below(listed, kind, id),
   };
 }

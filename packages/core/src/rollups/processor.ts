@@ -21,15 +21,7 @@ import { createRecomputer, emptyStats, type RecomputeStats, type Target } from "
 import type { Origin } from "./store.ts";
 import { totalledFields } from "./totals.ts";
 
-/**
- * How fast the processor folds a large nest or un-nest in, in (group, item) pairs a second, at the
- * least (docs/bench.md: a nest moving 22,011 pairs on DynamoDB Local); what API.md "The hierarchy"
- * asks the documentation to state for changes of more than 1,000 pairs.
- */
-export const LARGE_CHANGE_PAIRS_PER_SECOND = 2_000;
-
-/** What the maintained answers promise, as the document and docs/api.md say it. */
-export const HIERARCHY_FRESHNESS = `Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per ${LARGE_CHANGE_PAIRS_PER_SECOND.toLocaleString("en")} pairs.`;
+export { HIERARCHY_FRESHNESS, LARGE_CHANGE_PAIRS_PER_SECOND } from "./freshness.ts";
 
 export interface RollupsDependencies {
   db: Database;

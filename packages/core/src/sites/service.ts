@@ -2,6 +2,7 @@ import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
 import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
+import { listIndexNames } from "../db/keys.ts";
 import { commitChange, optimistic, type Step } from "../db/transactions.ts";
 import { notFound } from "../errors/domain.ts";
 import { unknownReference } from "../errors/refusals.ts";
@@ -127,7 +128,7 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
           return { deleting: stored.deleting === true, version: site.version, links: site.group_ids };
         },
         key: () => record.key(db),
-        indexes: ["gsi1", "gsi2", "gsi3", "gsi4"],
+        indexes: listIndexNames("site"),
         unlink: (g) => [membership.delete(g, id), membership.group.loses(g, id)],
         forget: (groups) => record.forget({ group_ids: groups }),
         finish: (version) => [record.remove(version), ...held.map((key) => releaseClaim(key, id))],

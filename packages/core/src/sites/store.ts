@@ -1,6 +1,6 @@
 import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeId, encodeName, encodeNumber, sortKey } from "../db/keys.ts";
+import { encodeName, listKeys } from "../db/keys.ts";
 import { notFound } from "../errors/domain.ts";
 import { readRecord } from "../records/record.ts";
 import type { Site } from "./site.ts";
@@ -8,17 +8,14 @@ import type { Site } from "./site.ts";
 /** A site as stored: `group_ids` absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */
 export type StoredSite = Omit<Site, "group_ids"> & { group_ids?: number[]; deleting?: boolean };
 
-/** The stored item: the site plus the sort keys of the list indexes. */
+/** The stored item: the site plus the keys of its item and list indexes (db/keys.ts). */
 export function toItem(site: Site) {
   const { group_ids, ...rest } = site;
   return {
     ...rest,
     ...(group_ids.length > 0 ? { group_ids } : {}),
     name_lower: encodeName(site.name),
-    id_key: encodeId(site.id),
-    name_key: sortKey(encodeName(site.name), site.id),
-    date_key: sortKey(site.installation_date, site.id),
-    power_key: sortKey(encodeNumber(site.max_power_megawatt), site.id),
+    ...listKeys("site", site),
   };
 }
 
