@@ -19,8 +19,10 @@ export {
   RESOURCE_SERVER,
   type RouteDefinition,
   type Scope,
+  type TableAccess,
   WRITE_ACTIONS,
 } from "@sites-groups/openapi/route";
 export { streamProcessor } from "./events/routes.ts";
+export { rollupsProcessor } from "./rollups/routes.ts";
 
 export const routes = [...siteRoutes, ...groupRoutes, ...eventRoutes, ...docsRoutes, ...explorerRoutes] as const;

@@ -1,5 +1,5 @@
 /**
- * The rollups processor (process.ts), as the stack deploys it: a function on the table's stream,
+ * The rollups processor (./process.ts), as the stack deploys it: a function on the table's stream,
  * apart from the events processor, with what it may do to each table. Pure data: the CDK app and
  * tests/infra/permissions.test.ts read it without loading the handler.
  */
