@@ -75,6 +75,9 @@ describe.skipIf(!chromiumAvailable)("the explorer at /explorer, in headless Chro
     await page.locator("#previous").click();
     await expect.poll(() => page.locator("#page").textContent()).toBe("Page 1");
     expect(await ids()).toEqual(first);
+    // the README's picture of the explorer is this page, as the test leaves it (docs/testing.md)
+    if (process.env.EXPLORER_SCREENSHOT)
+      await page.screenshot({ path: process.env.EXPLORER_SCREENSHOT, fullPage: true });
   });
 
   it("loads nothing from outside and breaks no rule of its Content-Security-Policy", () => {
