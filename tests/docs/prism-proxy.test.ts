@@ -166,11 +166,18 @@ describe("Prism's validating proxy in front of the API", () => {
     await valid("PUT", `/groups/${group}/sites/${french}`, 204);
     await valid("DELETE", `/groups/${group}/sites/${french}`, 204);
     await valid("PUT", `/groups/${group}/groups/${child}`, 204);
+    await valid("GET", `/groups/${group}/summary`, 200, { token: read });
+    await valid("GET", `/groups/${group}/tree?depth=2`, 200, { token: read });
+    await valid("GET", `/sites?within_group_id=${group}`, 200, { token: read });
+    await valid("GET", `/groups?contains_group_id=${child}&root=true`, 200, { token: read });
+    await valid("GET", `/groups?contains_site_id=${site}&sort=name`, 200, { token: read });
     await valid("DELETE", `/groups/${group}/groups/${child}`, 204);
     await valid("GET", "/events?limit=3", 200, { token: read });
     await valid("GET", "/openapi.json", 200, { token: null });
     await valid("GET", "/docs", 200, { token: null });
     await valid("GET", "/docs/swagger-init.js", 200, { token: null });
+    await valid("GET", "/explorer", 200, { token: null });
+    await valid("GET", "/explorer/explorer.js", 200, { token: null });
     await valid("DELETE", `/groups/${child}`, 204);
     const doomed = (await valid("POST", "/sites", 201, { body: italianSite() })).body.id;
     await valid("DELETE", `/sites/${doomed}`, 204);
@@ -207,6 +214,9 @@ describe("Prism's validating proxy in front of the API", () => {
   it("answers each error as documented, flagging only what is wrong in the request", async () => {
     await invalid("GET", "/sites/abc", 400, "VALIDATION_FAILED", ["request.path.id"]);
     await invalid("GET", "/sites/424242", 404, "NOT_FOUND", []);
+    await invalid("GET", "/groups/424242/summary", 404, "NOT_FOUND", []);
+    await invalid("GET", `/groups/${group}/tree?depth=0`, 400, "VALIDATION_FAILED", ["request.query.depth"]);
+    await invalid("GET", "/groups?root=maybe", 400, "VALIDATION_FAILED", ["request.query.root"]);
     await invalid("GET", "/sites?dry_run=true", 400, "VALIDATION_FAILED", []);
     await invalid("PATCH", `/sites/${site}?dry_run=true`, 400, "VALIDATION_FAILED", [], { body: { name: "No" } });
     expect((await call("GET", `/sites/${site}`)).body.name).toBe("Merge-patched");

@@ -28,8 +28,10 @@ export const listSites = {
   handler: "sites/list",
   scope: "read",
   // a Query on the sort's index; or, by the list planner (core lists/plan.ts), a group's
-  // membership items (Query on the table) or `id__in`, then BatchGetItem of the sites
+  // membership items (Query on the table) or `id__in`, then BatchGetItem of the sites;
+  // `within_group_id`: the group's below items (Query on the rollups table), or theirs by key
   table: { actions: ["Query", "BatchGetItem"], indexes: SITE_SORTS },
+  rollups: { actions: ["Query", "BatchGetItem"], indexes: [] },
   docs: {
     tag: "Sites",
     summary: "List sites",

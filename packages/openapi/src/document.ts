@@ -30,6 +30,7 @@ import {
 } from "@sites-groups/core";
 import { eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { CORS_HEADERS, notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
+import { groupSummaryExample, groupTreeExample } from "./hierarchy.ts";
 import {
   eventListParameters,
   groupListParameters,
@@ -136,7 +137,8 @@ const PATH_PARAMETERS: Record<
     missing: () => "group 424242",
   },
   asset: {
-    description: () => "A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`).",
+    description: () =>
+      "A file the page loads: `/docs`' Swagger UI files (`swagger-ui.css`, `swagger-ui-bundle.js`), `/explorer`'s own (`explorer.js`, `explorer.css`).",
     schema: { type: "string" },
     missing: () => "asset swagger.png",
   },
@@ -163,6 +165,13 @@ function pathParameters(route: RouteDefinition): ParameterObject[] {
 
 /** The query parameters of the routes that are not listings, by name (the route record's `query`). */
 const QUERY_PARAMETERS: Record<string, ParameterObject> = {
+  depth: {
+    name: "depth",
+    in: "query",
+    description:
+      "The levels shown below the group, 1–16 (default 16): `depth=1` is the group and its children, without theirs.",
+    schema: { type: "integer", minimum: 1, maximum: 16, default: 16 },
+  },
   v: {
     name: "v",
     in: "query",
@@ -222,6 +231,10 @@ function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<Med
       return { example: { items: [groupExample], next_cursor: null } };
     case "EventPage":
       return { example: { items: eventExamples(registry), next_cursor: null } };
+    case "GroupSummary":
+      return { example: groupSummaryExample(registry) };
+    case "GroupTree":
+      return { example: groupTreeExample };
     default:
       return {};
   }
@@ -588,7 +601,7 @@ ${OPEN_BEHAVIOUR}`,
         description:
           "What changed: one CloudEvents 1.0 event per committed change, for the systems around the registry.",
       },
-      { name: "Documentation", description: "This document and its interactive view." },
+      { name: "Documentation", description: "This document, its interactive view, and the explorer of the hierarchy." },
     ],
     paths,
     components: {

@@ -53,6 +53,8 @@ export type SchemaName =
   | "GroupPage"
   | "GroupCreate"
   | "GroupPatch"
+  | "GroupSummary"
+  | "GroupTree"
   | "EventPage";
 
 export type Example = { summary?: string; value: unknown };
@@ -104,6 +106,11 @@ export interface RouteDefinition {
    * requests, gets a call there.
    */
   table?: TableAccess;
+  /**
+   * What the function may do to the rollups table (core db/table.ts: the hierarchy's maintained
+   * items, beside the main table), checked the same way; absent: nothing.
+   */
+  rollups?: TableAccess;
   /**
    * Files the handler reads from a package at run time (`require.resolve` + `readFileSync`),
    * which esbuild cannot see: copied beside the bundle, into `node_modules/<package>/`.

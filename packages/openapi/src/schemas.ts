@@ -24,6 +24,7 @@ import {
   sitePatchSchema,
 } from "@sites-groups/core";
 import * as z from "zod/mini";
+import { hierarchySchemas } from "./hierarchy.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -358,5 +359,5 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     if (name !== "Problem" && name !== "FieldError" && !name.endsWith("Event")) describeProperties(rest, registry);
     schemas[name] = rest;
   }
-  return schemas;
+  return { ...schemas, ...hierarchySchemas(registry) };
 }
