@@ -158,6 +158,17 @@ describe("Prism's validating proxy in front of the API", () => {
     await valid("GET", `/sites/${french}`, 304, { headers: { "if-none-match": etag } });
     await valid("PATCH", `/sites/${french}`, 200, { body: { name: "Renamed" }, headers: { "if-match": etag } });
     await valid("GET", "/sites?sort=-installation_date&limit=5", 200, { token: read });
+    const taken = (await call("GET", `/sites/${french}`)).body.installation_date;
+    const items = [
+      italianSite(),
+      frenchSite({ installation_date: taken }),
+      italianSite({ installation_date: freshWeekday() }),
+    ];
+    const mixed = await valid("POST", "/sites/batch", 200, {
+      body: { items },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expect(mixed.body.results.map((r: { status: number }) => r.status)).toEqual([201, 409, 422]);
     group = (await valid("POST", "/groups", 201, { body: aGroup({ site_ids: [site] }) })).body.id;
     child = (await valid("POST", "/groups", 201, { body: aGroup({ type: "group3" }) })).body.id;
     await valid("GET", `/groups/${group}`, 200);

@@ -125,6 +125,13 @@ describe("each route's IAM policy", () => {
       { name: "Six", type: "group3", site_ids: [it1.id] },
     );
     await idempotentCreates("/sites", italian, { ...italian, installation_date: "2024-06-03" });
+    // a batch, then a keyed one twice: each item's record claimed, committed with the site (a day
+    // lock, a membership), replayed on the retry, and freed after the refused (weekday) item
+    await call("POST", "/sites/batch", { items: [french("2024-02-01", [g1.id]), italian] });
+    const weekday = { ...italian, installation_date: "2024-06-04" };
+    const batch = { items: [french("2024-02-02", [g1.id]), { ...italian, installation_date: "2024-06-08" }, weekday] };
+    await call("POST", "/sites/batch", batch, { "idempotency-key": "permissions-batch" });
+    await call("POST", "/sites/batch", batch, { "idempotency-key": "permissions-batch" });
 
     await call("GET", `/sites/${fr.id}`);
     await call("GET", `/groups/${g1.id}`);

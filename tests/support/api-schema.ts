@@ -27,6 +27,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sites/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create many sites
+         * @description 1–100 sites at once (a body of at most 256 KiB), each `POST /sites`'s own atomic write under the same rules, conditional writes and events: one item's refusal never undoes another's creation. The answer is a 200 whatever the items' fates, with one result per item, in order: the 201 (`site`, `etag`) or the problem `POST /sites` would have answered (`request_id` the batch's). `created` counts the 201 results, `failed` the others. Of the otherwise valid items that claim one French day, the first in the batch is created and the others get the 409. An item the function's time limit stops before it starts is a 503 with `outcome: not_applied`; one cut off while its write was out, a 503 with `outcome: unknown`. A malformed envelope (not an object, no `items`, 0 or over 100 items, another member) is a 400 and writes nothing; a bad item is that item's 400. With an `Idempotency-Key`, each item runs once per key derived from the batch's key and the item's JSON value (not its place): a retry with the same key replays every item already created (its 201 result, unchanged; `Idempotent-Replayed-Items` lists their indexes) and runs the others again. An item identical to an earlier one of the same keyed batch runs after it and replays its result (one site); without a key, identical items are separate creates, as separate `POST /sites` would be.
+         */
+        post: operations["CreateSiteBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sites/{id}": {
         parameters: {
             query?: never;
@@ -515,6 +535,36 @@ export interface components {
         SiteCreate: components["schemas"]["SiteCreate_fr"] | components["schemas"]["SiteCreate_it"];
         /** @description A site; its fields depend on `country` (fr, it). */
         Site: components["schemas"]["Site_fr"] | components["schemas"]["Site_it"];
+        /** @description 1–100 new sites, each what `POST /sites` takes. Any other member, or another number of items, is a 400 for the whole batch; a bad item is only that item's 400 result. */
+        SiteBatch: {
+            /** @description At most `limit` items, in the requested order. */
+            items: components["schemas"]["SiteCreate"][];
+        };
+        /** @description An item created (or replayed from its key's record): the site and its `ETag`, as `POST /sites` answers them. */
+        SiteBatchCreated: {
+            /** Format: int64 */
+            index: number;
+            /** @constant */
+            status: 201;
+            site: components["schemas"]["Site"];
+            etag: string;
+        };
+        /** @description An item not created: the status and problem+json body `POST /sites` would have answered for it. */
+        SiteBatchFailed: {
+            /** Format: int64 */
+            index: number;
+            /** Format: int32 */
+            status: number;
+            problem: components["schemas"]["Problem"];
+        };
+        /** @description One result per item, in the items' order (`index` is the item's); `created` counts the 201 results, `failed` the others. */
+        SiteBatchAnswer: {
+            results: (components["schemas"]["SiteBatchCreated"] | components["schemas"]["SiteBatchFailed"])[];
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            failed: number;
+        };
         /** @description A group of sites and of other groups. */
         Group: {
             /**
@@ -1565,7 +1615,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -1697,6 +1747,271 @@ export interface operations {
                         status?: 503;
                         /** @enum {string} */
                         code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CreateSiteBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes each item safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). Each item runs once per key derived from this key and the item's JSON value (not its place in the batch), committing that key's record with the site: within 24 hours a retry, also of the same items in other batches under this key, replays the 201 result of every item already created and runs the others. An item whose key is held by a request still running is that item's 409 `IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to the caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteBatch"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in the items' order, and how many were created and how many failed. */
+            200: {
+                headers: {
+                    /** @description The indexes of the 201 results replayed from their items' `Idempotency-Key` records (created by an earlier request, or by an identical earlier item of this batch), comma-separated; absent when none was. */
+                    "Idempotent-Replayed-Items"?: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "index": 0,
+                     *           "status": 201,
+                     *           "site": {
+                     *             "id": 61,
+                     *             "country": "fr",
+                     *             "name": "Lyon Solar Park",
+                     *             "installation_date": "2024-05-02",
+                     *             "max_power_megawatt": 12.5,
+                     *             "min_power_megawatt": 1,
+                     *             "useful_energy_at_1_megawatt": 1450,
+                     *             "group_ids": [],
+                     *             "created_at": "2024-05-06T09:30:00.000Z",
+                     *             "updated_at": "2024-05-06T09:30:00.000Z"
+                     *           },
+                     *           "etag": "\"1\""
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "status": 201,
+                     *           "site": {
+                     *             "id": 62,
+                     *             "country": "it",
+                     *             "name": "Roma Wind Farm",
+                     *             "installation_date": "2024-05-04",
+                     *             "max_power_megawatt": 3,
+                     *             "min_power_megawatt": 0.5,
+                     *             "efficiency": 0.82,
+                     *             "group_ids": [],
+                     *             "created_at": "2024-05-06T09:30:00.000Z",
+                     *             "updated_at": "2024-05-06T09:30:00.000Z"
+                     *           },
+                     *           "etag": "\"1\""
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "status": 409,
+                     *           "problem": {
+                     *             "type": "about:blank",
+                     *             "title": "French installation day taken",
+                     *             "status": 409,
+                     *             "code": "FRENCH_SITE_DAY_TAKEN",
+                     *             "detail": "2024-05-02 already has a French site: site 61",
+                     *             "errors": [
+                     *               {
+                     *                 "path": "installation_date",
+                     *                 "message": "2024-05-02 is taken by site 61"
+                     *               }
+                     *             ],
+                     *             "request_id": "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 3,
+                     *           "status": 400,
+                     *           "problem": {
+                     *             "type": "about:blank",
+                     *             "title": "Validation failed",
+                     *             "status": 400,
+                     *             "code": "VALIDATION_FAILED",
+                     *             "detail": "min_power_megawatt: Must be at most max_power_megawatt (12.5)",
+                     *             "errors": [
+                     *               {
+                     *                 "path": "min_power_megawatt",
+                     *                 "message": "Must be at most max_power_megawatt (12.5)"
+                     *               }
+                     *             ],
+                     *             "request_id": "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "created": 2,
+                     *       "failed": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SiteBatchAnswer"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             */
+            403: {
+                headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Payload too large.
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
+             */
+            413: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type.
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
+             */
+            415: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
+             */
+            500: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
                     };
                 };
             };
@@ -2252,7 +2567,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -2718,7 +3033,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -3417,7 +3732,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -4515,7 +4830,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -4535,7 +4850,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -4730,7 +5045,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -4750,7 +5065,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -5289,7 +5604,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -5383,7 +5698,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {

@@ -59,9 +59,9 @@ export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } fro
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
 export { MAX_TREE_NODES, type TreeNode } from "./groups/tree.ts";
-export { canonicalJson } from "./idempotency/payload.ts";
-export { AlreadyCommitted, claimKey, type HeldKey } from "./idempotency/record.ts";
-export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
+export { canonicalJson, hashOf } from "./idempotency/payload.ts";
+export { AlreadyCommitted, claimKey, type HeldKey, type KeyRequest } from "./idempotency/record.ts";
+export { describeKind, MAX_IN_VALUES, parseListRequest, readValue } from "./lists/parse.ts";
 export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {
   DEFAULT_LIMIT,
@@ -76,9 +76,11 @@ export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/precon
 export { HIERARCHY_FRESHNESS, LARGE_CHANGE_PAIRS_PER_SECOND } from "./rollups/freshness.ts";
 export type { RecomputeStats } from "./rollups/recompute.ts";
 export { COMMON_TOTALLED, type SummaryRepresentation, totalledFields } from "./rollups/totals.ts";
-export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
+export { asOwnRequest, deadlineOf, remainingMs, withDeadline } from "./runtime/deadline.ts";
+export { runOrdered } from "./runtime/ordered.ts";
 export { changeMayHaveApplied, outcomeOf } from "./runtime/outcome.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
+export { batchSchema, MAX_BATCH_ITEMS, parseBatch, sharedItemsOf } from "./sites/batch.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";
