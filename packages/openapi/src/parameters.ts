@@ -153,7 +153,8 @@ export function listParameters(spec: ListSpec, notes: Record<string, string> = {
     {
       name: "sort",
       in: "query",
-      description: `One field, \`-\` in front for descending. Ties are broken by \`id\` in the same direction. Names sort case-insensitively. Default \`id\`.`,
+      description:
+        "One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`.",
       schema: { type: "string", enum: sorts.flatMap((f) => [f, `-${f}`]), default: "id" },
     },
     {

@@ -70,7 +70,7 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 export function createChangeReader(db: Database, registry: CountryRegistry) {
   function site(item: Image) {
     const { data } = db.entities.site.parse({ Item: item });
-    const stored = data as unknown as StoredSite | null;
+    const stored: StoredSite | null = data;
     if (!stored) throw new UnreadableRecord("the site item does not parse");
     positive(stored.id, "the site's id");
     if (typeof stored.country !== "string" || !registry.get(stored.country)) {
@@ -84,7 +84,7 @@ export function createChangeReader(db: Database, registry: CountryRegistry) {
 
   function group(item: Image) {
     const { data } = db.entities.group.parse({ Item: item });
-    const stored = data as unknown as Parameters<typeof groupFromItem>[0] | null;
+    const stored = data;
     if (!stored) throw new UnreadableRecord("the group item does not parse");
     positive(stored.id, "the group's id");
     if (typeof stored.name !== "string" || typeof stored.type !== "string") {
