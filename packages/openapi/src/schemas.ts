@@ -43,8 +43,8 @@ export const CURSOR_MAX_LENGTH = 4096;
 const cursor = z.string().check(z.maxLength(CURSOR_MAX_LENGTH));
 
 /** The contract's error body (RFC 9457), one shape for every status. */
-export const fieldErrorSchema = z.strictObject({ path: z.string(), message: z.string() });
-export const problemSchema = z.strictObject({
+const fieldErrorSchema = z.strictObject({ path: z.string(), message: z.string() });
+const problemSchema = z.strictObject({
   type: z.literal("about:blank"),
   title: z.string(),
   status: z.int().check(z.gte(400), z.lte(599)),
@@ -230,14 +230,10 @@ function eventSchemas(
   return event;
 }
 
-/**
- * Every component schema of the document, from the registry's countries: a new country module
- * adds its `Site_xx` and `SiteCreate_xx` schemas and its fields to `SitePatch` with no change here.
- */
-export function openApiSchemas(registry: CountryRegistry = createRegistry()): Record<string, JsonSchema> {
-  const meta = z.registry<Meta>();
-  const codes = registry.all.map((c) => c.code);
+type Registry = z.core.$ZodRegistry<Meta>;
 
+/** The metadata of the shared field schemas and of the problem's. */
+function describeSharedSchemas(meta: Registry): void {
   meta.add(nameSchema, {
     minLength: 1,
     maxLength: NAME_MAX_LENGTH,
@@ -260,7 +256,11 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     description:
       "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20).",
   });
+}
 
+/** The site schemas: per country its create body and representation, their unions, the patch. */
+function siteSchemas(meta: Registry, registry: CountryRegistry) {
+  const codes = registry.all.map((c) => c.code);
   const countryFields = (code: string) =>
     Object.fromEntries(Object.entries(registry.get(code)?.fields ?? {}).map(([name, f]) => [name, f.schema]));
 
@@ -313,7 +313,11 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     description: `A site; its fields depend on \`country\` (${codes.join(", ")}).`,
     discriminator: { propertyName: "country", mapping: mapping("Site") },
   });
+  return { codes, sites, site };
+}
 
+/** The group schemas: its representation, create body and patch. Returns the representation. */
+function groupSchemas(meta: Registry) {
   const groupShape = createGroupSchema.shape;
   const group = z.strictObject({
     id: positiveId,
@@ -335,6 +339,18 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     description:
       "A partial update: the fields present replace the stored ones (`site_ids` and `child_group_ids` are the new sets); the merged group is validated as a whole.",
   });
+  return group;
+}
+
+/**
+ * Every component schema of the document, from the registry's countries: a new country module
+ * adds its `Site_xx` and `SiteCreate_xx` schemas and its fields to `SitePatch` with no change here.
+ */
+export function openApiSchemas(registry: CountryRegistry = createRegistry()): Record<string, JsonSchema> {
+  const meta = z.registry<Meta>();
+  describeSharedSchemas(meta);
+  const { codes, sites, site } = siteSchemas(meta, registry);
+  const group = groupSchemas(meta);
 
   const page = (item: z.ZodMiniType, id: string, what: string) =>
     meta.add(z.strictObject({ items: z.array(item).check(z.maxLength(MAX_LIMIT)), next_cursor: z.nullable(cursor) }), {
