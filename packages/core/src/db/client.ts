@@ -16,8 +16,8 @@ export interface ClientOptions {
  * deadline of the request it serves (deadline.ts): a call is not started once it is spent, and
  * a call still waiting then is answered as a 503.
  */
-export const CONNECTION_TIMEOUT_MS = 1_000;
-export const REQUEST_TIMEOUT_MS = 2_000;
+const CONNECTION_TIMEOUT_MS = 1_000;
+const REQUEST_TIMEOUT_MS = 2_000;
 export const MAX_ATTEMPTS = 3;
 
 const WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem"]);

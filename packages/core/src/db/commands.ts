@@ -56,7 +56,7 @@ export async function scanTable(db: Database, table: string, consistent = false)
 }
 
 /** BatchGetItem takes at most this many keys per call. */
-export const BATCH_GET_KEYS = 100;
+const BATCH_GET_KEYS = 100;
 /** Tries of a BatchGetItem whose keys come back unprocessed (a throttled read). */
 const BATCH_ATTEMPTS = 5;
 

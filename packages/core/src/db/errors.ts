@@ -16,7 +16,7 @@ const TIMEOUTS = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutExcep
 export const RETRYABLE_REASONS = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
 
 /** The errors in a cause chain (ElectroDB wraps the SDK's error in `cause`). */
-export function* causes(error: unknown): Generator<unknown> {
+function* causes(error: unknown): Generator<unknown> {
   const seen = new Set<unknown>();
   let current = error;
   while (current !== undefined && current !== null && !seen.has(current)) {
@@ -26,7 +26,7 @@ export function* causes(error: unknown): Generator<unknown> {
   }
 }
 
-export function hasErrorName(error: unknown, names: ReadonlySet<string> | string): boolean {
+function hasErrorName(error: unknown, names: ReadonlySet<string> | string): boolean {
   for (const e of causes(error)) {
     const name = (e as { name?: unknown }).name;
     if (typeof name === "string" && (typeof names === "string" ? name === names : names.has(name))) return true;
