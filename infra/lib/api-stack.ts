@@ -92,74 +92,13 @@ export class ApiStack extends Stack {
     this.cursorSecret = secretsmanager.Secret.fromSecretCompleteArn(this, "CursorSecret", stateful.cursorSecretArn);
     this.topic = this.createTopic(config);
 
-    const api = new apigateway.RestApi(this, "Api", {
-      restApiName: `${prefix}-api`,
-      description: `Sites & Groups API (${config.stage})`,
-      endpointTypes: [apigateway.EndpointType.REGIONAL],
-      // Execution logs need the account's API Gateway CloudWatch role (one setting per account and
-      // region, the last stage deployed sets it): dev's is deleted with dev, prod's is kept.
-      cloudWatchRole: true,
-      cloudWatchRoleRemovalPolicy: config.cloudWatchRoleRemovalPolicy,
-      // Answers of 1 KiB and more are gzipped for clients that accept it (/docs's script: 1.7 MB).
-      minCompressionSize: Size.kibibytes(1),
-      deployOptions: {
-        stageName: config.stage,
-        throttlingRateLimit: config.throttle.rateLimit,
-        throttlingBurstLimit: config.throttle.burstLimit,
-        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        metricsEnabled: true,
-        tracingEnabled: config.tracing,
-        accessLogDestination: new apigateway.LogGroupLogDestination(
-          this.createLogGroup("AccessLogs", `/aws/apigateway/${prefix}-access`, config),
-        ),
-        accessLogFormat: accessLogFormat(),
-      },
-      ...(config.corsOrigins.length > 0
-        ? {
-            defaultCorsPreflightOptions: {
-              allowOrigins: config.corsOrigins,
-              allowMethods: corsAllowMethods(routes),
-              allowHeaders: CORS_ALLOW_HEADERS,
-              maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
-            },
-          }
-        : {}),
-    });
+    const api = this.createRestApi(config, routes);
     this.api = api;
     this.access = new ApiAccess(this, "Access", { config, api, pool });
     addFirewall(this, api, config);
     addGatewayProblems(api, config.corsOrigins.length === 1 ? config.corsOrigins[0] : undefined);
 
-    // API Gateway checks the declared path parameters. Bodies have no API Gateway model: the
-    // functions validate them (zod), naming every bad field at once in the contract's
-    // problem+json, which a model's error cannot; without a model body validation is a no-op.
-    const validator = api.addRequestValidator("Validator", {
-      requestValidatorName: `${prefix}-validator`,
-      validateRequestParameters: true,
-      validateRequestBody: true,
-    });
-
-    const deployments = config.gradualDeploy ? this.createDeploymentBase(config) : undefined;
-    for (const route of routes) {
-      const fn = this.createFunction(route, config);
-      this.functions.set(route.name, fn);
-      const target = deployments ? this.deployGradually(route, fn, config, deployments) : fn;
-      this.functionAlarms.set(route.name, [
-        this.errorsAlarm(route, target, config),
-        ...(this.functionAlarms.get(route.name) ?? []),
-      ]);
-      const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-      const method = api.root
-        .resourceForPath(route.path)
-        .addMethod(route.method, new apigateway.LambdaIntegration(target, { proxy: true, allowTestInvoke: false }), {
-          operationName: route.name,
-          requestValidator: validator,
-          requestParameters: Object.fromEntries(parameters.map((p) => [`method.request.path.${p}`, true])),
-          ...this.access.methodOptions(route),
-        });
-      this.access.acknowledgePublic(method, route);
-    }
+    this.addRoutes(api, config, routes);
 
     this.events = new ChangeEvents(this, "Events", {
       config,
@@ -198,8 +137,85 @@ export class ApiStack extends Stack {
     }
     this.acknowledgeNagFindings();
 
-    new CfnOutput(this, "ApiUrl", { value: api.url, description: "Base URL of the API (ends with the stage)" });
-    new CfnOutput(this, "ApiId", { value: api.restApiId });
+    this.addOutputs();
+  }
+
+  /** The REST API: its stage's throttling, logs and tracing, and CORS preflights when the stage has origins. */
+  private createRestApi(config: StageConfig, routes: readonly RouteDefinition[]): apigateway.RestApi {
+    const { prefix } = config;
+    return new apigateway.RestApi(this, "Api", {
+      restApiName: `${prefix}-api`,
+      description: `Sites & Groups API (${config.stage})`,
+      endpointTypes: [apigateway.EndpointType.REGIONAL],
+      // Execution logs need the account's API Gateway CloudWatch role (one setting per account and
+      // region, the last stage deployed sets it): dev's is deleted with dev, prod's is kept.
+      cloudWatchRole: true,
+      cloudWatchRoleRemovalPolicy: config.cloudWatchRoleRemovalPolicy,
+      // Answers of 1 KiB and more are gzipped for clients that accept it (/docs's script: 1.7 MB).
+      minCompressionSize: Size.kibibytes(1),
+      deployOptions: {
+        stageName: config.stage,
+        throttlingRateLimit: config.throttle.rateLimit,
+        throttlingBurstLimit: config.throttle.burstLimit,
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        metricsEnabled: true,
+        tracingEnabled: config.tracing,
+        accessLogDestination: new apigateway.LogGroupLogDestination(
+          this.createLogGroup("AccessLogs", `/aws/apigateway/${prefix}-access`, config),
+        ),
+        accessLogFormat: accessLogFormat(),
+      },
+      ...(config.corsOrigins.length > 0
+        ? {
+            defaultCorsPreflightOptions: {
+              allowOrigins: config.corsOrigins,
+              allowMethods: corsAllowMethods(routes),
+              allowHeaders: CORS_ALLOW_HEADERS,
+              maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+            },
+          }
+        : {}),
+    });
+  }
+
+  /** Each route: its function (deployed gradually where the stage says), errors alarm and method. */
+  private addRoutes(api: apigateway.RestApi, config: StageConfig, routes: readonly RouteDefinition[]): void {
+    const { prefix } = config;
+    // API Gateway checks the declared path parameters. Bodies have no API Gateway model: the
+    // functions validate them (zod), naming every bad field at once in the contract's
+    // problem+json, which a model's error cannot; without a model body validation is a no-op.
+    const validator = api.addRequestValidator("Validator", {
+      requestValidatorName: `${prefix}-validator`,
+      validateRequestParameters: true,
+      validateRequestBody: true,
+    });
+
+    const deployments = config.gradualDeploy ? this.createDeploymentBase(config) : undefined;
+    for (const route of routes) {
+      const fn = this.createFunction(route, config);
+      this.functions.set(route.name, fn);
+      const target = deployments ? this.deployGradually(route, fn, config, deployments) : fn;
+      this.functionAlarms.set(route.name, [
+        this.errorsAlarm(route, target, config),
+        ...(this.functionAlarms.get(route.name) ?? []),
+      ]);
+      const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      const method = api.root
+        .resourceForPath(route.path)
+        .addMethod(route.method, new apigateway.LambdaIntegration(target, { proxy: true, allowTestInvoke: false }), {
+          operationName: route.name,
+          requestValidator: validator,
+          requestParameters: Object.fromEntries(parameters.map((p) => [`method.request.path.${p}`, true])),
+          ...this.access.methodOptions(route),
+        });
+      this.access.acknowledgePublic(method, route);
+    }
+  }
+
+  private addOutputs(): void {
+    new CfnOutput(this, "ApiUrl", { value: this.api.url, description: "Base URL of the API (ends with the stage)" });
+    new CfnOutput(this, "ApiId", { value: this.api.restApiId });
     new CfnOutput(this, "TableName", { value: this.table.tableName });
     new CfnOutput(this, "RollupsDeadLetterQueueUrl", {
       value: this.rollups.deadLetters.queueUrl,

@@ -3,7 +3,7 @@ import * as iam from "aws-cdk-lib/aws-iam";
 import type { Construct } from "constructs";
 import { APP_NAME, type StageName } from "./stage.ts";
 
-export const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
+const GITHUB_OIDC_ISSUER = "token.actions.githubusercontent.com";
 
 export interface GitHubOidcRoleStackProps extends StackProps {
   /** `owner/name` of the repository whose workflow deploys. */
@@ -23,7 +23,7 @@ export interface GitHubOidcRoleStackProps extends StackProps {
  * (`repo:<owner/name>:environment:prod`), which its required reviewers gate. A job that names an
  * environment gets that subject whatever its ref, so a push to main can never assume prod's role.
  */
-export const DEPLOY_SUBJECTS: Record<StageName, (repository: string) => string> = {
+const DEPLOY_SUBJECTS: Record<StageName, (repository: string) => string> = {
   dev: (repository) => `repo:${repository}:ref:refs/heads/main`,
   prod: (repository) => `repo:${repository}:environment:prod`,
 };

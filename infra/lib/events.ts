@@ -14,7 +14,7 @@ import type { StageConfig } from "./stage.ts";
 import { consumerAlarms, consumeStream, type StreamMappingSettings } from "./stream-consumer.ts";
 
 /** The mapping's settings (docs/infrastructure.md, "Change events"). */
-export const STREAM_MAPPING: StreamMappingSettings = {
+const STREAM_MAPPING: StreamMappingSettings = {
   batchSize: 100,
   retryAttempts: 5,
   maxRecordAge: Duration.hours(1),

@@ -89,28 +89,33 @@ export interface DashboardProps {
   rollups: { processor: lambda.IFunction; deadLetters: sqs.IQueue };
 }
 
-/**
- * The stage on one page: traffic and answers by code, latency per route, throttles, the table's
- * capacity and errors, function errors and cold starts (from the REPORT lines' Init Duration).
- */
-export function createDashboard(scope: Construct, props: DashboardProps): cloudwatch.Dashboard {
-  const period = Duration.minutes(5);
-  const { api, table, routes, stage } = props;
-  const byCode = (metric: string) =>
-    new cloudwatch.MathExpression({
-      expression: `SEARCH('{${props.namespace},code,service,stage} MetricName="${metric}" stage="${stage}"', 'Sum', 300)`,
-      usingMetrics: {},
-      label: "",
-      period,
-    });
-  const perRoute = (metricName: string, statistic: string) =>
-    routes.map((route) => routeMetric(api, stage, route, metricName, statistic, period));
-  const width = 12;
-  const dashboard = new cloudwatch.Dashboard(scope, "Dashboard", {
-    dashboardName: props.name,
-    defaultInterval: Duration.hours(3),
+/** A problem metric by code: a SEARCH over the functions' EMF metrics of the stage. */
+function byCode({ props, period }: Panel, metric: string): cloudwatch.MathExpression {
+  return new cloudwatch.MathExpression({
+    expression: `SEARCH('{${props.namespace},code,service,stage} MetricName="${metric}" stage="${props.stage}"', 'Sum', 300)`,
+    usingMetrics: {},
+    label: "",
+    period,
   });
-  dashboard.addWidgets(
+}
+
+/** One API Gateway metric per route. */
+function perRoute({ props, period }: Panel, metricName: string, statistic: string): cloudwatch.Metric[] {
+  return props.routes.map((route) => routeMetric(props.api, props.stage, route, metricName, statistic, period));
+}
+
+/** What every row of the dashboard reads. */
+interface Panel {
+  props: DashboardProps;
+  period: Duration;
+  width: number;
+}
+
+/** Traffic and the problems answered, by code. */
+function answersRow(panel: Panel): cloudwatch.IWidget[] {
+  const { props, period, width } = panel;
+  const { api } = props;
+  return [
     new cloudwatch.GraphWidget({
       title: "Requests and errors answered",
       width,
@@ -123,15 +128,25 @@ export function createDashboard(scope: Construct, props: DashboardProps): cloudw
     new cloudwatch.GraphWidget({
       title: "Problem answers by code (4xx refusals left, 5xx faults right)",
       width,
-      left: [byCode("Refusals")],
-      right: [byCode("Faults")],
+      left: [byCode(panel, "Refusals")],
+      right: [byCode(panel, "Faults")],
     }),
-  );
-  dashboard.addWidgets(
-    new cloudwatch.GraphWidget({ title: "Latency p50 per route (ms)", width, left: perRoute("Latency", "p50") }),
-    new cloudwatch.GraphWidget({ title: "Latency p99 per route (ms)", width, left: perRoute("Latency", "p99") }),
-  );
-  dashboard.addWidgets(
+  ];
+}
+
+/** Latency per route. */
+function latencyRow(panel: Panel): cloudwatch.IWidget[] {
+  const { width } = panel;
+  return [
+    new cloudwatch.GraphWidget({ title: "Latency p50 per route (ms)", width, left: perRoute(panel, "Latency", "p50") }),
+    new cloudwatch.GraphWidget({ title: "Latency p99 per route (ms)", width, left: perRoute(panel, "Latency", "p99") }),
+  ];
+}
+
+/** Throttles, and the table's capacity and errors. */
+function capacityRow({ props, period, width }: Panel): cloudwatch.IWidget[] {
+  const { api, table } = props;
+  return [
     new cloudwatch.GraphWidget({
       title: "Throttles (table, indexes, Lambda)",
       width,
@@ -156,12 +171,16 @@ export function createDashboard(scope: Construct, props: DashboardProps): cloudw
         }),
       ],
     }),
-  );
-  dashboard.addWidgets(
+  ];
+}
+
+/** Function errors and cold starts. */
+function functionsRow({ props, period, width }: Panel): cloudwatch.IWidget[] {
+  return [
     new cloudwatch.GraphWidget({
       title: "Function errors (uncaught: crashes, timeouts, init failures)",
       width,
-      left: routes.map((route) =>
+      left: props.routes.map((route) =>
         props.functions.get(route.name)!.metricErrors({ statistic: "Sum", period, label: route.name }),
       ),
     }),
@@ -175,12 +194,17 @@ export function createDashboard(scope: Construct, props: DashboardProps): cloudw
         "stats count() as coldStarts, avg(@initDuration) as avgInit, max(@initDuration) as maxInit by bin(5m)",
       ],
     }),
-  );
-  dashboard.addWidgets(
+  ];
+}
+
+/** The stream processors: iterator age, what they put out, dead letters, errors. */
+function processorsRow({ props, period, width }: Panel): cloudwatch.IWidget[] {
+  const { events, rollups, stage } = props;
+  return [
     new cloudwatch.GraphWidget({
       title: "Change events: stream iterator age (ms), events stored and put on buses",
       width,
-      left: [props.events.processor.metric("IteratorAge", { statistic: "Maximum", period, label: "iterator age" })],
+      left: [events.processor.metric("IteratorAge", { statistic: "Maximum", period, label: "iterator age" })],
       right: [
         new cloudwatch.Metric({
           namespace: props.namespace,
@@ -203,27 +227,42 @@ export function createDashboard(scope: Construct, props: DashboardProps): cloudw
       title: "Change events: dead letters (stream records given up on) and processor errors",
       width,
       left: [
-        props.events.deadLetters.metricApproximateNumberOfMessagesVisible({
+        events.deadLetters.metricApproximateNumberOfMessagesVisible({
           statistic: "Maximum",
           period,
           label: "dead letters",
         }),
       ],
-      right: [props.events.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" })],
+      right: [events.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" })],
     }),
     new cloudwatch.GraphWidget({
       title: "The hierarchy: rollups iterator age (ms), dead letters and processor errors",
       width,
-      left: [props.rollups.processor.metric("IteratorAge", { statistic: "Maximum", period, label: "iterator age" })],
+      left: [rollups.processor.metric("IteratorAge", { statistic: "Maximum", period, label: "iterator age" })],
       right: [
-        props.rollups.deadLetters.metricApproximateNumberOfMessagesVisible({
+        rollups.deadLetters.metricApproximateNumberOfMessagesVisible({
           statistic: "Maximum",
           period,
           label: "dead letters",
         }),
-        props.rollups.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" }),
+        rollups.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" }),
       ],
     }),
-  );
+  ];
+}
+
+/**
+ * The stage on one page: traffic and answers by code, latency per route, throttles, the table's
+ * capacity and errors, function errors and cold starts (from the REPORT lines' Init Duration).
+ */
+export function createDashboard(scope: Construct, props: DashboardProps): cloudwatch.Dashboard {
+  const panel: Panel = { props, period: Duration.minutes(5), width: 12 };
+  const dashboard = new cloudwatch.Dashboard(scope, "Dashboard", {
+    dashboardName: props.name,
+    defaultInterval: Duration.hours(3),
+  });
+  for (const row of [answersRow, latencyRow, capacityRow, functionsRow, processorsRow]) {
+    dashboard.addWidgets(...row(panel));
+  }
   return dashboard;
 }

@@ -9,7 +9,7 @@
 /** A resource as the template holds it. */
 export interface TemplateResource {
   Type: string;
-  Properties?: Record<string, any>;
+  Properties?: Record<string, unknown>;
 }
 
 export interface Price {

@@ -19,7 +19,7 @@ import { consumerAlarms, consumeStream, type StreamMappingSettings } from "./str
  * fails is retried, redoing only what is still to do, and records are kept 6 hours (the rebuild
  * repairs what is given up on).
  */
-export const ROLLUPS_MAPPING: StreamMappingSettings = {
+const ROLLUPS_MAPPING: StreamMappingSettings = {
   batchSize: 100,
   retryAttempts: 10,
   maxRecordAge: Duration.hours(6),

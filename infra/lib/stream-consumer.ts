@@ -22,7 +22,7 @@ import type { StageConfig } from "./stage.ts";
  * filtered-out record counts as handled, so it costs no invocation and never blocks the shard);
  * the rollups processor writes another table, which has no stream.
  */
-export const STREAM_FILTER = {
+const STREAM_FILTER = {
   dynamodb: {
     Keys: { [tableDefinition.partitionKey]: { S: RECORD_PARTITION_PREFIXES.map((prefix) => ({ prefix })) } },
   },

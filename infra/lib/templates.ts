@@ -7,7 +7,7 @@ import { createApp } from "./app.ts";
 export interface Template {
   Resources: Record<
     string,
-    { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; [key: string]: unknown }
+    { Type: string; Properties?: Record<string, unknown>; DeletionPolicy?: string; [key: string]: unknown }
   >;
   [key: string]: unknown;
 }

@@ -6,15 +6,15 @@ import { Construct } from "constructs";
 import type { StageConfig } from "./stage.ts";
 
 /** The managed rule group, and its one rule this API cannot live with. */
-export const COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
+const COMMON_RULE_SET = "AWSManagedRulesCommonRuleSet";
 /**
  * SizeRestrictions_BODY blocks every body over 8 KB; the contract accepts bodies up to 64 KiB
  * (a group with many members, a site with a long name list), so that rule only counts.
  */
-export const COUNTED_RULES = ["SizeRestrictions_BODY"] as const;
+const COUNTED_RULES = ["SizeRestrictions_BODY"] as const;
 
 /** The custom response body the rate rule refers to (its key in the web ACL's `CustomResponseBodies`). */
-export const TOO_MANY_REQUESTS_BODY_KEY = "TooManyRequests";
+const TOO_MANY_REQUESTS_BODY_KEY = "TooManyRequests";
 
 /**
  * What the rate rule answers, the contract's problem members (API.md, "Too many requests"). AWS WAF
@@ -49,7 +49,7 @@ export interface ApiFirewallProps {
  * which the address's count has aged out), which takes precedence over API Gateway's; a request
  * the common rules block gets API Gateway's WAF_FILTERED answer (gateway-responses.ts).
  */
-export class ApiFirewall extends Construct {
+class ApiFirewall extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
 
   constructor(scope: Construct, id: string, props: ApiFirewallProps) {

@@ -30,10 +30,10 @@ describe.each(["dev", "prod"] as const)("the %s stage's cost at rest", (stage) =
     const lines = Object.fromEntries(costAtRest(resources[stage]!).lines.map((line) => [line.type, line]));
     const alarms = resources[stage]!.filter((r) => r.Type === "AWS::CloudWatch::Alarm");
     // a metric math alarm reads several metrics, each billed
-    const metrics = alarms.reduce(
-      (sum, a) => sum + (a.Properties!.Metrics ? a.Properties!.Metrics.filter((m: any) => m.MetricStat).length : 1),
-      0,
-    );
+    const metrics = alarms.reduce((sum, a) => {
+      const math = a.Properties!.Metrics as { MetricStat?: unknown }[] | undefined;
+      return sum + (math ? math.filter((m) => m.MetricStat).length : 1);
+    }, 0);
     expect(metrics).toBeGreaterThan(alarms.length);
     expect(lines["AWS::CloudWatch::Alarm"]).toMatchObject({ resources: alarms.length, items: metrics });
     expect(lines["AWS::CloudWatch::Alarm"]!.usd).toBeCloseTo(metrics * 0.1);

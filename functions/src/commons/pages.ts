@@ -11,7 +11,7 @@ import { accessSettings } from "./environment.ts";
  * API and to the user pool's token endpoint (Swagger UI's Authorize button), and be framed by
  * no other page.
  */
-export function contentSecurityPolicy(tokenUrl: string | undefined): string {
+function contentSecurityPolicy(tokenUrl: string | undefined): string {
   const tokenOrigin = tokenUrl && /^https?:/.test(tokenUrl) ? ` ${new URL(tokenUrl).origin}` : "";
   return [
     "default-src 'none'",

@@ -2,7 +2,7 @@ import { type EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventb
 import type { CloudEvent } from "@sites-groups/core";
 
 /** PutEvents takes at most this many entries per call. */
-export const ENTRIES_PER_CALL = 10;
+const ENTRIES_PER_CALL = 10;
 
 /**
  * Puts events on the stage's bus, in order, 10 per call: `Source` is the event's `source`,

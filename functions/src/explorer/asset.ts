@@ -5,7 +5,7 @@ import { http } from "#commons/http";
 import { explorerFile, getExplorerAsset } from "./routes.ts";
 
 /** The explorer's own files (functions/src/explorer/assets), by name, and their media types. */
-export const EXPLORER_ASSETS: Readonly<Record<string, string>> = {
+const EXPLORER_ASSETS: Readonly<Record<string, string>> = {
   "explorer.js": "text/javascript; charset=utf-8",
   "explorer.css": "text/css; charset=utf-8",
 };

@@ -7,7 +7,7 @@ import { getExplorer } from "./routes.ts";
  * its own files only (explorer.js and explorer.css, `GET /explorer/{asset}`), under the same
  * Content-Security-Policy as /docs (commons/pages.ts).
  */
-export function explorerPage(path: string): string {
+function explorerPage(path: string): string {
   const { files, api } = pageBase(path, "explorer");
   return htmlPage(
     "Sites &amp; Groups explorer",

@@ -18,7 +18,7 @@ export type ScopeName = keyof typeof OAUTH_SCOPES;
  * A Cognito-shaped pool id in a region that does not exist: the issuer it implies
  * (`https://cognito-idp.us-local-1.amazonaws.com/…`) can never be a real pool's.
  */
-export const LOCAL_USER_POOL_ID = "us-local-1_SitesGroupsDev";
+const LOCAL_USER_POOL_ID = "us-local-1_SitesGroupsDev";
 const TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface Credentials {

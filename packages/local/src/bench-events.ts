@@ -18,33 +18,18 @@
  * item size: ceil(size / 1 KB) WRU for the table and as much for each index that holds it (gsi1,
  * gsi2, gsi3, all projecting ALL).
  */
-import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { cpus, totalmem } from "node:os";
 import { type AttributeValue, PutItemCommand, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { type CloudEvent, EVENT_KEY_PREFIX, SETTLE_MS, tableDefinition } from "@sites-groups/core";
+import { sleep, startLagStack, stats } from "./bench-lag.ts";
 import { eventReader } from "./events-follow.ts";
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
 const WRITE_EVERY_MS = 50;
 const POLL_MS = 25;
-
-process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-process.env.CURSOR_KEY ||= randomBytes(32).toString("base64url");
-process.env.AUTH_MODE = "open";
-// as pnpm dev (packages/local/src/dev.ts): one processor storing in order needs no settle time
-process.env.EVENTS_SETTLE_MS ??= "0";
 const SETTLE = Number(process.env.EVENTS_SETTLE_MS);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-
-interface Pending {
-  kind: string;
-  answeredAt: number;
-}
+type Send = (method: string, path: string, body?: unknown) => Promise<{ id: number }>;
 
 /** DynamoDB's item size: attribute names and values in UTF-8 bytes (numbers: about 1 byte per 2 digits + 1). */
 function itemSize(item: Record<string, AttributeValue>): number {
@@ -58,80 +43,54 @@ function itemSize(item: Record<string, AttributeValue>): number {
   return size;
 }
 
-function stats(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(0);
-  return `${f(sorted[0] as number)} | ${f(percentile(sorted, 50))} | ${f(percentile(sorted, 95))} | ${f(percentile(sorted, 99))} | ${f(sorted.at(-1) as number)}`;
+/** Each write's expected event, matched to the first listing of it: the lags, per kind of write and in all. */
+function eventMatcher() {
+  // what each write is waiting for: "type subject" → writes in order
+  const pending = new Map<string, { kind: string; answeredAt: number }[]>();
+  const lags = new Map<string, number[]>();
+  const counts = { matched: 0, unexpected: 0 };
+  return {
+    lags,
+    counts,
+    missing: () => [...pending.values()].reduce((n, list) => n + list.length, 0),
+    expect(type: string, subject: string, kind: string, answeredAt: number) {
+      const key = `${type} ${subject}`;
+      if (!pending.has(key)) pending.set(key, []);
+      pending.get(key)?.push({ kind, answeredAt });
+    },
+    listed(event: CloudEvent, at: number) {
+      const write = pending.get(`${event.type} ${event.subject}`)?.shift();
+      if (!write) {
+        counts.unexpected++;
+        return;
+      }
+      counts.matched++;
+      for (const kind of [write.kind, "all"]) {
+        if (!lags.has(kind)) lags.set(kind, []);
+        lags.get(kind)?.push(at - write.answeredAt);
+      }
+    },
+  };
 }
 
-async function main() {
-  const { startDynamoDbLocal, ensureTable, localClient } = await import("./dynamodb-local.ts");
-  const dynamo = await startDynamoDbLocal();
-  const table = "bench-events";
-  await ensureTable(dynamo.endpoint, table);
-  process.env.TABLE_NAME = table;
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  const { routes } = await import("@sites-groups/functions/routes");
-  const { createGateway } = await import("./gateway.ts");
-  const { startStreamRunner } = await import("./stream.ts");
-  const { handler } = await import("@sites-groups/functions/events/process");
-  const runner = await startStreamRunner({ endpoint: dynamo.endpoint, table, handler });
-  const server = createGateway({ routes });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+type Matcher = ReturnType<typeof eventMatcher>;
 
-  async function write(method: string, path: string, body?: unknown): Promise<{ id?: number }> {
-    const response = await fetch(api + path, {
-      method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : {};
-  }
-
-  // what each write is waiting for: "type subject" → writes in order
-  const pending = new Map<string, Pending[]>();
-  const lags = new Map<string, number[]>();
-  const roundTrips: number[] = [];
-  let matched = 0;
-  let unexpected = 0;
-  function expect(type: string, subject: string, kind: string, answeredAt: number) {
-    const key = `${type} ${subject}`;
-    if (!pending.has(key)) pending.set(key, []);
-    pending.get(key)?.push({ kind, answeredAt });
-  }
-  function listed(event: CloudEvent, at: number) {
-    const key = `${event.type} ${event.subject}`;
-    const write = pending.get(key)?.shift();
-    if (!write) {
-      unexpected++;
-      return;
-    }
-    matched++;
-    for (const kind of [write.kind, "all"]) {
-      if (!lags.has(kind)) lags.set(kind, []);
-      lags.get(kind)?.push(at - write.answeredAt);
-    }
-  }
-
-  // the follower: every POLL_MS, the events after the last one seen (following next_cursor)
+/** The follower: every POLL_MS, the events after the last one seen (following next_cursor), until `stop`. */
+function follow(api: string, matcher: Matcher) {
   const reader = eventReader(api);
+  const roundTrips: number[] = [];
   let after: string | undefined;
   let following = true;
   let deadline = Number.POSITIVE_INFINITY;
-  const follower = (async () => {
-    while (following || matched < WRITES) {
-      let answer = await (async () => {
-        const start = performance.now();
-        const page = await reader.page({ ...(after ? { after } : {}) });
-        roundTrips.push(performance.now() - start);
-        return page;
-      })();
+  const done = (async () => {
+    while (following || matcher.counts.matched < WRITES) {
+      const start = performance.now();
+      let answer = await reader.page({ ...(after ? { after } : {}) });
+      roundTrips.push(performance.now() - start);
       const at = performance.now();
       for (;;) {
         for (const event of answer.items) {
-          listed(event, at);
+          matcher.listed(event, at);
           after = event.id;
         }
         if (!answer.next_cursor) break;
@@ -141,8 +100,17 @@ async function main() {
       await sleep(POLL_MS);
     }
   })();
+  /** Stops once every write is matched, or 10 s after the call. */
+  async function stop() {
+    following = false;
+    deadline = performance.now() + 10_000;
+    await done;
+  }
+  return { roundTrips, stop };
+}
 
-  // the writes, one every WRITE_EVERY_MS
+/** The writes, one every WRITE_EVERY_MS, each expecting its event; the seconds they took. */
+async function runWrites(send: Send, matcher: Matcher): Promise<number> {
   const sites: number[] = [];
   const groups: number[] = [];
   const linked = new Set<string>();
@@ -163,46 +131,56 @@ async function main() {
     if (sites.length < 2 || groups.length < 1 || slot < 3) {
       // creates: sites (it, fr with its day lock) and, one write in ten, a group
       if (groups.length < 1 || slot === 2) {
-        const { id } = await write("POST", "/groups", { name: `Bench group ${i}`, type: "group1" });
-        expect("group.created", `groups/${id}`, "POST /groups", performance.now());
-        groups.push(id as number);
+        const { id } = await send("POST", "/groups", { name: `Bench group ${i}`, type: "group1" });
+        matcher.expect("group.created", `groups/${id}`, "POST /groups", performance.now());
+        groups.push(id);
       } else {
         const body =
           slot === 0 ? { ...italian, name: `Site ${i}` } : { ...french, name: `Site ${i}`, installation_date: day(i) };
-        const { id } = await write("POST", "/sites", body);
-        expect("site.created", `sites/${id}`, `POST /sites (${body.country})`, performance.now());
-        sites.push(id as number);
+        const { id } = await send("POST", "/sites", body);
+        matcher.expect("site.created", `sites/${id}`, `POST /sites (${body.country})`, performance.now());
+        sites.push(id);
       }
     } else if (slot < 7) {
       const id = sites[(i * 7) % sites.length] as number;
-      await write("PATCH", `/sites/${id}`, { name: `Renamed ${i}` });
-      expect("site.updated", `sites/${id}`, "PATCH /sites/{id}", performance.now());
+      await send("PATCH", `/sites/${id}`, { name: `Renamed ${i}` });
+      matcher.expect("site.updated", `sites/${id}`, "PATCH /sites/{id}", performance.now());
     } else {
-      // a link not made yet: the first free pair from a position that moves with i
-      const free = (k: number) => {
-        const site = sites[(i * 13 + k) % sites.length] as number;
-        const group = groups[(i * 3 + Math.floor(k / sites.length)) % groups.length] as number;
-        return { site, group };
-      };
-      let k = 0;
-      while (k < sites.length * groups.length && linked.has(`${free(k).group}/${free(k).site}`)) k++;
-      const { site, group } = free(k);
-      if (linked.has(`${group}/${site}`)) throw new Error("no unlinked pair left");
+      const { site, group } = unlinkedPair(sites, groups, linked, i);
       linked.add(`${group}/${site}`);
-      await write("PUT", `/groups/${group}/sites/${site}`);
-      expect("group.site_added", `groups/${group}`, "PUT /groups/{id}/sites/{site_id}", performance.now());
+      await send("PUT", `/groups/${group}/sites/${site}`);
+      matcher.expect("group.site_added", `groups/${group}`, "PUT /groups/{id}/sites/{site_id}", performance.now());
     }
   }
-  const writeSeconds = (performance.now() - started) / 1000;
-  following = false;
-  deadline = performance.now() + 10_000;
-  await follower;
-  const missing = [...pending.values()].reduce((n, list) => n + list.length, 0);
+  return (performance.now() - started) / 1000;
+}
 
-  // the event items' write cost
-  const client = localClient(dynamo.endpoint);
-  await ensureTable(dynamo.endpoint, "bench-events-scratch");
-  const costs = new Map<string, { sizes: number[]; local: number[]; computed: number[] }>();
+/** A link not made yet: the first free pair from a position that moves with i. */
+function unlinkedPair(sites: number[], groups: number[], linked: Set<string>, i: number) {
+  const free = (k: number) => {
+    const site = sites[(i * 13 + k) % sites.length] as number;
+    const group = groups[(i * 3 + Math.floor(k / sites.length)) % groups.length] as number;
+    return { site, group };
+  };
+  let k = 0;
+  while (k < sites.length * groups.length && linked.has(`${free(k).group}/${free(k).site}`)) k++;
+  const pair = free(k);
+  if (linked.has(`${pair.group}/${pair.site}`)) throw new Error("no unlinked pair left");
+  return pair;
+}
+
+interface Cost {
+  sizes: number[];
+  local: number[];
+  computed: number[];
+}
+
+/** The event items' write cost, per event type: each put again into a scratch table. */
+async function eventCosts(endpoint: string, table: string): Promise<Map<string, Cost>> {
+  const { ensureTable, localClient } = await import("./dynamodb-local.ts");
+  const client = localClient(endpoint);
+  await ensureTable(endpoint, "bench-events-scratch");
+  const costs = new Map<string, Cost>();
   let start: Record<string, AttributeValue> | undefined;
   do {
     const page = await client.send(
@@ -229,21 +207,29 @@ async function main() {
     }
     start = page.LastEvaluatedKey;
   } while (start);
-
   client.destroy();
-  server.close();
-  await runner.stop();
-  await dynamo.stop();
+  return costs;
+}
 
+interface Measured {
+  writeSeconds: number;
+  missing: number;
+  matcher: Matcher;
+  roundTrips: number[];
+  costs: Map<string, Cost>;
+}
+
+function report({ writeSeconds, missing, matcher, roundTrips, costs }: Measured): string[] {
+  const { lags, counts } = matcher;
   const range = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[0] === sorted.at(-1) ? String(sorted[0]) : `${sorted[0]}–${sorted.at(-1)}`;
   };
   const cpu = cpus()[0]?.model ?? "unknown CPU";
-  const lines = [
+  return [
     `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB), Node ${process.version}.`,
     "",
-    `${WRITES} writes over HTTP in ${writeSeconds.toFixed(1)} s (one every ${WRITE_EVERY_MS} ms), follower polling every ${POLL_MS} ms; ${matched} events matched to their write, ${missing} missing, ${unexpected} unexpected. Settle time (EVENTS_SETTLE_MS): ${SETTLE} ms (AWS: ${SETTLE_MS} ms).`,
+    `${WRITES} writes over HTTP in ${writeSeconds.toFixed(1)} s (one every ${WRITE_EVERY_MS} ms), follower polling every ${POLL_MS} ms; ${counts.matched} events matched to their write, ${missing} missing, ${counts.unexpected} unexpected. Settle time (EVENTS_SETTLE_MS): ${SETTLE} ms (AWS: ${SETTLE_MS} ms).`,
     "",
     "| ms | writes | min | median | p95 | p99 | max |",
     "|---|---:|---:|---:|---:|---:|---:|",
@@ -262,8 +248,22 @@ async function main() {
         ([type, c]) => `| ${type} | ${c.sizes.length} | ${range(c.sizes)} | ${range(c.local)} | ${range(c.computed)} |`,
       ),
   ];
-  process.stdout.write(`${lines.join("\n")}\n`);
-  if (missing > 0 || unexpected > 0) process.exitCode = 1;
+}
+
+async function main() {
+  const table = "bench-events";
+  const stack = await startLagStack(table, "events");
+  const matcher = eventMatcher();
+  const follower = follow(stack.api, matcher);
+  const writeSeconds = await runWrites(stack.send, matcher);
+  await follower.stop();
+  const missing = matcher.missing();
+  const costs = await eventCosts(stack.endpoint, table);
+  await stack.stop();
+  process.stdout.write(
+    `${report({ writeSeconds, missing, matcher, roundTrips: follower.roundTrips, costs }).join("\n")}\n`,
+  );
+  if (missing > 0 || matcher.counts.unexpected > 0) process.exitCode = 1;
 }
 
 await main();

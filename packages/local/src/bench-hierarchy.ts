@@ -10,6 +10,7 @@
  */
 import { type DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import type { BulkData, Group, RecomputeStats } from "@sites-groups/core";
+import { bulkGroup } from "./bulk-data.ts";
 
 export interface HierarchyShape {
   /** The top of the chain, P's 10th group above. */
@@ -23,23 +24,11 @@ export interface HierarchyShape {
   busy: number;
 }
 
-const AT = "2026-01-01T00:00:00.000Z";
-
 /** Adds the shapes to the data (new groups after its last id). */
 export function addHierarchyShape(data: BulkData): HierarchyShape {
   let next = data.groups.length + 1;
   const group = (name: string): Group => {
-    const made: Group = {
-      id: next++,
-      name,
-      type: "group1",
-      site_ids: [],
-      child_group_ids: [],
-      parent_group_ids: [],
-      created_at: AT,
-      updated_at: AT,
-      version: 1,
-    };
+    const made = bulkGroup(next++, name, "group1");
     data.groups.push(made);
     return made;
   };

@@ -13,29 +13,12 @@
  * poll (100 ms), the processor's recompute, plus up to one follower poll, whose own round trip is
  * printed as the floor.
  */
-import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { cpus } from "node:os";
+import { sleep, startLagStack, stats } from "./bench-lag.ts";
 
 const WRITES = Number(process.env.BENCH_WRITES ?? 1000);
 const WRITE_EVERY_MS = 50;
 const POLL_MS = 25;
-
-process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-process.env.CURSOR_KEY ||= randomBytes(32).toString("base64url");
-process.env.AUTH_MODE = "open";
-process.env.EVENTS_SETTLE_MS ??= "0";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-
-function stats(values: number[]): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  const f = (n: number) => n.toFixed(0);
-  return `${f(sorted[0] as number)} | ${f(percentile(sorted, 50))} | ${f(percentile(sorted, 95))} | ${f(percentile(sorted, 99))} | ${f(sorted.at(-1) as number)}`;
-}
 
 const DAY_MS = 86_400_000;
 /** A French site on its own day (one French site per day), or an Italian one on a Saturday. */
@@ -54,39 +37,7 @@ function siteBody(n: number, groupIds: number[]) {
 }
 
 async function main() {
-  const { startDynamoDbLocal, ensureTable } = await import("./dynamodb-local.ts");
-  const dynamo = await startDynamoDbLocal();
-  const table = "bench-rollups";
-  await ensureTable(dynamo.endpoint, table);
-  process.env.TABLE_NAME = table;
-  process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
-  const { routes } = await import("@sites-groups/functions/routes");
-  const { createGateway } = await import("./gateway.ts");
-  const { startStreamRunner } = await import("./stream.ts");
-  const events = await import("@sites-groups/functions/events/process");
-  const rollups = await import("@sites-groups/functions/rollups/process");
-  const runners = [
-    await startStreamRunner({ endpoint: dynamo.endpoint, table, handler: events.handler }),
-    await startStreamRunner({
-      endpoint: dynamo.endpoint,
-      table,
-      handler: (event) => rollups.handler(event),
-      name: "rollups",
-    }),
-  ];
-  const server = createGateway({ routes });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  async function send(method: string, path: string, body?: unknown): Promise<{ id: number }> {
-    const response = await fetch(api + path, {
-      method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    return text ? JSON.parse(text) : { id: 0 };
-  }
+  const { api, runners, send, stop } = await startLagStack("bench-rollups", "events and rollups");
 
   const leaf = await send("POST", "/groups", { name: "Leaf", type: "group2" });
   const middle = await send("POST", "/groups", { name: "Middle", type: "group1", child_group_ids: [leaf.id] });
@@ -128,9 +79,7 @@ async function main() {
   console.log("| ms | min | median | p95 | p99 | max |\n|---|---:|---:|---:|---:|---:|");
   console.log(`| write answered → its summary reflects it | ${stats(lags)} |`);
   console.log(`| floor: GET /groups/{id}/summary round trip | ${stats(roundTrips)} |`);
-  server.close();
-  for (const runner of runners) await runner.stop();
-  await dynamo.stop();
+  await stop();
 }
 
 main().then(

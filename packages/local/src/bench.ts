@@ -18,7 +18,10 @@ import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import type { Services } from "@sites-groups/core";
+import type { RouteDefinition } from "@sites-groups/functions/routes";
 import type { HierarchyRow } from "./bench-hierarchy.ts";
+import type { ProxyHandler } from "./gateway.ts";
 
 const RUNS = 11;
 const SIZES = [1000, 20000];
@@ -42,35 +45,42 @@ interface SizeResult {
   getItemMs: number;
 }
 
-async function child(size: number): Promise<SizeResult> {
-  process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
-  // the handlers' cursor secret, as the local gateway makes one
-  process.env.CURSOR_KEY ||= randomBytes(32).toString("base64url");
-  const { services } = await import("@sites-groups/functions/commons/context");
-  const { routes } = await import("@sites-groups/functions/routes");
-  const { loadHandler } = await import("./gateway.ts");
-  const { ensureTable, localClient } = await import("./dynamodb-local.ts");
-  const { bulkData, SHAPE, UNIQUE_NAME } = await import("./bulk-data.ts");
-  const { addHierarchyShape, streamRecord, wireItem } = await import("./bench-hierarchy.ts");
-  const core = await import("@sites-groups/core");
-  const endpoint = process.env.DYNAMODB_ENDPOINT as string;
-  // no stream: nothing reads it here (the rollups processor is given its records), and DynamoDB Local is
-  // many times slower on every write to a table with one
-  await ensureTable(endpoint, process.env.TABLE_NAME as string, { stream: false });
-  const db = services().db;
+type Database = Services["db"];
 
+/** A handler's JSON answer: a created resource's `id`, or a list page's `items`. */
+interface Answer {
+  id: number;
+  items?: unknown[];
+}
+
+interface ConsumedCapacity {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+/** What the tally reads of a command's output. */
+interface CountedOutput {
+  ScannedCount?: number;
+  Item?: unknown;
+  Responses?: Record<string, unknown[]> | unknown[];
+  ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[];
+}
+
+/** Counts every command the handlers' client sends: requests, items read, consumed capacity. */
+function tallyCommands(db: Database) {
   const tally = { requests: 0, read: 0, rru: 0, wru: 0 };
   const reset = () => Object.assign(tally, { requests: 0, read: 0, rru: 0, wru: 0 });
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = "TOTAL";
       const result = await next(args);
-      const output = result.output as Record<string, any>;
+      const output = result.output as CountedOutput;
       tally.requests++;
       if (typeof output.ScannedCount === "number") tally.read += output.ScannedCount;
       else if (output.Item) tally.read += 1;
       else if (output.Responses && !Array.isArray(output.Responses)) {
-        for (const items of Object.values(output.Responses)) tally.read += (items as unknown[]).length;
+        for (const items of Object.values(output.Responses)) tally.read += items.length;
       }
       const capacity = output.ConsumedCapacity;
       for (const c of Array.isArray(capacity) ? capacity : capacity ? [capacity] : []) {
@@ -87,53 +97,77 @@ async function child(size: number): Promise<SizeResult> {
     },
     { step: "initialize", name: "benchTally" },
   );
+  return { tally, reset };
+}
+
+/** Calls a route's handler in process with the event the local gateway would send it. */
+async function handlerCaller(routes: readonly RouteDefinition[]) {
+  const { lambdaContext, loadHandler, proxyEvent } = await import("./gateway.ts");
+  const handlers = new Map<RouteDefinition, ProxyHandler>();
+  for (const route of routes) handlers.set(route, await loadHandler(route));
+  const patterns = routes.map((route) => ({
+    route,
+    pattern: new RegExp(`^${route.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`),
+    names: [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
+  }));
+  let requestNumber = 0;
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    query: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ): Promise<Answer | undefined> => {
+    const found = patterns.find((p) => p.route.method === method && p.pattern.test(path));
+    const handler = found && handlers.get(found.route);
+    if (!found || !handler) throw new Error(`no route ${method} ${path}`);
+    const values = found.pattern.exec(path)?.slice(1) ?? [];
+    const requestId = `bench-${++requestNumber}`;
+    const event = proxyEvent({
+      route: found.route,
+      method,
+      path,
+      query: Object.entries(query),
+      headers: [["content-type", "application/json"], ...Object.entries(headers)],
+      pathParameters: Object.fromEntries(found.names.map((n, i) => [n, values[i] as string])),
+      body: Buffer.from(body === undefined ? "" : JSON.stringify(body)),
+      authorizer: null,
+      sourceIp: "127.0.0.1",
+      stage: "bench",
+      requestId,
+    });
+    const result = await handler(event, lambdaContext(found.route, requestId));
+    if (result.statusCode >= 300) throw new Error(`${method} ${path}: ${result.statusCode} ${result.body}`);
+    return result.body ? JSON.parse(result.body) : undefined;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** The child's measuring kit: calls, the tally, the rows, and the raw GetItem each repeated read is set against. */
+async function benchContext(size: number) {
+  process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+  // the handlers' cursor secret, as the local gateway makes one
+  process.env.CURSOR_KEY ||= randomBytes(32).toString("base64url");
+  const { services } = await import("@sites-groups/functions/commons/context");
+  const { routes } = await import("@sites-groups/functions/routes");
+  const { ensureTable, localClient } = await import("./dynamodb-local.ts");
+  const { bulkData } = await import("./bulk-data.ts");
+  const { addHierarchyShape } = await import("./bench-hierarchy.ts");
+  const core = await import("@sites-groups/core");
+  const endpoint = process.env.DYNAMODB_ENDPOINT as string;
+  // no stream: nothing reads it here (the rollups processor is given its records), and DynamoDB Local is
+  // many times slower on every write to a table with one
+  await ensureTable(endpoint, process.env.TABLE_NAME as string, { stream: false });
+  const db = services().db;
+  const { tally, reset } = tallyCommands(db);
 
   const data = bulkData(size, Math.round(size * 0.4));
   const shape = addHierarchyShape(data);
   const seedStart = Date.now();
   await core.bulkLoad(db, services().registry, data, 16);
   const seedSeconds = (Date.now() - seedStart) / 1000;
-
-  const handlers = new Map<string, Awaited<ReturnType<typeof loadHandler>>>();
-  for (const route of routes) handlers.set(`${route.method} ${route.path}`, await loadHandler(route));
-  let requestNumber = 0;
-  async function call(
-    method: string,
-    path: string,
-    body?: unknown,
-    query: Record<string, string> = {},
-    headers: Record<string, string> = {},
-  ) {
-    const route = routes.find((r) => {
-      if (r.method !== method) return false;
-      const pattern = new RegExp(`^${r.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
-      return pattern.test(path);
-    });
-    if (!route) throw new Error(`no route ${method} ${path}`);
-    const names = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
-    const values = new RegExp(`^${route.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`).exec(path)?.slice(1) ?? [];
-    const requestId = `bench-${++requestNumber}`;
-    const event = {
-      resource: route.path,
-      path,
-      httpMethod: method,
-      headers: { "content-type": "application/json", ...headers },
-      multiValueHeaders: {},
-      queryStringParameters: Object.keys(query).length > 0 ? query : null,
-      multiValueQueryStringParameters:
-        Object.keys(query).length > 0 ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, [v]])) : null,
-      pathParameters: names.length > 0 ? Object.fromEntries(names.map((n, i) => [n, values[i]])) : null,
-      stageVariables: null,
-      body: body === undefined ? null : JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: { requestId, authorizer: null },
-    };
-    const context = { awsRequestId: requestId, functionName: route.name, getRemainingTimeInMillis: () => 29_000 };
-    const handler = handlers.get(`${route.method} ${route.path}`) as (e: unknown, c: unknown) => Promise<any>;
-    const result = await handler(event, context);
-    if (result.statusCode >= 300) throw new Error(`${method} ${path}: ${result.statusCode} ${result.body}`);
-    return result.body ? JSON.parse(result.body) : undefined;
-  }
+  const call = await handlerCaller(routes);
 
   const raw = localClient(endpoint);
   const siteKey = db.entities.site.get({ id_key: "0000000000000042" }).params().Key as Record<string, string>;
@@ -144,18 +178,16 @@ async function child(size: number): Promise<SizeResult> {
         Key: { pk: { S: siteKey.pk as string }, sk: { S: siteKey.sk as string } },
       }),
     );
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   const rawTimes: number[] = [];
-
   const rows: Row[] = [];
-  async function measure(operation: string, run: () => Promise<any>, repeat = false): Promise<any> {
+
+  /** Runs an operation once, its tally a row; with `repeat`, RUNS times more, interleaved with a raw GetItem. */
+  async function measure<T>(operation: string, run: () => Promise<T>, repeat = false): Promise<T> {
     reset();
     const result = await run();
-    const row: Row = {
-      operation,
-      ...tally,
-      returned: Array.isArray(result?.items) ? result.items.length : result && typeof result === "object" ? 1 : 0,
-    };
+    const items = (result as { items?: unknown } | undefined)?.items;
+    const returned = Array.isArray(items) ? items.length : result && typeof result === "object" ? 1 : 0;
+    const row: Row = { operation, ...tally, returned };
     if (repeat) {
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -172,6 +204,14 @@ async function child(size: number): Promise<SizeResult> {
     return result;
   }
 
+  return { core, services, db, raw, data, shape, seedSeconds, tally, reset, call, measure, rows, rawTimes };
+}
+
+type Bench = Awaited<ReturnType<typeof benchContext>>;
+
+/** The reads: one item, every list's filters and sorts (each through the planner and "before"), the hierarchy's. */
+async function measureReads({ core, services, db, data, shape, tally, reset, call, measure, rows }: Bench) {
+  const { SHAPE, UNIQUE_NAME } = await import("./bulk-data.ts");
   const [siteSpec, groupSpec] = [core.siteListSpec(services().registry), core.groupListSpec];
   async function list(resource: "sites" | "groups", label: string, query: Record<string, string>) {
     await measure(`GET /${resource} ${label}`, () => call("GET", `/${resource}`, undefined, query), true);
@@ -182,7 +222,6 @@ async function child(size: number): Promise<SizeResult> {
   }
 
   const holder = data.sites.reduce((a, b) => (b.group_ids.length > a.group_ids.length ? b : a));
-  // reads
   await measure("GET /sites/{id}", () => call("GET", "/sites/42"), true);
   await measure("GET /groups/{id}", () => call("GET", `/groups/${SHAPE.thirty}`), true);
   await list("sites", "(default: id, limit 20)", {});
@@ -236,8 +275,15 @@ async function child(size: number): Promise<SizeResult> {
     true,
   );
   await measure("GET /groups/{id}/tree (a chain of 11)", () => call("GET", `/groups/${shape.top}/tree`), true);
+}
 
-  // writes (once each)
+/** The writes, once each. */
+async function measureWrites({ call, measure }: Bench) {
+  const { SHAPE } = await import("./bulk-data.ts");
+  const created = (answer: Answer | undefined) => {
+    if (!answer) throw new Error("a create answered no body");
+    return answer;
+  };
   const french = {
     country: "fr",
     name: "Bench site",
@@ -248,8 +294,8 @@ async function child(size: number): Promise<SizeResult> {
   };
   const italian = { ...french, country: "it", installation_date: "2030-01-05", efficiency: 0.5 };
   delete (italian as Record<string, unknown>).useful_energy_at_1_megawatt;
-  const fr = await measure("POST /sites (fr: day lock)", () => call("POST", "/sites", french));
-  const it = await measure("POST /sites (it)", () => call("POST", "/sites", italian));
+  const fr = created(await measure("POST /sites (fr: day lock)", () => call("POST", "/sites", french)));
+  const it = created(await measure("POST /sites (it)", () => call("POST", "/sites", italian)));
   // with an Idempotency-Key: its record is claimed, then committed in the create's transaction
   const keyed = (name: string, path: string, body: unknown) => {
     const headers = { "idempotency-key": `bench ${name}` };
@@ -267,21 +313,28 @@ async function child(size: number): Promise<SizeResult> {
   await measure("PATCH /sites/{id} (fr day moves)", () =>
     call("PATCH", `/sites/${fr.id}`, { installation_date: "2030-01-02" }),
   );
-  const g = await measure("POST /groups", () => call("POST", "/groups", { name: "Bench group", type: "group1" }));
-  const g2 = await measure("POST /groups (2 sites, 1 child)", () =>
-    call("POST", "/groups", { name: "Bench group 2", type: "group1", site_ids: [1, 3], child_group_ids: [g.id] }),
+  const g = created(
+    await measure("POST /groups", () => call("POST", "/groups", { name: "Bench group", type: "group1" })),
+  );
+  const g2 = created(
+    await measure("POST /groups (2 sites, 1 child)", () =>
+      call("POST", "/groups", { name: "Bench group 2", type: "group1", site_ids: [1, 3], child_group_ids: [g.id] }),
+    ),
   );
   await measure("PATCH /groups/{id} (name)", () => call("PATCH", `/groups/${g.id}`, { name: "Renamed group" }));
   await measure("PUT /groups/{id}/sites/{site_id}", () => call("PUT", `/groups/${g.id}/sites/${it.id}`));
   await measure("DELETE /groups/{id}/sites/{site_id}", () => call("DELETE", `/groups/${g.id}/sites/${it.id}`));
-  const g3 = await call("POST", "/groups", { name: "Bench group 3", type: "group2" });
+  const g3 = created(await call("POST", "/groups", { name: "Bench group 3", type: "group2" }));
   await measure("PUT /groups/{id}/groups/{child_id}", () => call("PUT", `/groups/${g3.id}/groups/${g.id}`));
   await measure("DELETE /groups/{id}/groups/{child_id}", () => call("DELETE", `/groups/${g3.id}/groups/${g.id}`));
   await measure("DELETE /sites/{id} (fr)", () => call("DELETE", `/sites/${fr.id}`));
   await measure("DELETE /groups/{id} (2 sites, 1 child)", () => call("DELETE", `/groups/${g2.id}`));
   await measure("DELETE /groups/{id}", () => call("DELETE", `/groups/${g.id}`));
+}
 
-  // the rollups processor, given the stream record of each worst-case change
+/** The rollups processor, given the stream record of each worst-case change. */
+async function measureHierarchy({ services, db, raw, shape, tally, reset, call }: Bench): Promise<HierarchyRow[]> {
+  const { streamRecord, wireItem } = await import("./bench-hierarchy.ts");
   const hierarchy: HierarchyRow[] = [];
   async function fold(change: string, record: ReturnType<typeof streamRecord>) {
     reset();
@@ -324,8 +377,16 @@ async function child(size: number): Promise<SizeResult> {
     "a site joins a group with 10 groups above",
     streamRecord(joinKey, undefined, await wireItem(raw, db.table, joinKey)),
   );
+  return hierarchy;
+}
 
-  raw.destroy();
+async function child(size: number): Promise<SizeResult> {
+  const bench = await benchContext(size);
+  await measureReads(bench);
+  await measureWrites(bench);
+  const hierarchy = await measureHierarchy(bench);
+  bench.raw.destroy();
+  const { data, seedSeconds, rows, rawTimes } = bench;
   return { size, groups: data.groups.length, seedSeconds, rows, hierarchy, getItemMs: median(rawTimes) };
 }
 

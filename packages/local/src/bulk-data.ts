@@ -9,6 +9,21 @@ import type { BulkData, Group, Site } from "@sites-groups/core";
 
 export const UNIQUE_NAME = "The one and only";
 const AT = "2026-01-01T00:00:00.000Z";
+
+/** A group of the bulk data, with no link yet, written at the data's one time. */
+export function bulkGroup(id: number, name: string, type: Group["type"]): Group {
+  return {
+    id,
+    name,
+    type,
+    site_ids: [],
+    child_group_ids: [],
+    parent_group_ids: [],
+    created_at: AT,
+    updated_at: AT,
+    version: 1,
+  };
+}
 const DAY_MS = 86_400_000;
 
 export interface BulkShape {
@@ -53,17 +68,9 @@ function site(id: number): Site {
 export function bulkData(siteCount: number, groupCount: number): BulkData {
   const sites = Array.from({ length: siteCount }, (_, i) => site(i + 1));
   const types = ["group1", "group2", "group3"] as const;
-  const groups: Group[] = Array.from({ length: groupCount }, (_, i) => ({
-    id: i + 1,
-    name: `Group ${(i + 1) % 300}`,
-    type: types[(i + 1) % 3] as Group["type"],
-    site_ids: [],
-    child_group_ids: [],
-    parent_group_ids: [],
-    created_at: AT,
-    updated_at: AT,
-    version: 1,
-  }));
+  const groups: Group[] = Array.from({ length: groupCount }, (_, i) =>
+    bulkGroup(i + 1, `Group ${(i + 1) % 300}`, types[(i + 1) % 3] as Group["type"]),
+  );
   const group = (id: number) => groups[id - 1] as Group;
   const link = (g: number, s: number) => {
     group(g).type = group(g).type === "group3" ? "group1" : group(g).type;

@@ -20,7 +20,7 @@ export interface DevState {
 const PREFIX = "sites-and-groups-dev-";
 
 /** The state file of the `pnpm dev` on this port. */
-export function devStateFile(port: number): string {
+function devStateFile(port: number): string {
   return join(tmpdir(), `${PREFIX}${port}.json`);
 }
 
@@ -41,7 +41,7 @@ export function clearDevState(port: number): void {
 }
 
 /** The state of the `pnpm dev` on this port, if one is still running there. */
-export function readDevState(port: number): DevState | undefined {
+function readDevState(port: number): DevState | undefined {
   try {
     const state = JSON.parse(readFileSync(devStateFile(port), "utf8")) as DevState;
     process.kill(state.pid, 0);

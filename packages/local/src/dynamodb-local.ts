@@ -26,7 +26,7 @@ DynamoDB Local of your own) by setting DYNAMODB_ENDPOINT, e.g. DYNAMODB_ENDPOINT
 for LocalStack; then no local engine is started.`;
 
 /** Throws a message naming both ways out when no Java 17+ is on the PATH. */
-export function assertJava(): void {
+function assertJava(): void {
   const probe = spawnSync("java", ["-version"], { encoding: "utf8" });
   if (probe.error || probe.status !== 0) throw new Error(NEEDS_JAVA);
   const version = /version "(\d+)(?:\.(\d+))?/.exec(probe.stderr ?? "");

@@ -13,7 +13,7 @@ export interface EventFilter {
 }
 
 /** A 4xx/5xx answer of the API, with its problem's title and detail. */
-export class ApiProblem extends Error {
+class ApiProblem extends Error {
   constructor(
     readonly status: number,
     readonly problem: unknown,

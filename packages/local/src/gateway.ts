@@ -72,6 +72,121 @@ function compile(route: RouteDefinition): CompiledRoute {
   return { route, ...pathPattern(route.path) };
 }
 
+/** The route of a method and path, with the values of its path parameters as the path has them. */
+function matchRoute(compiled: readonly CompiledRoute[], method: string, pathname: string) {
+  for (const route of compiled) {
+    const found = route.pattern.exec(pathname);
+    if (found && route.route.method === method) return { route, values: found.slice(1) };
+  }
+  return undefined;
+}
+
+/** The path parameters decoded, or the first that is not valid URL-encoding. */
+function decodePathParameters(
+  names: readonly string[],
+  values: readonly string[],
+): { values: Record<string, string> } | { problem: { name: string; raw: string } } {
+  const decoded: Record<string, string> = Object.create(null);
+  for (const [i, name] of names.entries()) {
+    const raw = values[i] as string;
+    try {
+      decoded[name] = decodeURIComponent(raw);
+    } catch {
+      return { problem: { name, raw } };
+    }
+  }
+  return { values: decoded };
+}
+
+/** The 400 naming a parameter whose value (or name) is not valid URL-encoding. */
+function badEncoding(name: string, raw: string, requestId: string): APIGatewayProxyResult {
+  const message = `${JSON.stringify(raw)} is not a valid URL-encoded value`;
+  return problemAnswer("VALIDATION_FAILED", `${name}: ${message}`, requestId, [{ path: name, message }]);
+}
+
+/** Node's raw headers (name, value, name, value…) as pairs. */
+function pairs(raw: readonly string[]): [string, string][] {
+  const result: [string, string][] = [];
+  for (let i = 0; i < raw.length; i += 2) result.push([raw[i] as string, raw[i + 1] as string]);
+  return result;
+}
+
+/** Name-value pairs as the event's two views hold them: the last value of a name, and all of them. */
+function eventMaps(entries: Iterable<[string, string]>) {
+  // Dictionaries without a prototype: `?constructor=1` or `?__proto__=1` are parameters like any other.
+  const single: Record<string, string> = Object.create(null);
+  const multi: Record<string, string[]> = Object.create(null);
+  for (const [name, value] of entries) {
+    single[name] = value;
+    multi[name] = [...(multi[name] ?? []), value];
+  }
+  return Object.keys(single).length > 0 ? { single, multi } : undefined;
+}
+
+/** Each route's handler, loaded on its first request and kept. */
+function handlerCache(load: (route: RouteDefinition) => Promise<ProxyHandler>) {
+  const handlers = new Map<RouteDefinition, Promise<ProxyHandler>>();
+  return (route: RouteDefinition): Promise<ProxyHandler> => {
+    let handler = handlers.get(route);
+    if (!handler) {
+      handler = load(route);
+      handlers.set(route, handler);
+    }
+    return handler;
+  };
+}
+
+/** A request to a route, as the local gateway and `pnpm bench` hand it to the route's function. */
+export interface RouteRequest {
+  route: RouteDefinition;
+  method: string;
+  path: string;
+  query: Iterable<[string, string]>;
+  headers: Iterable<[string, string]>;
+  pathParameters: Record<string, string>;
+  body: Buffer;
+  authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"];
+  sourceIp: string;
+  stage: string;
+  requestId: string;
+}
+
+/** The event API Gateway's proxy integration sends the route's function for the request. */
+export function proxyEvent(request: RouteRequest): APIGatewayProxyEvent {
+  const { route, method, path, body, stage } = request;
+  const query = eventMaps(request.query);
+  const headers = eventMaps(request.headers);
+  return {
+    resource: route.path,
+    path,
+    httpMethod: method,
+    headers: headers?.single ?? Object.create(null),
+    multiValueHeaders: headers?.multi ?? Object.create(null),
+    queryStringParameters: query?.single ?? null,
+    multiValueQueryStringParameters: query?.multi ?? null,
+    pathParameters: Object.keys(request.pathParameters).length > 0 ? request.pathParameters : null,
+    stageVariables: null,
+    // bytes that are not UTF-8 pass as they came (base64), for the handler to refuse, rather
+    // than as text with replacement characters
+    body: body.length > 0 ? (isUtf8(body) ? body.toString("utf8") : body.toString("base64")) : null,
+    isBase64Encoded: body.length > 0 && !isUtf8(body),
+    requestContext: {
+      accountId: "000000000000",
+      apiId: "local",
+      authorizer: request.authorizer,
+      protocol: "HTTP/1.1",
+      httpMethod: method,
+      identity: { sourceIp: request.sourceIp } as APIGatewayProxyEvent["requestContext"]["identity"],
+      path: `/${stage}${path}`,
+      stage,
+      requestId: request.requestId,
+      requestTimeEpoch: Date.now(),
+      resourceId: route.name,
+      resourcePath: route.path,
+    },
+  };
+}
+
 /** The API Gateway resources the routes make: each route's path, every path above it, the root. */
 function resourcePatterns(routes: readonly RouteDefinition[]): RegExp[] {
   const paths = new Set(["/"]);
@@ -113,24 +228,21 @@ function rawResponse(result: APIGatewayProxyResult): string {
   return [`HTTP/1.1 ${result.statusCode} ${reason}`, ...lines, "connection: close", "", result.body].join("\r\n");
 }
 
+/** A query component decoded as a form does (`+` is a space), or undefined when it is not valid UTF-8. */
+function decodeComponent(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The first query parameter whose name or value is not valid percent-encoded UTF-8, if any. */
 function malformedEscape(search: string): { name: string; raw: string } | undefined {
   for (const pair of search.split("&")) {
     const [rawName = "", rawValue = ""] = pair.split(/=(.*)/s);
-    for (const raw of [rawName, rawValue]) {
-      try {
-        decodeURIComponent(raw.replace(/\+/g, " "));
-      } catch {
-        const name = (() => {
-          try {
-            return decodeURIComponent(rawName.replace(/\+/g, " "));
-          } catch {
-            return rawName;
-          }
-        })();
-        return { name, raw };
-      }
-    }
+    const raw = [rawName, rawValue].find((part) => decodeComponent(part) === undefined);
+    if (raw !== undefined) return { name: decodeComponent(rawName) ?? rawName, raw };
   }
   return undefined;
 }
@@ -165,7 +277,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
   return Buffer.concat(chunks);
 }
 
-function lambdaContext(route: RouteDefinition, requestId: string): Context {
+/** The Lambda context of one invocation of a route's function, with the functions' timeout. */
+export function lambdaContext(route: RouteDefinition, requestId: string): Context {
   // the functions' timeout in every stage (infra/lib/stage.ts)
   const deadline = Date.now() + FUNCTION_TIMEOUT_MS;
   return {
@@ -266,8 +379,7 @@ export function createGateway(options: GatewayOptions): Server {
   const corsOrigins = options.corsOrigins ?? [];
   const resources = corsOrigins.length > 0 ? resourcePatterns(options.routes) : [];
   const corsMethods = corsAllowMethods(options.routes);
-  const load = options.load ?? loadHandler;
-  const handlers = new Map<RouteDefinition, Promise<ProxyHandler>>();
+  const handlerOf = handlerCache(options.load ?? loadHandler);
   const stage = options.stage ?? "local";
 
   async function respond(req: IncomingMessage): Promise<APIGatewayProxyResult> {
@@ -286,14 +398,7 @@ export function createGateway(options: GatewayOptions): Server {
     if (method === "OPTIONS" && resources.some((pattern) => pattern.test(url.path))) {
       return preflight(corsOrigins, corsMethods, req);
     }
-    let match: { route: CompiledRoute; values: string[] } | undefined;
-    for (const route of compiled) {
-      const found = route.pattern.exec(url.path);
-      if (found && route.route.method === method) {
-        match = { route, values: found.slice(1) };
-        break;
-      }
-    }
+    const match = matchRoute(compiled, method, url.path);
     if (!match) {
       return problemAnswer("NOT_FOUND", `no route ${method} ${url.path}`, requestId);
     }
@@ -301,40 +406,13 @@ export function createGateway(options: GatewayOptions): Server {
     if (body === "too large") {
       return problemAnswer("PAYLOAD_TOO_LARGE", "the body exceeds 6 MB, the largest a function can take", requestId);
     }
-
     // A malformed escape (`%ff`, `%E0%A4%A`) would otherwise decode silently to U+FFFD
     const malformed = malformedEscape(url.query);
-    if (malformed) {
-      const message = `${JSON.stringify(malformed.raw)} is not a valid URL-encoded value`;
-      return problemAnswer("VALIDATION_FAILED", `${malformed.name}: ${message}`, requestId, [
-        { path: malformed.name, message },
-      ]);
-    }
-    // Dictionaries without a prototype: `?constructor=1` or `?__proto__=1` are parameters like any other.
-    const query: Record<string, string> = Object.create(null);
-    const multiQuery: Record<string, string[]> = Object.create(null);
-    for (const [name, value] of new URLSearchParams(url.query)) {
-      query[name] = value;
-      multiQuery[name] = [...(multiQuery[name] ?? []), value];
-    }
-    const headers: Record<string, string> = Object.create(null);
-    const multiHeaders: Record<string, string[]> = Object.create(null);
-    for (let i = 0; i < req.rawHeaders.length; i += 2) {
-      const [name, value] = [req.rawHeaders[i] as string, req.rawHeaders[i + 1] as string];
-      headers[name] = value;
-      multiHeaders[name] = [...(multiHeaders[name] ?? []), value];
-    }
-    const { route, parameters } = match.route;
-    const pathParameters: Record<string, string> = Object.create(null);
-    for (const [i, name] of parameters.entries()) {
-      const raw = match.values[i] as string;
-      try {
-        pathParameters[name] = decodeURIComponent(raw);
-      } catch {
-        const message = `${JSON.stringify(raw)} is not a valid URL-encoded value`;
-        return problemAnswer("VALIDATION_FAILED", `${name}: ${message}`, requestId, [{ path: name, message }]);
-      }
-    }
+    if (malformed) return badEncoding(malformed.name, malformed.raw, requestId);
+    const { route } = match.route;
+    const pathParameters = decodePathParameters(match.route.parameters, match.values);
+    if ("problem" in pathParameters)
+      return badEncoding(pathParameters.problem.name, pathParameters.problem.raw, requestId);
     // API Gateway's Cognito authorizer: a token of the pool with one of the API's scopes, or no call
     let authorizer: APIGatewayProxyEvent["requestContext"]["authorizer"] = null;
     if (options.auth && route.scope !== "public") {
@@ -342,44 +420,21 @@ export function createGateway(options: GatewayOptions): Server {
       if ("status" in verdict) return unauthenticated(verdict, requestId);
       authorizer = { claims: verdict.claims };
     }
-    const event: APIGatewayProxyEvent = {
-      resource: route.path,
+    const event = proxyEvent({
+      route,
+      method,
       path: url.path,
-      httpMethod: method,
-      headers,
-      multiValueHeaders: multiHeaders,
-      queryStringParameters: Object.keys(query).length > 0 ? query : null,
-      multiValueQueryStringParameters: Object.keys(multiQuery).length > 0 ? multiQuery : null,
-      pathParameters: parameters.length > 0 ? pathParameters : null,
-      stageVariables: null,
-      // bytes that are not UTF-8 pass as they came (base64), for the handler to refuse, rather
-      // than as text with replacement characters
-      body: body.length > 0 ? (isUtf8(body) ? body.toString("utf8") : body.toString("base64")) : null,
-      isBase64Encoded: body.length > 0 && !isUtf8(body),
-      requestContext: {
-        accountId: "000000000000",
-        apiId: "local",
-        authorizer,
-        protocol: "HTTP/1.1",
-        httpMethod: method,
-        identity: {
-          sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
-        } as APIGatewayProxyEvent["requestContext"]["identity"],
-        path: `/${stage}${url.path}`,
-        stage,
-        requestId,
-        requestTimeEpoch: Date.now(),
-        resourceId: route.name,
-        resourcePath: route.path,
-      },
-    };
-    let handler = handlers.get(route);
-    if (!handler) {
-      handler = load(route);
-      handlers.set(route, handler);
-    }
+      query: [...new URLSearchParams(url.query)],
+      headers: pairs(req.rawHeaders),
+      pathParameters: pathParameters.values,
+      body,
+      authorizer,
+      sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
+      stage,
+      requestId,
+    });
     try {
-      return await (await handler)(event, lambdaContext(route, requestId));
+      return await (await handlerOf(route))(event, lambdaContext(route, requestId));
     } catch (error) {
       // What the stage answers when the integration fails (its DEFAULT_5XX Gateway Response); what
       // the handler wrote is unknown.
@@ -409,7 +464,12 @@ export function createGateway(options: GatewayOptions): Server {
       },
     );
   });
+  answerWhatIsNoRequest(server);
+  return server;
+}
 
+/** What never becomes a request (a parse error, CONNECT) still gets a problem, never a bare close. */
+function answerWhatIsNoRequest(server: Server): void {
   // An expectation other than 100-continue (which Node answers itself): a problem, not Node's bare 417.
   server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
     const refusal = expectationFailed(req.headers.expect ?? "");
@@ -418,7 +478,6 @@ export function createGateway(options: GatewayOptions): Server {
     writeAnswer(res, { ...problem, headers: { ...problem.headers, connection: "close" } });
   });
 
-  // What never becomes a request (a parse error, CONNECT) still gets a problem, never a bare close.
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return socket.destroy();
     const detail = PARSE_ERRORS[error.code ?? ""] ?? "the request could not be parsed as HTTP/1.1";
@@ -428,5 +487,4 @@ export function createGateway(options: GatewayOptions): Server {
     const detail = `no route ${req.method} ${req.url}`;
     socket.end(rawResponse(problemAnswer("NOT_FOUND", detail, randomUUID())));
   });
-  return server;
 }

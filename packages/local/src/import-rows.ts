@@ -72,16 +72,18 @@ function checked(line: number, body: Record<string, unknown>, what: "column" | "
   }
 }
 
+/** A record of csv-parse with `info: true`: its cells and the line it ends on. */
+function withInfo(value: unknown): { record: string[]; info: { lines: number } } {
+  const { record, info } = (value ?? {}) as { record?: unknown; info?: { lines?: unknown } };
+  if (!Array.isArray(record) || typeof info?.lines !== "number")
+    throw new Error("csv-parse gave a record without its info");
+  return { record: record.map(String), info: { lines: info.lines } };
+}
+
 function csvRows(text: string): Row[] {
-  const records = parse(text, {
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as unknown as {
-    record: string[];
-    info: { lines: number };
-  }[];
+  // with `info`, each record is `{record, info}`, which csv-parse's types do not say: checked here
+  const parsed: unknown[] = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true });
+  const records = parsed.map(withInfo);
   const [header, ...data] = records;
   if (!header) return [];
   const columns = header.record.map((name) => name.trim());

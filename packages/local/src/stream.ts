@@ -104,43 +104,82 @@ interface Shard {
   closed: boolean;
 }
 
-export async function startStreamRunner(options: StreamRunnerOptions): Promise<StreamRunner> {
-  const { endpoint, table, handler, batchSize = 100, retries = 3, pollMs = 100, backoffMs = 100 } = options;
-  const name = options.name ?? "events";
-  const log = options.log ?? ((line: string) => console.log(line));
-  const client = localClient(endpoint);
-  const streams = new DynamoDBStreamsClient({
-    endpoint,
-    region: localRegion(),
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
-  const arn = await streamOf(client, table);
-  const shards = new Map<string, Shard>();
-  const deadLetters: DeadLetter[] = [];
-  let stopped = false;
-  let round = 0;
-  const waiters: { round: number; resolve: () => void }[] = [];
+/** What the runner's parts share: the stream, its shards as read so far, and whether it was stopped. */
+interface Runner {
+  streams: DynamoDBStreamsClient;
+  arn: string;
+  shards: Map<string, Shard>;
+  batchSize: number;
+  stopped: boolean;
+}
 
-  async function refreshShards() {
-    let start: string | undefined;
-    do {
-      const { StreamDescription } = await streams.send(
-        new DescribeStreamCommand({ StreamArn: arn, ...(start ? { ExclusiveStartShardId: start } : {}) }),
-      );
-      for (const shard of StreamDescription?.Shards ?? []) {
-        if (shard.ShardId && !shards.has(shard.ShardId)) {
-          shards.set(shard.ShardId, {
-            id: shard.ShardId,
-            parent: shard.ParentShardId,
-            iterator: undefined,
-            checkpoint: undefined,
-            closed: false,
-          });
-        }
+/** Adds the shards the stream has that the runner does not know yet. */
+async function refreshShards({ streams, arn, shards }: Runner): Promise<void> {
+  let start: string | undefined;
+  do {
+    const { StreamDescription } = await streams.send(
+      new DescribeStreamCommand({ StreamArn: arn, ...(start ? { ExclusiveStartShardId: start } : {}) }),
+    );
+    for (const shard of StreamDescription?.Shards ?? []) {
+      if (shard.ShardId && !shards.has(shard.ShardId)) {
+        shards.set(shard.ShardId, {
+          id: shard.ShardId,
+          parent: shard.ParentShardId,
+          iterator: undefined,
+          checkpoint: undefined,
+          closed: false,
+        });
       }
-      start = StreamDescription?.LastEvaluatedShardId;
-    } while (start);
+    }
+    start = StreamDescription?.LastEvaluatedShardId;
+  } while (start);
+}
+
+/** An iterator at the shard's checkpoint, or at its oldest record before anything was read. */
+async function openShard({ streams, arn }: Runner, shard: Shard): Promise<string | undefined> {
+  const { ShardIterator } = await streams.send(
+    new GetShardIteratorCommand({
+      StreamArn: arn,
+      ShardId: shard.id,
+      ...(shard.checkpoint
+        ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: shard.checkpoint }
+        : { ShardIteratorType: "TRIM_HORIZON" }),
+    }),
+  );
+  return ShardIterator;
+}
+
+/**
+ * The next records of a shard. An iterator that no longer reads (DynamoDB Local answers
+ * TrimmedDataAccessException to one opened while the shard was empty; an iterator expires) is
+ * replaced at once by one opened after the checkpoint: retrying it would fail forever, and
+ * waiting would delay every event.
+ */
+async function readShard(runner: Runner, shard: Shard): Promise<GetRecordsCommandOutput | undefined> {
+  for (let attempt = 0; ; attempt += 1) {
+    shard.iterator ??= await openShard(runner, shard);
+    if (!shard.iterator) return undefined;
+    try {
+      return await runner.streams.send(
+        new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: runner.batchSize }),
+      );
+    } catch (error) {
+      shard.iterator = undefined;
+      const name = (error as { name?: string }).name;
+      if (attempt > 0 || (name !== "TrimmedDataAccessException" && name !== "ExpiredIteratorException")) throw error;
+    }
   }
+}
+
+type Deliver = (shard: Shard, batch: LambdaStreamRecord[]) => Promise<void>;
+
+/** How the mapping hands batches to the processor: retries, bisect on error, dead letters. */
+function delivery(
+  runner: Runner,
+  options: Required<Pick<StreamRunnerOptions, "handler" | "retries" | "backoffMs" | "name" | "log">>,
+  deadLetters: DeadLetter[],
+): Deliver {
+  const { handler, retries, backoffMs, name, log } = options;
 
   function deadLetter(shard: Shard, record: LambdaStreamRecord, reason: string) {
     const letter: DeadLetter = {
@@ -161,7 +200,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
   async function deliver(shard: Shard, batch: LambdaStreamRecord[]): Promise<void> {
     let pending = batch;
     let attempt = 0;
-    while (pending.length > 0 && !stopped) {
+    while (pending.length > 0 && !runner.stopped) {
       let failedAt: number;
       let reason: string;
       try {
@@ -196,88 +235,86 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
       attempt += 1;
     }
   }
+  return deliver;
+}
 
-  /** An iterator at the shard's checkpoint, or at its oldest record before anything was read. */
-  async function openShard(shard: Shard): Promise<string | undefined> {
-    const { ShardIterator } = await streams.send(
-      new GetShardIteratorCommand({
-        StreamArn: arn,
-        ShardId: shard.id,
-        ...(shard.checkpoint
-          ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: shard.checkpoint }
-          : { ShardIteratorType: "TRIM_HORIZON" }),
-      }),
-    );
-    return ShardIterator;
-  }
-
-  /**
-   * The next records of a shard. An iterator that no longer reads (DynamoDB Local answers
-   * TrimmedDataAccessException to one opened while the shard was empty; an iterator expires) is
-   * replaced at once by one opened after the checkpoint: retrying it would fail forever, and
-   * waiting would delay every event.
-   */
-  async function readShard(shard: Shard): Promise<GetRecordsCommandOutput | undefined> {
-    for (let attempt = 0; ; attempt += 1) {
-      shard.iterator ??= await openShard(shard);
-      if (!shard.iterator) return undefined;
-      try {
-        return await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: batchSize }));
-      } catch (error) {
-        shard.iterator = undefined;
-        const name = (error as { name?: string }).name;
-        if (attempt > 0 || (name !== "TrimmedDataAccessException" && name !== "ExpiredIteratorException")) throw error;
-      }
+/** One read of every open shard whose parent is done; true when any record came. */
+async function readShards(runner: Runner, deliver: Deliver): Promise<boolean> {
+  let any = false;
+  for (const shard of runner.shards.values()) {
+    if (shard.closed || runner.stopped) continue;
+    if (shard.parent && runner.shards.has(shard.parent) && !runner.shards.get(shard.parent)?.closed) continue;
+    const read = await readShard(runner, shard);
+    if (!read) {
+      shard.closed = true;
+      continue;
     }
-  }
-
-  /** One read of every open shard whose parent is done; true when any record came. */
-  async function readShards(): Promise<boolean> {
-    let any = false;
-    for (const shard of shards.values()) {
-      if (shard.closed || stopped) continue;
-      if (shard.parent && shards.has(shard.parent) && !shards.get(shard.parent)?.closed) continue;
-      const read = await readShard(shard);
-      if (!read) {
-        shard.closed = true;
-        continue;
-      }
-      const { Records, NextShardIterator } = read;
-      if (Records && Records.length > 0) {
-        any = true;
-        await deliver(
-          shard,
-          Records.map((r) => toLambda(r, arn)),
-        );
-        if (stopped) return any;
-        shard.checkpoint = Records.at(-1)?.dynamodb?.SequenceNumber ?? shard.checkpoint;
-      }
-      shard.iterator = NextShardIterator;
-      if (!NextShardIterator) shard.closed = true;
+    const { Records, NextShardIterator } = read;
+    if (Records && Records.length > 0) {
+      any = true;
+      await deliver(
+        shard,
+        Records.map((r) => toLambda(r, runner.arn)),
+      );
+      if (runner.stopped) return any;
+      shard.checkpoint = Records.at(-1)?.dynamodb?.SequenceNumber ?? shard.checkpoint;
     }
-    return any;
+    shard.iterator = NextShardIterator;
+    if (!NextShardIterator) shard.closed = true;
   }
+  return any;
+}
+
+/** Who waits for the runner to catch up: each resolves after a whole empty round begun after its call. */
+function catchUpWaiters() {
+  let round = 0;
+  const waiters: { round: number; resolve: () => void }[] = [];
+  return {
+    wait: () => new Promise<void>((resolve) => waiters.push({ round, resolve })),
+    /** A round that found nothing: everything written before it started has been handed on. */
+    emptyRound() {
+      round += 1;
+      for (const waiter of waiters.splice(0)) {
+        if (waiter.round < round - 1) waiter.resolve();
+        else waiters.push(waiter);
+      }
+    },
+    releaseAll() {
+      for (const waiter of waiters.splice(0)) waiter.resolve();
+    },
+  };
+}
+
+export async function startStreamRunner(options: StreamRunnerOptions): Promise<StreamRunner> {
+  const { endpoint, table, batchSize = 100, pollMs = 100 } = options;
+  const name = options.name ?? "events";
+  const log = options.log ?? ((line: string) => console.log(line));
+  const client = localClient(endpoint);
+  const streams = new DynamoDBStreamsClient({
+    endpoint,
+    region: localRegion(),
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  const runner: Runner = { streams, arn: await streamOf(client, table), shards: new Map(), batchSize, stopped: false };
+  const deadLetters: DeadLetter[] = [];
+  const { retries = 3, backoffMs = 100, handler } = options;
+  const deliver = delivery(runner, { handler, retries, backoffMs, name, log }, deadLetters);
+  const waiters = catchUpWaiters();
 
   const running = (async () => {
     let lastRefresh = 0;
-    while (!stopped) {
+    while (!runner.stopped) {
       try {
         if (Date.now() - lastRefresh > 1000) {
-          await refreshShards();
+          await refreshShards(runner);
           lastRefresh = Date.now();
         }
-        const any = await readShards();
-        if (!any) {
-          // a round that found nothing: everything written before it started has been handed on
-          round += 1;
-          for (const waiter of waiters.splice(0)) {
-            if (waiter.round < round - 1) waiter.resolve();
-            else waiters.push(waiter);
-          }
+        if (!(await readShards(runner, deliver))) {
+          waiters.emptyRound();
           await sleep(pollMs);
         }
       } catch (error) {
-        if (stopped) break;
+        if (runner.stopped) break;
         log(`${name}: reading the stream failed, trying again: ${error instanceof Error ? error.message : error}`);
         await sleep(1000);
       }
@@ -286,11 +323,11 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
 
   return {
     deadLetters,
-    caughtUp: () => new Promise<void>((resolve) => waiters.push({ round, resolve })),
+    caughtUp: waiters.wait,
     async stop() {
-      stopped = true;
+      runner.stopped = true;
       await running;
-      for (const waiter of waiters.splice(0)) waiter.resolve();
+      waiters.releaseAll();
       streams.destroy();
       client.destroy();
     },

@@ -79,7 +79,7 @@ function listedValue(item: JsonSchema): string {
  * (`x__in=a&x__in=b`, each item one value, as generated clients send an array) or comma-separated
  * (`x__in=a,b`: one item holding the list).
  */
-export function inListSchema(item: JsonSchema): JsonSchema {
+function inListSchema(item: JsonSchema): JsonSchema {
   const value = listedValue(item);
   const longest = Array.isArray(item.enum) ? Math.max(...item.enum.map((v) => String(v).length)) : 16;
   return {
@@ -143,7 +143,7 @@ function filterParameter(
  * `GET /<resource>`'s query parameters. `notes` adds a sentence to a field's filters (e.g. what
  * `group_id` means).
  */
-export function listParameters(spec: ListSpec, notes: Record<string, string> = {}): ParameterObject[] {
+function listParameters(spec: ListSpec, notes: Record<string, string> = {}): ParameterObject[] {
   const sorts = Object.keys(spec.sorts);
   const parameters: ParameterObject[] = [];
   for (const [name, field] of Object.entries(spec.filters)) {
@@ -153,7 +153,8 @@ export function listParameters(spec: ListSpec, notes: Record<string, string> = {
     {
       name: "sort",
       in: "query",
-      description: `One field, \`-\` in front for descending. Ties are broken by \`id\` in the same direction. Names sort case-insensitively. Default \`id\`.`,
+      description:
+        "One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`.",
       schema: { type: "string", enum: sorts.flatMap((f) => [f, `-${f}`]), default: "id" },
     },
     {

@@ -45,8 +45,8 @@ export const CURSOR_MAX_LENGTH = 4096;
 const cursor = z.string().check(z.maxLength(CURSOR_MAX_LENGTH));
 
 /** The contract's error body (RFC 9457), one shape for every status. */
-export const fieldErrorSchema = z.strictObject({ path: z.string(), message: z.string() });
-export const problemSchema = z.strictObject({
+const fieldErrorSchema = z.strictObject({ path: z.string(), message: z.string() });
+const problemSchema = z.strictObject({
   type: z.literal("about:blank"),
   title: z.string(),
   status: z.int().check(z.gte(400), z.lte(599)),
@@ -234,7 +234,7 @@ function eventSchemas(
 }
 
 /** `POST /sites/batch`'s body (the items as site bodies) and its answer: a result per item. */
-function batchSchemas(meta: z.core.$ZodRegistry<Meta>, siteCreate: z.ZodMiniType, site: z.ZodMiniType): void {
+function batchSchemas(meta: Registry, siteCreate: z.ZodMiniType, site: z.ZodMiniType): void {
   meta.add(batchSchema(siteCreate), {
     id: "SiteBatch",
     description: `1–${MAX_BATCH_ITEMS} new sites, each what \`POST /sites\` takes. Any other member, or another number of items, is a 400 for the whole batch; a bad item is only that item's 400 result.`,
@@ -266,14 +266,10 @@ function batchSchemas(meta: z.core.$ZodRegistry<Meta>, siteCreate: z.ZodMiniType
   );
 }
 
-/**
- * Every component schema of the document, from the registry's countries: a new country module
- * adds its `Site_xx` and `SiteCreate_xx` schemas and its fields to `SitePatch` with no change here.
- */
-export function openApiSchemas(registry: CountryRegistry = createRegistry()): Record<string, JsonSchema> {
-  const meta = z.registry<Meta>();
-  const codes = registry.all.map((c) => c.code);
+type Registry = z.core.$ZodRegistry<Meta>;
 
+/** The metadata of the shared field schemas and of the problem's. */
+function describeSharedSchemas(meta: Registry): void {
   meta.add(nameSchema, {
     minLength: 1,
     maxLength: NAME_MAX_LENGTH,
@@ -296,7 +292,11 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     description:
       "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). `outcome`, on every 500 and 503, says whether the write may have applied: `not_applied` only when the server knows nothing was committed (a read, a request refused before anything was sent, a failed condition, throttling), else `unknown`, and the detail says what to do (a keyed `POST`: retry with the same `Idempotency-Key`; a `PATCH` or `DELETE`: read the resource, then repeat with `If-Match`; a link `PUT`/`DELETE`: repeat it).",
   });
+}
 
+/** The site schemas: per country its create body and representation, their unions, the patch. */
+function siteSchemas(meta: Registry, registry: CountryRegistry) {
+  const codes = registry.all.map((c) => c.code);
   const countryFields = (code: string) =>
     Object.fromEntries(Object.entries(registry.get(code)?.fields ?? {}).map(([name, f]) => [name, f.schema]));
 
@@ -349,9 +349,11 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     description: `A site; its fields depend on \`country\` (${codes.join(", ")}).`,
     discriminator: { propertyName: "country", mapping: mapping("Site") },
   });
+  return { codes, sites, site, siteCreate };
+}
 
-  batchSchemas(meta, siteCreate, site);
-
+/** The group schemas: its representation, create body and patch. Returns the representation. */
+function groupSchemas(meta: Registry) {
   const groupShape = createGroupSchema.shape;
   const group = z.strictObject({
     id: positiveId,
@@ -373,6 +375,19 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     description:
       "A partial update: the fields present replace the stored ones (`site_ids` and `child_group_ids` are the new sets); the merged group is validated as a whole.",
   });
+  return group;
+}
+
+/**
+ * Every component schema of the document, from the registry's countries: a new country module
+ * adds its `Site_xx` and `SiteCreate_xx` schemas and its fields to `SitePatch` with no change here.
+ */
+export function openApiSchemas(registry: CountryRegistry = createRegistry()): Record<string, JsonSchema> {
+  const meta = z.registry<Meta>();
+  describeSharedSchemas(meta);
+  const { codes, sites, site, siteCreate } = siteSchemas(meta, registry);
+  batchSchemas(meta, siteCreate, site);
+  const group = groupSchemas(meta);
 
   const page = (item: z.ZodMiniType, id: string, what: string) =>
     meta.add(z.strictObject({ items: z.array(item).check(z.maxLength(MAX_LIMIT)), next_cursor: z.nullable(cursor) }), {

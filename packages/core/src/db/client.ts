@@ -21,8 +21,8 @@ export interface ClientOptions {
  * a call still waiting then is answered as a 503. What each try of a write ended in is recorded
  * for the request's outcome (runtime/outcome.ts).
  */
-export const CONNECTION_TIMEOUT_MS = 1_000;
-export const REQUEST_TIMEOUT_MS = 2_000;
+const CONNECTION_TIMEOUT_MS = 1_000;
+const REQUEST_TIMEOUT_MS = 2_000;
 export const MAX_ATTEMPTS = 3;
 
 const WRITES = new Set(["PutItem", "UpdateItem", "DeleteItem", "TransactWriteItems", "BatchWriteItem"]);

@@ -8,14 +8,17 @@ import { randomUUID } from "node:crypto";
 import {
   BatchGetCommand,
   DeleteCommand,
+  type DeleteCommandInput,
   type NativeAttributeValue,
   PutCommand,
+  type PutCommandInput,
   QueryCommand,
   type QueryCommandInput,
   ScanCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
   UpdateCommand,
+  type UpdateCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { ServiceUnavailableError } from "../errors/domain.ts";
@@ -53,7 +56,7 @@ export async function scanTable(db: Database, table: string, consistent = false)
 }
 
 /** BatchGetItem takes at most this many keys per call. */
-export const BATCH_GET_KEYS = 100;
+const BATCH_GET_KEYS = 100;
 /** Tries of a BatchGetItem whose keys come back unprocessed (a throttled read). */
 const BATCH_ATTEMPTS = 5;
 
@@ -113,6 +116,14 @@ export async function writeTombstone(
   );
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+/** The Put of a transaction item (ElectroDB types its parts as any object). */
+const isPut = (part: unknown): part is PutCommandInput =>
+  isObject(part) && typeof part.TableName === "string" && isObject(part.Item);
+/** The Update or Delete of a transaction item: a table and a key, the rest as the SDK takes it. */
+const isKeyed = (part: unknown): part is UpdateCommandInput & DeleteCommandInput =>
+  isObject(part) && typeof part.TableName === "string" && isObject(part.Key);
+
 /**
  * Sends one item of a transaction (as ElectroDB's `.commit()` builds it) as the single write it
  * describes: a conditional PutItem, UpdateItem or DeleteItem costs half a transaction. A failed
@@ -120,12 +131,13 @@ export async function writeTombstone(
  */
 export async function writeAlone(
   db: Database,
-  transactItem: Record<string, any>,
+  transactItem: { Put?: unknown; Update?: unknown; Delete?: unknown; ConditionCheck?: unknown },
 ): Promise<"done" | { refused: RawItem | null }> {
   try {
-    if (transactItem.Put) await db.client.send(new PutCommand(transactItem.Put));
-    else if (transactItem.Update) await db.client.send(new UpdateCommand(transactItem.Update));
-    else if (transactItem.Delete) await db.client.send(new DeleteCommand(transactItem.Delete));
+    const { Put, Update, Delete } = transactItem;
+    if (isPut(Put)) await db.client.send(new PutCommand(Put));
+    else if (isKeyed(Update)) await db.client.send(new UpdateCommand(Update));
+    else if (isKeyed(Delete)) await db.client.send(new DeleteCommand(Delete));
     else throw new Error(`cannot write alone: ${Object.keys(transactItem).join(", ")}`);
     return "done";
   } catch (error) {

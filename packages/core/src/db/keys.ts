@@ -17,7 +17,7 @@ export const SEPARATOR = "\u0001";
 /** The character right after SEPARATOR: `encode(v) + AFTER` is above every key of value v. */
 export const AFTER_SEPARATOR = "\u0002";
 
-export const ID_WIDTH = 16;
+const ID_WIDTH = 16;
 /** Above every padded id (ids are at most 2^53 − 1, 16 digits). */
 export const ABOVE_EVERY_ID = "9".repeat(ID_WIDTH);
 

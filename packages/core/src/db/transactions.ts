@@ -16,6 +16,12 @@ export type Refusal = DomainError | "retry" | "noop";
 /** The entities as ElectroDB hands them to a write transaction (their chains end in `.commit()`). */
 export type WriteEntities = Parameters<Parameters<Database["service"]["transaction"]["write"]>[0]>[0];
 
+/** An ElectroDB `.commit()` of a claim's create: the transaction item plus the entity's item type. */
+type ClaimCommit = ReturnType<ReturnType<WriteEntities["claim"]["create"]>["commit"]>;
+/** An ElectroDB `.commit()` of any entity: the transaction item, its item type widened to unknown. */
+export type Committed = Widened<ClaimCommit>;
+type Widened<C> = C extends unknown ? { [K in keyof C]: K extends string ? C[K] : unknown } : never;
+
 /**
  * One write of a change, on one item. The refusals of a cancelled write are read in step order,
  * and a `refused` that throws decides the write: the step of an `Idempotency-Key`'s record
@@ -23,7 +29,7 @@ export type WriteEntities = Parameters<Parameters<Database["service"]["transacti
  */
 export interface Step {
   /** Builds the ElectroDB `.commit()` of a put, create, patch, update, delete or check. */
-  write: (entities: WriteEntities) => object;
+  write: (entities: WriteEntities) => Committed;
   refused?: (old: Record<string, unknown> | null) => Refusal;
 }
 
@@ -70,10 +76,9 @@ export async function transact(db: Database, steps: Step[], field?: string): Pro
   return retry({ attempts: CONFLICT_ATTEMPTS, exhausted }, async () => {
     // the SDK's own retries of a call that timed out resend the same token: DynamoDB applies it once
     const token = randomUUID();
-    const result = (await db.service.transaction.write((tx) => steps.map((s) => s.write(tx)) as any).go({ token })) as {
-      canceled: boolean;
-      data: CancellationReason[];
-    };
+    const result: { canceled: boolean; data: CancellationReason[] } = await db.service.transaction
+      .write((tx) => steps.map((s) => s.write(tx)))
+      .go({ token });
     if (!result.canceled) return "done";
     const failed = result.data
       .map((reason, index) => ({ reason, index }))
@@ -95,7 +100,10 @@ export async function transact(db: Database, steps: Step[], field?: string): Pro
 export async function commitChange(db: Database, steps: Step[], field?: string): Promise<Result> {
   const [only] = steps;
   if (steps.length !== 1 || !only) return transact(db, steps, field);
-  const outcome = await writeAlone(db, only.write(db.entities as unknown as WriteEntities));
+  // the item a transaction of this one step would send (ElectroDB builds it, sends nothing)
+  const [item] = db.service.transaction.write((tx) => [only.write(tx)]).params().TransactItems;
+  if (!item) throw new Error("the step built no transaction item");
+  const outcome = await writeAlone(db, item);
   if (outcome === "done") return "done";
   return interpret([refusalOf(only, 0, outcome.refused)]);
 }

@@ -58,6 +58,80 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
   return [...names].filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
 }
 
+/** created / updated / deleted of a record (site or group). */
+function recordChange<R>(
+  entity: "site" | "group",
+  record: ChangeRecord,
+  read: (item: Image) => R & { id: number },
+  represent: (r: R) => Record<string, unknown>,
+  own: (r: R) => Record<string, unknown>,
+): Change | undefined {
+  const subject = (id: number) => `${entity}s/${id}`;
+  const type = (what: "created" | "updated" | "deleted") => `${entity}.${what}` as EventType;
+  const change = (what: "created" | "updated" | "deleted", r: R & { id: number }, extra = {}): Change => ({
+    type: type(what),
+    subject: subject(r.id),
+    data: { ...represent(r), ...extra },
+  });
+  switch (record.eventName) {
+    case "INSERT":
+      return change("created", read(image(record.dynamodb?.NewImage, "new image")));
+    case "MODIFY": {
+      const oldImage = image(record.dynamodb?.OldImage, "old image");
+      const newImage = image(record.dynamodb?.NewImage, "new image");
+      // a long delete's progress on its tombstone: announced when the tombstone was made
+      if (oldImage.deleting === true) return undefined;
+      const before = read(oldImage);
+      if (newImage.deleting === true) return change("deleted", before);
+      const after = read(newImage);
+      const changed = changedFields(own(before), own(after));
+      return changed.length > 0 ? change("updated", after, { changed }) : undefined;
+    }
+    case "REMOVE": {
+      const oldImage = image(record.dynamodb?.OldImage, "old image");
+      return oldImage.deleting === true ? undefined : change("deleted", read(oldImage));
+    }
+    default:
+      throw new UnreadableRecord(`unknown event name ${JSON.stringify(record.eventName)}`);
+  }
+}
+
+/** Each kind of link's events: the ids its item holds, and the group's event data. */
+const LINK_EVENTS = {
+  membership: {
+    from: "group_id",
+    to: "site_id",
+    dataTo: "site_id",
+    added: "group.site_added",
+    removed: "group.site_removed",
+  },
+  nesting: {
+    from: "parent_id",
+    to: "child_id",
+    dataTo: "child_group_id",
+    added: "group.child_added",
+    removed: "group.child_removed",
+  },
+} as const;
+
+/** added / removed of a link; rewriting a link that is there (MODIFY) changes nothing. */
+function linkChange(kind: "membership" | "nesting", record: ChangeRecord): Change | undefined {
+  const added = record.eventName === "INSERT";
+  if (record.eventName === "MODIFY") return undefined;
+  if (!added && record.eventName !== "REMOVE") {
+    throw new UnreadableRecord(`unknown event name ${JSON.stringify(record.eventName)}`);
+  }
+  const item = image(added ? record.dynamodb?.NewImage : record.dynamodb?.OldImage, added ? "new image" : "old image");
+  const link = LINK_EVENTS[kind];
+  const fromId = positive(item[link.from], `the ${kind}'s ${link.from}`);
+  const toId = positive(item[link.to], `the ${kind}'s ${link.to}`);
+  return {
+    type: added ? link.added : link.removed,
+    subject: `groups/${fromId}`,
+    data: { group_id: fromId, [link.dataTo]: toId },
+  };
+}
+
 /**
  * Turns stream records into the changes of API.md "Events". One record makes at most one change:
  * a record's item alone says what happened (records of one transaction reach the stream separately,
@@ -70,7 +144,7 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 export function createChangeReader(db: Database, registry: CountryRegistry) {
   function site(item: Image) {
     const { data } = db.entities.site.parse({ Item: item });
-    const stored = data as unknown as StoredSite | null;
+    const stored: StoredSite | null = data;
     if (!stored) throw new UnreadableRecord("the site item does not parse");
     positive(stored.id, "the site's id");
     if (typeof stored.country !== "string" || !registry.get(stored.country)) {
@@ -84,80 +158,13 @@ export function createChangeReader(db: Database, registry: CountryRegistry) {
 
   function group(item: Image) {
     const { data } = db.entities.group.parse({ Item: item });
-    const stored = data as unknown as Parameters<typeof groupFromItem>[0] | null;
+    const stored = data;
     if (!stored) throw new UnreadableRecord("the group item does not parse");
     positive(stored.id, "the group's id");
     if (typeof stored.name !== "string" || typeof stored.type !== "string") {
       throw new UnreadableRecord("the group item lacks its fields");
     }
     return groupFromItem(stored);
-  }
-
-  /** created / updated / deleted of a record (site or group). */
-  function recordChange<R>(
-    entity: "site" | "group",
-    record: ChangeRecord,
-    read: (item: Image) => R & { id: number },
-    represent: (r: R) => Record<string, unknown>,
-    own: (r: R) => Record<string, unknown>,
-  ): Change | undefined {
-    const subject = (id: number) => `${entity}s/${id}`;
-    const type = (what: "created" | "updated" | "deleted") => `${entity}.${what}` as EventType;
-    const change = (what: "created" | "updated" | "deleted", r: R & { id: number }, extra = {}): Change => ({
-      type: type(what),
-      subject: subject(r.id),
-      data: { ...represent(r), ...extra },
-    });
-    switch (record.eventName) {
-      case "INSERT":
-        return change("created", read(image(record.dynamodb?.NewImage, "new image")));
-      case "MODIFY": {
-        const oldImage = image(record.dynamodb?.OldImage, "old image");
-        const newImage = image(record.dynamodb?.NewImage, "new image");
-        // a long delete's progress on its tombstone: announced when the tombstone was made
-        if (oldImage.deleting === true) return undefined;
-        const before = read(oldImage);
-        if (newImage.deleting === true) return change("deleted", before);
-        const after = read(newImage);
-        const changed = changedFields(own(before), own(after));
-        return changed.length > 0 ? change("updated", after, { changed }) : undefined;
-      }
-      case "REMOVE": {
-        const oldImage = image(record.dynamodb?.OldImage, "old image");
-        return oldImage.deleting === true ? undefined : change("deleted", read(oldImage));
-      }
-      default:
-        throw new UnreadableRecord(`unknown event name ${JSON.stringify(record.eventName)}`);
-    }
-  }
-
-  /** added / removed of a link; rewriting a link that is there (MODIFY) changes nothing. */
-  function linkChange(kind: "membership" | "nesting", record: ChangeRecord): Change | undefined {
-    const added = record.eventName === "INSERT";
-    if (record.eventName === "MODIFY") return undefined;
-    if (!added && record.eventName !== "REMOVE") {
-      throw new UnreadableRecord(`unknown event name ${JSON.stringify(record.eventName)}`);
-    }
-    const item = image(
-      added ? record.dynamodb?.NewImage : record.dynamodb?.OldImage,
-      added ? "new image" : "old image",
-    );
-    if (kind === "membership") {
-      const groupId = positive(item.group_id, "the membership's group_id");
-      const siteId = positive(item.site_id, "the membership's site_id");
-      return {
-        type: added ? "group.site_added" : "group.site_removed",
-        subject: `groups/${groupId}`,
-        data: { group_id: groupId, site_id: siteId },
-      };
-    }
-    const parentId = positive(item.parent_id, "the nesting's parent_id");
-    const childId = positive(item.child_id, "the nesting's child_id");
-    return {
-      type: added ? "group.child_added" : "group.child_removed",
-      subject: `groups/${parentId}`,
-      data: { group_id: parentId, child_group_id: childId },
-    };
   }
 
   return {

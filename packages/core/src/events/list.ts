@@ -18,15 +18,7 @@ import { type EventPartition, eventPartitions, readEventItem } from "./store.ts"
 export const SETTLE_MS = 1000;
 
 /** The query parameters of `GET /events`. */
-export const EVENT_PARAMETERS = [
-  "limit",
-  "cursor",
-  "type",
-  "type__in",
-  "type__startswith",
-  "subject",
-  "after",
-] as const;
+const EVENT_PARAMETERS = ["limit", "cursor", "type", "type__in", "type__startswith", "subject", "after"] as const;
 
 export interface EventListRequest {
   limit: number;

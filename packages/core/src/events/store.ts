@@ -35,7 +35,7 @@ export function eventIdOf(streamEventId: string): string {
   return createHash("sha256").update(streamEventId).digest("hex").slice(0, 32);
 }
 
-export function eventKey(id: string) {
+function eventKey(id: string) {
   return { [tableDefinition.partitionKey]: `${EVENT_KEY_PREFIX}${id}`, [tableDefinition.sortKey]: SORT };
 }
 

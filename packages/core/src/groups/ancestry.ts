@@ -45,7 +45,7 @@ export interface NestingCheck {
 }
 
 /** A step that only checks that a group is still at the version read (a ConditionCheck). */
-export function versionGuard(id: number, version: number): Step {
+function versionGuard(id: number, version: number): Step {
   return {
     write: (entities) =>
       entities.group

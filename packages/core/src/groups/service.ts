@@ -36,6 +36,66 @@ function group3Refusal(current: Group, patch: Partial<GroupValues>) {
   return group3CannotHoldSites(current.type === "group3" ? current.id : undefined, "site_ids");
 }
 
+/** The group's values after a PATCH: what it sends, else what the group holds. */
+function patched(current: Group, patch: Partial<GroupValues>): GroupValues {
+  return {
+    name: patch.name ?? current.name,
+    type: patch.type ?? current.type,
+    site_ids: patch.site_ids ?? current.site_ids,
+    child_group_ids: patch.child_group_ids ?? current.child_group_ids,
+  };
+}
+
+/** The steps of a create: the record, each of its links at both ends, the nesting check's guards. */
+function createSteps(group: Group, check: NestingCheck | undefined, links: ReturnType<typeof linkSteps>): Step[] {
+  const { id } = group;
+  return [
+    recordSteps("group", id).create(toItem(group)),
+    ...group.site_ids.flatMap((s) => [
+      links.membership.put(id, s),
+      links.membership.site.gains(s, id, unknownSite("site_ids")),
+    ]),
+    ...group.child_group_ids.flatMap((c) => [
+      links.nesting.put(id, c),
+      links.nesting.child.gains(c, id, unknownGroup("child_group_ids"), "", check?.versions.get(c)),
+    ]),
+    ...(check?.guards(new Set(group.child_group_ids)) ?? []),
+  ];
+}
+
+interface UpdateChange {
+  current: Group;
+  next: Group;
+  sites: ReturnType<typeof diff>;
+  children: ReturnType<typeof diff>;
+  /** The nesting check of the children added, whose versions the steps condition on. */
+  check: NestingCheck | undefined;
+  links: ReturnType<typeof linkSteps>;
+}
+
+/** The steps of a PATCH: the record at the version read, each link added or removed at both ends, the check's guards. */
+function updateSteps({ current, next, sites, children, check, links }: UpdateChange): Step[] {
+  const { id } = current;
+  const seen = (g: number) => check?.versions.get(g);
+  return [
+    recordSteps("group", id).replace(toItem(next), current.version),
+    ...sites.added.flatMap((s) => [
+      links.membership.put(id, s),
+      links.membership.site.gains(s, id, unknownSite("site_ids")),
+    ]),
+    ...sites.removed.flatMap((s) => [links.membership.delete(id, s), links.membership.site.loses(s, id)]),
+    ...children.added.flatMap((c) => [
+      links.nesting.put(id, c),
+      links.nesting.child.gains(c, id, unknownGroup("child_group_ids"), "", seen(c)),
+    ]),
+    ...children.removed.flatMap((c) => [
+      links.nesting.delete(id, c),
+      links.nesting.child.loses(c, id, undefined, seen(c)),
+    ]),
+    ...(check?.guards(new Set([id, ...children.added, ...children.removed])) ?? []),
+  ];
+}
+
 export function createGroupService({ db, cursors, now = () => new Date() }: GroupServiceOptions) {
   return {
     /** With `recorded`, as for sites: the key's record commits in the group's transaction. */
@@ -57,19 +117,8 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
           ? await checkNesting(db, { children: values.child_group_ids, field: "child_group_ids" })
           : undefined;
         check?.verify();
-        const steps: Step[] = [
-          ...(recorded ? [recorded(group)] : []),
-          recordSteps("group", id).create(toItem(group)),
-          ...values.site_ids.flatMap((s) => [
-            links.membership.put(id, s),
-            links.membership.site.gains(s, id, unknownSite("site_ids")),
-          ]),
-          ...values.child_group_ids.flatMap((c) => [
-            links.nesting.put(id, c),
-            links.nesting.child.gains(c, id, unknownGroup("child_group_ids"), "", check?.versions.get(c)),
-          ]),
-          ...(check?.guards(new Set(values.child_group_ids)) ?? []),
-        ];
+        // the key's record first: its refusal says the others' are not this change's
+        const steps = [...(recorded ? [recorded(group)] : []), ...createSteps(group, check, links)];
         return transact(db, steps, field);
       };
       await optimistic(`group ${id}`, attempt, nests ? NESTING_ATTEMPTS : undefined);
@@ -87,12 +136,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
       const attempt = async () => {
         const current = await readExistingGroup(db, id, true, ifMatch);
         if (patch.child_group_ids?.includes(id)) throw groupCycle(id, id, "child_group_ids");
-        const values: GroupValues = {
-          name: patch.name ?? current.name,
-          type: patch.type ?? current.type,
-          site_ids: patch.site_ids ?? current.site_ids,
-          child_group_ids: patch.child_group_ids ?? current.child_group_ids,
-        };
+        const values = patched(current, patch);
         if (values.type === "group3" && values.site_ids.length > 0) throw group3Refusal(current, patch);
         const sites = diff(current.site_ids, values.site_ids);
         const children = diff(current.child_group_ids, values.child_group_ids);
@@ -107,7 +151,6 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
           check = await checkNesting(db, { parent: id, children: children.added, field: "child_group_ids" });
           check.verify();
         }
-        const seen = (g: number) => check?.versions.get(g);
         const at = now().toISOString();
         const next: Group = {
           ...current,
@@ -117,24 +160,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
           version: current.version + 1,
           updated_at: at,
         };
-        const links = linkSteps(at, hints);
-        const steps: Step[] = [
-          recordSteps("group", id).replace(toItem(next), current.version),
-          ...sites.added.flatMap((s) => [
-            links.membership.put(id, s),
-            links.membership.site.gains(s, id, unknownSite("site_ids")),
-          ]),
-          ...sites.removed.flatMap((s) => [links.membership.delete(id, s), links.membership.site.loses(s, id)]),
-          ...children.added.flatMap((c) => [
-            links.nesting.put(id, c),
-            links.nesting.child.gains(c, id, unknownGroup("child_group_ids"), "", seen(c)),
-          ]),
-          ...children.removed.flatMap((c) => [
-            links.nesting.delete(id, c),
-            links.nesting.child.loses(c, id, undefined, seen(c)),
-          ]),
-          ...(check?.guards(new Set([id, ...children.added, ...children.removed])) ?? []),
-        ];
+        const steps = updateSteps({ current, next, sites, children, check, links: linkSteps(at, hints) });
         const field = fieldWithMostChanges(sites.added.length + sites.removed.length, children.added.length);
         const result = await commitChange(db, steps, field);
         return result === "retry" ? "retry" : next;
@@ -156,5 +182,3 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
     ...createGroupLinks({ db, now }),
   };
 }
-
-export type GroupService = ReturnType<typeof createGroupService>;

@@ -1,9 +1,9 @@
 import { batchGetItems, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeName, listKeys, rootKeyOf } from "../db/keys.ts";
+import { encodeId, encodeName, listKeys, rootKeyOf } from "../db/keys.ts";
 import { notFound } from "../errors/domain.ts";
 import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
-import { readRecord, recordKey } from "../records/record.ts";
+import { recordKey } from "../records/record.ts";
 import type { Group } from "./group.ts";
 
 /** A group as stored: sets are absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */
@@ -48,8 +48,8 @@ export function toItem(group: Group & { deleting?: boolean }) {
 
 /** The group, tombstone included, or undefined. */
 export async function readGroup(db: Database, id: number, consistent = false): Promise<GroupRecord | undefined> {
-  const stored = await readRecord<StoredGroup>(db, "group", id, consistent);
-  return stored ? fromItem(stored) : undefined;
+  const { data } = await db.entities.group.get({ id_key: encodeId(id) }).go({ consistent });
+  return data ? fromItem(data) : undefined;
 }
 
 /** The group if it exists and is not being deleted; else 404, or 412 with an `ifMatch`, as for sites. */
@@ -69,7 +69,7 @@ export async function readExistingGroup(
 /** The groups of raw items, tombstones included. */
 function storedGroups(db: Database, items: RawItem[]): StoredGroup[] {
   const { data } = db.entities.group.parse({ Items: items });
-  return data as unknown as StoredGroup[];
+  return data;
 }
 
 /** Strongly consistent reads of many groups (the nesting walk), missing ones left out. */

@@ -16,7 +16,7 @@ import { queryProblems } from "../validation/fields.ts";
 import { MAX_NESTING_DEPTH } from "./ancestry.ts";
 import type { GroupRecord } from "./store.ts";
 
-export const MAX_TREE_NODES = 1000;
+const MAX_TREE_NODES = 1000;
 
 export interface TreeNode {
   id: number;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { writeAlone } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import type { Step, WriteEntities } from "../db/transactions.ts";
+import type { Committed, Step, WriteEntities } from "../db/transactions.ts";
 import { ServiceUnavailableError } from "../errors/domain.ts";
 import { SETTLE_RESERVE_MS, withinReserve } from "../runtime/deadline.ts";
 import { auxiliary } from "../runtime/outcome.ts";
@@ -87,15 +87,22 @@ interface StoredRecord {
 
 const nowSeconds = (now: number) => Math.floor(now / 1000);
 
-/** The record's own writes: auxiliary, and sent even when the request's time is spent (in its reserve). */
-const recordWrite = (db: Database, item: Record<string, any>) =>
-  withinReserve(SETTLE_RESERVE_MS, () => auxiliary(() => writeAlone(db, item)));
+/**
+ * One write of the record alone: the item ElectroDB builds for a transaction of this one write
+ * (as db/transactions.ts commitChange does), sent as a single write. Auxiliary: no change of the
+ * request's.
+ */
+function writeRecord(db: Database, build: (entities: WriteEntities) => Committed) {
+  const [item] = db.service.transaction.write((tx) => [build(tx)]).params().TransactItems;
+  if (!item) throw new Error("the key record's write built no item");
+  return auxiliary(() => writeAlone(db, item));
+}
 
-/** The record's entity, as transactions and single writes alike build its writes (`.commit()`). */
-const records = (db: Database) => (db.entities as unknown as WriteEntities).idempotency;
+/** The record's own writes after the claim: sent even when the request's time is spent (in its reserve). */
+const recordWrite = (db: Database, build: (entities: WriteEntities) => Committed) =>
+  withinReserve(SETTLE_RESERVE_MS, () => writeRecord(db, build));
 
 function heldKey(db: Database, hash: string, owner: string): HeldKey {
-  const record = () => records(db);
   return {
     complete: (answer) => ({
       write: (entities) =>
@@ -115,9 +122,8 @@ function heldKey(db: Database, hash: string, owner: string): HeldKey {
       },
     }),
     async release() {
-      await recordWrite(
-        db,
-        record()
+      await recordWrite(db, (entities) =>
+        entities.idempotency
           .delete({ hash })
           .where((a, { eq }) => eq(a.owner, owner))
           .commit(),
@@ -125,9 +131,8 @@ function heldKey(db: Database, hash: string, owner: string): HeldKey {
     },
     async settle() {
       try {
-        const outcome = await recordWrite(
-          db,
-          record()
+        const outcome = await recordWrite(db, (entities) =>
+          entities.idempotency
             .delete({ hash })
             .where((a, { eq }) => `${eq(a.owner, owner)} AND ${eq(a.status, "INPROGRESS")}`)
             .commit({ response: "all_old" }),
@@ -158,17 +163,14 @@ export async function claimKey(db: Database, request: KeyRequest): Promise<Claim
     expiration: nowSeconds(now) + KEY_LIFETIME_SECONDS,
     ...(request.requestId ? { request_id: request.requestId } : {}),
   };
-  const outcome = await auxiliary(() =>
-    writeAlone(
-      db,
-      records(db)
-        .put(item)
-        .where(
-          (a, { notExists, eq, lt }) =>
-            `${notExists(a.owner)} OR (${eq(a.status, "INPROGRESS")} AND ${lt(a.lease, now)}) OR ${lt(a.expiration, nowSeconds(now))}`,
-        )
-        .commit({ response: "all_old" }),
-    ),
+  const outcome = await writeRecord(db, (entities) =>
+    entities.idempotency
+      .put(item)
+      .where(
+        (a, { notExists, eq, lt }) =>
+          `${notExists(a.owner)} OR (${eq(a.status, "INPROGRESS")} AND ${lt(a.lease, now)}) OR ${lt(a.expiration, nowSeconds(now))}`,
+      )
+      .commit({ response: "all_old" }),
   );
   if (outcome === "done") return { kind: "claimed", key: heldKey(db, hash, owner) };
   const stored = (outcome.refused ?? {}) as StoredRecord;

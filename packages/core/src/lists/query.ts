@@ -15,7 +15,7 @@ import type { Filter, FilterValue, ListRequest, ListSpec, SortOption } from "./s
  * short, with a cursor to go on.
  */
 export const QUERY_BUDGET = 5;
-export const FILTERED_PAGE = 200;
+const FILTERED_PAGE = 200;
 
 type Values = Record<string, NativeAttributeValue>;
 
@@ -124,7 +124,7 @@ export interface ListQuery extends CursorTarget {
 }
 
 /** The fingerprint of a listing: the same however its parameters (and the values of an `in`) are ordered. */
-export function listingOf(spec: ListSpec, request: ListRequest): string {
+function listingOf(spec: ListSpec, request: ListRequest): string {
   const canonicalFilters = request.filters
     .map((f) => [f.field, f.operator, f.operator === "in" ? [...f.values].sort() : f.values])
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

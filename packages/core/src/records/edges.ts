@@ -2,6 +2,7 @@ import { EDGES, type EdgeKind, encodeId, ROOT_GROUP_KEYS } from "../db/keys.ts";
 import type { Refusal, Step, WriteEntities } from "../db/transactions.ts";
 import type { DomainError } from "../errors/domain.ts";
 import { group3CannotHoldSites } from "../errors/refusals.ts";
+import { entityWrites, type Operations } from "./entity-writes.ts";
 
 /** How to refuse when the item at the other end is missing: 404 for a path id, 422 for a body id. */
 export type OnMissing = (id: number) => DomainError;
@@ -70,8 +71,6 @@ type Removal = "last" | "more" | "tombstone";
 /** The removal each end item is known (or guessed) to be, kept across the attempts of one change. */
 export type RemovalHints = Map<number, Removal>;
 
-/** The ElectroDB entities, addressed by a name the description holds (typed at this boundary only). */
-const entityOf = (entities: WriteEntities, name: string): any => (entities as Record<string, unknown>)[name];
 const gone = (old: ItemBefore) => !old || old.deleting === true;
 
 /** What an item that refused a removal of `otherId` from `set` says the removal is. */
@@ -88,7 +87,7 @@ function removalOf(old: ItemBefore, set: string, otherId: number): Removal | "ab
  */
 function endSteps(end: EdgeEnd, at: string, hints: RemovalHints) {
   const patch = (entities: WriteEntities, holderId: number) =>
-    entityOf(entities, end.entity)
+    entityWrites(entities, end.entity)
       .patch({ id_key: encodeId(holderId) })
       .set({ updated_at: at });
   const { emptiness } = end;
@@ -96,7 +95,10 @@ function endSteps(end: EdgeEnd, at: string, hints: RemovalHints) {
   const removal = (holderId: number, otherId: number) => {
     if (!emptiness) return undefined;
     const kind = hints.get(holderId) ?? "last";
-    const conditions = (a: any, { notExists, exists, size, escape: literal, contains }: any): string[] => {
+    const conditions = (
+      a: Record<string, unknown>,
+      { notExists, exists, size, escape: literal, contains }: Operations,
+    ): string[] => {
       if (kind === "tombstone") return [exists(a.deleting)];
       if (kind === "more") return [`${size(a[end.set])} > ${literal(1)}`];
       return [notExists(a.deleting), `${size(a[end.set])} = ${literal(1)}`, contains(a[end.set], otherId)];
@@ -113,7 +115,7 @@ function endSteps(end: EdgeEnd, at: string, hints: RemovalHints) {
         patch(entities, holderId)
           .add({ [end.set]: [otherId], version: 1 })
           .set(emptiness ? { [emptiness.attribute]: emptiness.nonEmpty } : {})
-          .where((a: any, { notExists, ne, eq }: any) =>
+          .where((a, { notExists, ne, eq }) =>
             [
               notExists(a.deleting),
               ...(end.refuses ? [ne(a[end.refuses.attribute], end.refuses.value)] : []),
@@ -142,7 +144,7 @@ function endSteps(end: EdgeEnd, at: string, hints: RemovalHints) {
           .set(kept?.set ?? {});
         if (!onMissing && version === undefined && !kept) return update.commit();
         return update
-          .where((a: any, operations: any) =>
+          .where((a, operations) =>
             [
               ...(onMissing ? [operations.notExists(a.deleting)] : []),
               ...(version === undefined ? [] : [operations.eq(a.version, version)]),
@@ -175,7 +177,7 @@ function edgeItemSteps(kind: EdgeDescription) {
     /** Writes the edge; with "noop", an edge already there makes the whole change a no-op. */
     put: (from: number, to: number, onExisting: "noop" | "overwrite" = "overwrite"): Step => {
       const put = (entities: WriteEntities) =>
-        entityOf(entities, kind.entity).put({
+        entityWrites(entities, kind.entity).put({
           [fromId]: from,
           [`${kind.to.end}_id`]: to,
           ...key(from, to),
@@ -184,19 +186,19 @@ function edgeItemSteps(kind: EdgeDescription) {
       return {
         write: (entities) =>
           put(entities)
-            .where((a: any, { notExists }: any) => notExists(a[fromId]))
+            .where((a, { notExists }) => notExists(a[fromId]))
             .commit(),
         refused: () => "noop",
       };
     },
     /** Deletes the edge; with `onMissing`, an edge that is not there refuses the change. */
     delete: (from: number, to: number, onMissing?: () => DomainError): Step => {
-      const del = (entities: WriteEntities) => entityOf(entities, kind.entity).delete(key(from, to));
+      const del = (entities: WriteEntities) => entityWrites(entities, kind.entity).delete(key(from, to));
       if (!onMissing) return { write: (entities) => del(entities).commit() };
       return {
         write: (entities) =>
           del(entities)
-            .where((a: any, { exists }: any) => exists(a[fromId]))
+            .where((a, { exists }) => exists(a[fromId]))
             .commit(),
         refused: () => onMissing(),
       };

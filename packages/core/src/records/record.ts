@@ -2,15 +2,7 @@ import type { Database } from "../db/entities.ts";
 import { encodeId, type RecordEntity } from "../db/keys.ts";
 import type { Step, WriteEntities } from "../db/transactions.ts";
 import { auxiliary } from "../runtime/outcome.ts";
-
-/**
- * A site and a group have the same record attributes (`id_key`, `version`, `deleting`); the
- * operations below use only those, so either entity is typed as the group's.
- */
-const entityOf = (db: Database, entity: RecordEntity) =>
-  db.entities[entity] as unknown as Database["entities"]["group"];
-const writeEntityOf = (entities: WriteEntities, entity: RecordEntity) =>
-  entities[entity] as unknown as WriteEntities["group"];
+import { entityWrites } from "./entity-writes.ts";
 
 /**
  * A new id of the entity, from its counter (incremented atomically with ADD: ids are never
@@ -25,39 +17,27 @@ export async function nextId(db: Database, entity: RecordEntity): Promise<number
   return data.value;
 }
 
-/** The item of a record as stored (tombstone included), or undefined. */
-export async function readRecord<T>(db: Database, entity: RecordEntity, id: number, consistent = false) {
-  const { data } = await entityOf(db, entity)
-    .get({ id_key: encodeId(id) })
-    .go({ consistent });
-  return data ? (data as unknown as T) : undefined;
-}
-
 /** The table key of a record's item. */
 export function recordKey(db: Database, entity: RecordEntity, id: number): Record<string, string> {
-  return entityOf(db, entity)
-    .get({ id_key: encodeId(id) })
-    .params().Key;
+  const key = { id_key: encodeId(id) };
+  return entity === "site" ? db.entities.site.get(key).params().Key : db.entities.group.get(key).params().Key;
 }
 
 /** The writes of a record on its own item. */
 export function recordSteps(entity: RecordEntity, id: number) {
   const key = { id_key: encodeId(id) };
-  const at = (entities: WriteEntities) => writeEntityOf(entities, entity);
+  const at = (entities: WriteEntities) => entityWrites(entities, entity);
   return {
     /** The table key of the item (for the raw tombstone write). */
     key: (db: Database): Record<string, string> => recordKey(db, entity, id),
     create: (item: object): Step => ({
-      write: (entities) =>
-        at(entities)
-          .create(item as any)
-          .commit(),
+      write: (entities) => at(entities).create(item).commit(),
     }),
     /** Replaces the item if it is still at `version`; else the change is read again. */
     replace: (item: object, version: number): Step => ({
       write: (entities) =>
         at(entities)
-          .put(item as any)
+          .put(item)
           .where((a, { eq }) => eq(a.version, version))
           .commit(),
       refused: () => "retry",

@@ -12,7 +12,7 @@ export const BAND_DIGITS = 12;
 /** The exponent of the grid's lowest digit: 17 digits ending at 1e-130's own lie above it. */
 const LOWEST_EXPONENT = -156;
 /** Bands 0…14 cover 10^-156 … 10^23, past 2^53 − 1 (about 9e15). */
-export const BANDS = 15;
+const BANDS = 15;
 
 const BAND = 10n ** BigInt(BAND_DIGITS);
 const SHORTEST = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;

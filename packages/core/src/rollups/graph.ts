@@ -10,7 +10,7 @@ import { encodeId } from "../db/keys.ts";
 import { type GroupRecord, readGroups } from "../groups/store.ts";
 import { checkDeadline } from "../runtime/deadline.ts";
 import type { Site } from "../sites/site.ts";
-import { fromItem, type StoredSite } from "../sites/store.ts";
+import { fromItem } from "../sites/store.ts";
 
 /** No chain of groups is longer (API.md: 16); a walk stops here even on data that breaks the rule. */
 const MAX_LEVELS = 64;
@@ -22,7 +22,7 @@ export async function readLiveSites(db: Database, ids: readonly number[]): Promi
   const items = await batchGetItems(db, keys, { consistent: true });
   const { data } = entity.parse({ Items: items });
   const sites = new Map<number, Site>();
-  for (const stored of data as unknown as StoredSite[]) if (!stored.deleting) sites.set(stored.id, fromItem(stored));
+  for (const stored of data) if (!stored.deleting) sites.set(stored.id, fromItem(stored));
   return sites;
 }
 

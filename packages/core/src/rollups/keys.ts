@@ -13,7 +13,7 @@ const { partitionKey: pk, sortKey: sk } = rollupsTableDefinition;
 const byAbove = rollupsTableDefinition.indexes.gsi1;
 
 export const { belowPartition, belowPrefix, abovePartition } = ROLLUPS;
-export const ABOVE_PREFIX = ROLLUPS.abovePrefix;
+const ABOVE_PREFIX = ROLLUPS.abovePrefix;
 
 export const rollupKeys = {
   /** "`id` (a site or group) is below `group`". */
@@ -31,7 +31,7 @@ export const rollupKeys = {
 };
 
 /** The attributes of a below item holding the group's id and the id of what is below it. */
-export const BELOW_IDS = { above: "above_id", below: "below_id" } as const;
+const BELOW_IDS = { above: "above_id", below: "below_id" } as const;
 
 /** The whole below item: its key, both ids, and its gsi1 keys (the other direction). */
 export function belowItem(group: number, kind: Placed, id: number): Record<string, string | number> {

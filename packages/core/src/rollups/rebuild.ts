@@ -84,10 +84,9 @@ async function readState(db: Database, registry: CountryRegistry): Promise<State
     scanTable(db, db.table, true),
     scanTable(db, db.rollupsTable, true),
   ]);
-  const sites = db.entities.site.parse({ Items: items.filter((i) => i.__edb_e__ === "site") })
-    .data as unknown as StoredSite[];
+  const sites: StoredSite[] = db.entities.site.parse({ Items: items.filter((i) => i.__edb_e__ === "site") }).data;
   const stored = db.entities.group.parse({ Items: items.filter((i) => i.__edb_e__ === "group") }).data;
-  const groups = (stored as unknown as Parameters<typeof groupFromItem>[0][]).map(groupFromItem);
+  const groups = stored.map(groupFromItem);
   const scratch = rollupsFromScratch(
     registry,
     sites.filter((s) => !s.deleting).map(siteFromItem),

@@ -132,6 +132,47 @@ function latest(origins: readonly Origin[]): Origin {
   return origins.reduce((a, b) => (b.order > a.order ? b : a));
 }
 
+/** The items of one step each, packed in order into as few transactions as fit. */
+function packed(single: readonly Planned[]): Pack[] {
+  const packs: Pack[] = [];
+  let pack = newPack();
+  for (const planned of single) {
+    const step = planned.steps[0] as Step;
+    if (!fits(pack, step)) {
+      packs.push(pack);
+      pack = newPack();
+    }
+    addToPack(pack, planned, step);
+  }
+  if (pack.planned.length > 0) packs.push(pack);
+  return packs;
+}
+
+/** Each item once: of several targets of one item, the one of the latest origin. */
+function latestPerItem(targets: readonly Target[]): Target[] {
+  const unique = new Map<string, Target>();
+  for (const target of targets) {
+    const key = ledgerKey(target.kind, target.id);
+    const known = unique.get(key);
+    if (!known || target.origin.order > known.origin.order) unique.set(key, target);
+  }
+  return [...unique.values()];
+}
+
+/** Sends one transaction, counting what it wrote; true when it committed. */
+async function commitCounted(db: Database, items: TransactItem[], stats: RecomputeStats): Promise<boolean> {
+  const outcome = await transactWrite(db, items);
+  if (outcome !== "done") return false;
+  stats.transactions++;
+  for (const item of items) {
+    const key = String((item.Put?.Item ?? item.Delete?.Key ?? item.Update?.Key)?.pk);
+    if (key.includes("#summary#")) stats.summaries++;
+    else if (key.includes("#below#")) stats.below++;
+    else stats.ledgers++;
+  }
+  return true;
+}
+
 export function createRecomputer(context: RecomputeContext) {
   const { db, now } = context;
 
@@ -153,19 +194,7 @@ export function createRecomputer(context: RecomputeContext) {
     return items;
   }
 
-  /** Sends one transaction; true when it committed. */
-  async function commit(items: TransactItem[], stats: RecomputeStats): Promise<boolean> {
-    const outcome = await transactWrite(db, items);
-    if (outcome !== "done") return false;
-    stats.transactions++;
-    for (const item of items) {
-      const key = String((item.Put?.Item ?? item.Delete?.Key ?? item.Update?.Key)?.pk);
-      if (key.includes("#summary#")) stats.summaries++;
-      else if (key.includes("#below#")) stats.below++;
-      else stats.ledgers++;
-    }
-    return true;
-  }
+  const commit = (items: TransactItem[], stats: RecomputeStats) => commitCounted(db, items, stats);
 
   /** The steps of one item that needs several transactions, in order; false when one was cancelled. */
   async function runAlone(planned: Planned, stats: RecomputeStats): Promise<boolean> {
@@ -206,18 +235,7 @@ export function createRecomputer(context: RecomputeContext) {
       if (!(await writeLedgerAlone(single[0], stats))) again.push(single[0].target);
       single.length = 0;
     }
-    const packs: Pack[] = [];
-    let pack = newPack();
-    for (const planned of single) {
-      const step = planned.steps[0] as Step;
-      if (!fits(pack, step)) {
-        packs.push(pack);
-        pack = newPack();
-      }
-      addToPack(pack, planned, step);
-    }
-    if (pack.planned.length > 0) packs.push(pack);
-    for (const { planned } of packs) {
+    for (const { planned } of packed(single)) {
       const entries = planned.map((p) => ({ planned: p, step: p.steps[0] as Step, version: p.ledger.version }));
       if (!(await commit(transactionOf(entries), stats))) again.push(...planned.map((p) => p.target));
     }
@@ -229,13 +247,7 @@ export function createRecomputer(context: RecomputeContext) {
 
   /** Recomputes the items (each once: a later origin wins), until every write committed. */
   async function recompute(targets: readonly Target[], stats = emptyStats()): Promise<RecomputeStats> {
-    const unique = new Map<string, Target>();
-    for (const target of targets) {
-      const key = ledgerKey(target.kind, target.id);
-      const known = unique.get(key);
-      if (!known || target.origin.order > known.origin.order) unique.set(key, target);
-    }
-    const all = [...unique.values()];
+    const all = latestPerItem(targets);
     stats.items += all.length;
     for (let i = 0; i < all.length; i += READ_CHUNK) {
       let pending = all.slice(i, i + READ_CHUNK);
@@ -257,5 +269,3 @@ export function createRecomputer(context: RecomputeContext) {
 
   return { recompute };
 }
-
-export type Recomputer = ReturnType<typeof createRecomputer>;

@@ -64,6 +64,40 @@ export interface SiteSchemas {
   merge(site: Site, patch: SitePatch): SiteValues;
 }
 
+/** The body as an object, or the 400 that says it must be one. */
+function requireObject(body: unknown): Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw validationFailed([{ path: "", message: "the body must be a JSON object" }]);
+  }
+  return body as Record<string, unknown>;
+}
+
+/** The refusal of a minimum power above the maximum. */
+function powerOrder(values: Record<string, unknown>): FieldError[] {
+  const { min_power_megawatt: min, max_power_megawatt: max } = values;
+  if (typeof min === "number" && typeof max === "number" && min > max) {
+    return [{ path: "min_power_megawatt", message: `must be at most max_power_megawatt (${max})` }];
+  }
+  return [];
+}
+
+/** The common fields of validated values, and the country's own in `details`. */
+function split(values: Record<string, unknown>): SiteValues {
+  const details: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!COMMON_KEYS.has(key) && value !== undefined) details[key] = value;
+  }
+  return {
+    country: values.country as string,
+    name: values.name as string,
+    installation_date: values.installation_date as string,
+    max_power_megawatt: values.max_power_megawatt as number,
+    min_power_megawatt: values.min_power_megawatt as number,
+    group_ids: [...((values.group_ids as number[] | undefined) ?? [])].sort((a, b) => a - b),
+    details,
+  };
+}
+
 export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
   const codes = registry.all.map((c) => c.code);
   const countryFields = Object.fromEntries(
@@ -86,37 +120,6 @@ export function createSiteSchemas(registry: CountryRegistry): SiteSchemas {
     group_ids: z.optional(idList),
   });
   const patchSchema = sitePatchSchema(registry);
-
-  function requireObject(body: unknown): Record<string, unknown> {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
-      throw validationFailed([{ path: "", message: "the body must be a JSON object" }]);
-    }
-    return body as Record<string, unknown>;
-  }
-
-  function powerOrder(values: Record<string, unknown>): FieldError[] {
-    const { min_power_megawatt: min, max_power_megawatt: max } = values;
-    if (typeof min === "number" && typeof max === "number" && min > max) {
-      return [{ path: "min_power_megawatt", message: `must be at most max_power_megawatt (${max})` }];
-    }
-    return [];
-  }
-
-  function split(values: Record<string, unknown>): SiteValues {
-    const details: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values)) {
-      if (!COMMON_KEYS.has(key) && value !== undefined) details[key] = value;
-    }
-    return {
-      country: values.country as string,
-      name: values.name as string,
-      installation_date: values.installation_date as string,
-      max_power_megawatt: values.max_power_megawatt as number,
-      min_power_megawatt: values.min_power_megawatt as number,
-      group_ids: [...((values.group_ids as number[] | undefined) ?? [])].sort((a, b) => a - b),
-      details,
-    };
-  }
 
   function validateWhole(body: Record<string, unknown>): SiteValues {
     const country = typeof body.country === "string" ? body.country : undefined;

@@ -1,9 +1,8 @@
 import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeName, listKeys } from "../db/keys.ts";
+import { encodeId, encodeName, listKeys } from "../db/keys.ts";
 import { notFound } from "../errors/domain.ts";
 import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
-import { readRecord } from "../records/record.ts";
 import type { Site } from "./site.ts";
 
 /** A site as stored: `group_ids` absent when empty; `deleting` marks a tombstone (see db/deletion.ts). */
@@ -29,8 +28,9 @@ export function fromItem({ deleting: _, ...item }: StoredSite): Site {
 }
 
 /** The site as stored, tombstone included, or undefined. */
-export function readStoredSite(db: Database, id: number, consistent = false): Promise<StoredSite | undefined> {
-  return readRecord<StoredSite>(db, "site", id, consistent);
+export async function readStoredSite(db: Database, id: number, consistent = false): Promise<StoredSite | undefined> {
+  const { data } = await db.entities.site.get({ id_key: encodeId(id) }).go({ consistent });
+  return data ?? undefined;
 }
 
 /**
@@ -48,5 +48,5 @@ export async function readExistingSite(db: Database, id: number, consistent = fa
 /** The sites of a page of raw items (a list Query). */
 export function sitesOfPage(db: Database, items: RawItem[]): Site[] {
   const { data } = db.entities.site.parse({ Items: items });
-  return (data as unknown as StoredSite[]).map(fromItem);
+  return data.map(fromItem);
 }

@@ -21,15 +21,15 @@ export function textProblem(text: string): string | undefined {
 }
 
 /** Deeper than this, a body is refused before anything walks it (no field of the API nests past 2). */
-export const MAX_DEPTH = 32;
-export const DEPTH_MESSAGE = `must not nest arrays and objects more than ${MAX_DEPTH} levels deep`;
+const MAX_DEPTH = 32;
+const DEPTH_MESSAGE = `must not nest arrays and objects more than ${MAX_DEPTH} levels deep`;
 
 /**
  * Every ill-formed string in a parsed JSON value, by its dotted path (as validation names fields).
  * Walked with a stack of its own, not by recursion, and refused past MAX_DEPTH: a small body of
  * deeply nested arrays must be a 400, not a stack overflow.
  */
-export function illFormedText(value: unknown): FieldError[] {
+function illFormedText(value: unknown): FieldError[] {
   const found: FieldError[] = [];
   const pending: { value: unknown; path: string[]; problem?: FieldError }[] = [{ value, path: [] }];
   for (let next = pending.pop(); next; next = pending.pop()) {
