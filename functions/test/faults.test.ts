@@ -48,7 +48,12 @@ describe("when DynamoDB throttles", () => {
     expect(response.statusCode).toBe(503);
     expect(response.headers?.["content-type"]).toBe("application/problem+json");
     expect(Number(response.headers?.["retry-after"])).toBeGreaterThan(0);
-    expect(response.json).toMatchObject({ status: 503, code: "SERVICE_UNAVAILABLE", request_id: "req-test-1" });
+    expect(response.json).toMatchObject({
+      status: 503,
+      code: "SERVICE_UNAVAILABLE",
+      request_id: "req-test-1",
+      outcome: "not_applied",
+    });
   });
 
   it("a transaction cancelled for throttling answers 503 after our retries, and wrote nothing", async () => {
@@ -57,6 +62,8 @@ describe("when DynamoDB throttles", () => {
     const response = await create();
     expect(response.statusCode).toBe(503);
     expect(response.json.code).toBe("SERVICE_UNAVAILABLE");
+    // DynamoDB applies nothing of a cancelled transaction
+    expect(response.json.outcome).toBe("not_applied");
     // every attempt was one whole transaction: the site and its lock together, never apart
     for (const transaction of dynamodb.commandCalls(TransactWriteCommand)) {
       expect(transaction.args[0].input.TransactItems).toHaveLength(2);
@@ -71,6 +78,7 @@ describe("when transactions keep conflicting", () => {
     const response = await create();
     expect(response.statusCode).toBe(503);
     expect(response.headers?.["retry-after"]).toBeDefined();
+    expect(response.json.outcome).toBe("not_applied");
     expect(dynamodb.commandCalls(TransactWriteCommand).length).toBeGreaterThan(1);
   });
 
@@ -80,6 +88,17 @@ describe("when transactions keep conflicting", () => {
     const response = await create();
     expect(response.statusCode).toBe(201);
     expect(response.json.id).toBe(3);
+  });
+});
+
+describe("when a write's answer never came", () => {
+  it("answers 503 with an unknown outcome, saying a retry of this POST may create a second one", async () => {
+    dynamodb.on(UpdateCommand).resolves({ Attributes: { value: 4 } });
+    dynamodb.on(TransactWriteCommand).rejects(Object.assign(new Error("no answer in time"), { name: "TimeoutError" }));
+    const response = await create();
+    expect(response.statusCode).toBe(503);
+    expect(response.json.outcome).toBe("unknown");
+    expect(response.json.detail).toContain("a retry may create a second one");
   });
 });
 
@@ -121,7 +140,13 @@ describe("when something unexpected fails", () => {
     const response = await get();
     expect(response.statusCode).toBe(500);
     expect(response.headers?.["content-type"]).toBe("application/problem+json");
-    expect(response.json).toMatchObject({ status: 500, code: "INTERNAL", request_id: "req-test-1" });
+    // a stubbed client's error says nothing of what reached DynamoDB: the outcome is unknown
+    expect(response.json).toMatchObject({
+      status: 500,
+      code: "INTERNAL",
+      request_id: "req-test-1",
+      outcome: "unknown",
+    });
     expect(response.body).not.toContain("socket hang up");
     expect(response.body).not.toMatch(/at .*\.ts:\d+/);
   });

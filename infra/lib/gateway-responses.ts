@@ -19,6 +19,8 @@ export interface GatewayProblem {
   code: KnownErrorCode | "INTERNAL";
   /** A fixed detail; API Gateway's own message when omitted. */
   detail?: string;
+  /** On a 5xx: whether a function may have written (API.md "Unknown outcomes"). */
+  outcome?: "not_applied" | "unknown";
 }
 
 export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
@@ -72,7 +74,9 @@ export const GATEWAY_PROBLEMS: readonly GatewayProblem[] = [
   {
     type: ResponseType.DEFAULT_5XX,
     code: "INTERNAL",
-    detail: "an unexpected error occurred; quote the request id to the operators",
+    detail: "an unexpected error occurred; quote the request id to the operators; the write may have been applied",
+    // an integration that failed or timed out may have written before it did
+    outcome: "unknown",
   },
 ];
 
@@ -84,6 +88,7 @@ export function problemTemplate(problem: GatewayProblem): string {
     "{",
     `"type": "about:blank", "title": ${JSON.stringify(title)}, "status": ${status},`,
     ` "code": ${JSON.stringify(problem.code)}, "detail": ${detail}, "request_id": "$context.requestId"`,
+    problem.outcome ? `, "outcome": ${JSON.stringify(problem.outcome)}` : "",
     "}",
   ].join("");
 }

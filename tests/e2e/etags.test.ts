@@ -117,8 +117,18 @@ describe.each(["/sites", "/groups"] as const)("%s: ETag", (collection) => {
     expect(await api.db.scanAll()).toEqual(before);
     expect((await send(api, "DELETE", item.path, undefined, { "if-match": now })).status).toBe(204);
     expect((await send(api, "GET", item.path)).status).toBe(404);
-    // a missing item is a 404, whatever If-Match says
-    expect((await send(api, "DELETE", item.path, undefined, { "if-match": now })).status).toBe(404);
+    // an If-Match never matches a gone item, `*` included (RFC 9110 §13.1.1): 412, and 404 without one
+    for (const tag of [now, "*"]) {
+      for (const method of ["DELETE", "PATCH"]) {
+        const gone = await send(api, method, item.path, method === "PATCH" ? { name: "Gone" } : undefined, {
+          "if-match": tag,
+        });
+        expect(gone.status, `${method} If-Match: ${tag}`).toBe(412);
+        expect(gone.body.code).toBe("PRECONDITION_FAILED");
+      }
+    }
+    expect((await send(api, "DELETE", item.path)).status).toBe(404);
+    expect((await send(api, "PATCH", item.path, { name: "Gone" })).status).toBe(404);
   });
 });
 

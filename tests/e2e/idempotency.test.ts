@@ -135,6 +135,10 @@ describe("a POST with an Idempotency-Key", () => {
     expect(during.status).toBe(409);
     expect(during.body.code).toBe("IDEMPOTENCY_KEY_IN_USE");
     expect(during.headers.get("retry-after")).toBe("1");
+    // whatever its body: a key is reused only against a committed answer
+    const otherBody = await send(api, "POST", "/sites", italianSite(), headers);
+    expect(otherBody.status).toBe(409);
+    expect(otherBody.body.code).toBe("IDEMPOTENCY_KEY_IN_USE");
     hold.open();
     const answered = await first;
     expect(answered.status).toBe(201);
@@ -186,13 +190,13 @@ describe("a POST with an Idempotency-Key", () => {
     expect((await send(api, "POST", "/sites", italianSite(), { "idempotency-key": "a".repeat(255) })).status).toBe(201);
   });
 
-  it("costs a conditional PutItem before the create and an UpdateItem after; a replay the PutItem alone", async () => {
+  it("costs a conditional PutItem before the create, whose transaction commits the answer; a replay the PutItem alone", async () => {
     const site = italianSite();
     const headers = key();
     sent.length = 0;
     expect((await send(api, "POST", "/sites", site, headers)).status).toBe(201);
-    // record (INPROGRESS), id counter, the site, record (the answer)
-    expect(sent).toEqual(["PutItem", "UpdateItem", "PutItem", "UpdateItem"]);
+    // record (INPROGRESS), id counter, one transaction: the site and the record (the answer)
+    expect(sent).toEqual(["PutItem", "UpdateItem", "TransactWriteItems"]);
     sent.length = 0;
     expect(replayed(await send(api, "POST", "/sites", site, headers))).toBe(true);
     expect(sent).toEqual(["PutItem"]);

@@ -99,4 +99,15 @@ describe("the local server answers everything with a problem", () => {
   it("an asterisk target: 400, it names no resource", async () => {
     expectProblem(await send(request("OPTIONS * HTTP/1.1")), 400, "VALIDATION_FAILED");
   });
+
+  it.each([
+    ["an unknown expectation", "fancy"],
+    ["another status", "200-ok"],
+    ["an empty one", ""],
+  ])("Expect: %s is a 417 EXPECTATION_FAILED, no handler called", async (_, expectation) => {
+    const headers = `Host: localhost\r\nExpect: ${expectation}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n`;
+    const answer = await send(`${request("POST /sites HTTP/1.1", headers)}{}`);
+    expectProblem(answer, 417, "EXPECTATION_FAILED");
+    expect(answer.body.detail).toContain("100-continue");
+  });
 });

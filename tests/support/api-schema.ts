@@ -244,7 +244,7 @@ export interface components {
             path: string;
             message: string;
         };
-        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). */
+        /** @description An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). `outcome`, on every 500 and 503, says whether the write may have applied: `not_applied` only when the server knows nothing was committed (a read, a request refused before anything was sent, a failed condition, throttling), else `unknown`, and the detail says what to do (a keyed `POST`: retry with the same `Idempotency-Key`; a `PATCH` or `DELETE`: read the resource, then repeat with `If-Match`; a link `PUT`/`DELETE`: repeat it). */
         Problem: {
             /** @constant */
             type: "about:blank";
@@ -257,6 +257,8 @@ export interface components {
             /** Format: int64 */
             errors_omitted?: number;
             request_id: string;
+            /** @enum {string} */
+            outcome?: "not_applied" | "unknown";
         };
         /** @description A new `fr` site. Unknown fields, and fields of another country, are refused (400). */
         SiteCreate_fr: {
@@ -1196,7 +1198,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1216,7 +1218,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1456,7 +1458,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1476,7 +1478,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1636,7 +1638,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1656,7 +1658,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -1791,7 +1793,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -1843,7 +1845,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -1863,7 +1865,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2027,7 +2029,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -2142,7 +2144,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2162,7 +2164,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2326,7 +2328,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2346,7 +2348,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2601,7 +2603,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2621,7 +2623,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2797,7 +2799,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -2817,7 +2819,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -2952,7 +2954,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -3004,7 +3006,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3024,7 +3026,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3184,7 +3186,7 @@ export interface operations {
             /**
              * @description Precondition failed.
              *
-             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`; nothing was written. Read it again.
+             *     - `PRECONDITION_FAILED`: `If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.
              */
             412: {
                 headers: {
@@ -3300,7 +3302,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3320,7 +3322,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3503,7 +3505,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3523,7 +3525,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3686,7 +3688,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3706,7 +3708,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -3891,7 +3893,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -3911,7 +3913,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -4074,7 +4076,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -4094,7 +4096,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -4298,7 +4300,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -4318,7 +4320,7 @@ export interface operations {
             /**
              * @description Service unavailable.
              *
-             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
              */
             503: {
                 headers: {
@@ -4418,7 +4420,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -4512,7 +4514,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {
@@ -4633,7 +4635,7 @@ export interface operations {
             /**
              * @description Internal error.
              *
-             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace.
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
              */
             500: {
                 headers: {

@@ -14,8 +14,13 @@ export interface TestApi extends HttpApi {
  * The API over HTTP, as `pnpm dev` serves it: the API Gateway emulator calling the deployed
  * handler modules, on this file's own table, driven through `httpApi`.
  */
-export async function startTestApi(options: { auth?: LocalIssuer; stream?: boolean } = {}): Promise<TestApi> {
-  const db = await createTestDatabase({ stream: options.stream === true });
+export async function startTestApi(
+  options: { auth?: LocalIssuer; stream?: boolean; endpoint?: string } = {},
+): Promise<TestApi> {
+  const db = await createTestDatabase({
+    stream: options.stream === true,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+  });
   // The handlers read these once, on first use, in this file's module graph.
   process.env.TABLE_NAME = db.table;
   // as pnpm dev: one in-process stream processor, so events are listed at once (no settle time)

@@ -26,9 +26,10 @@ export interface TestDatabase {
  * clock (./clock.ts `testClock`; default the real one).
  */
 export async function createTestDatabase(
-  options: { countries?: readonly Country[]; stream?: boolean; now?: () => Date } = {},
+  options: { countries?: readonly Country[]; stream?: boolean; now?: () => Date; endpoint?: string } = {},
 ): Promise<TestDatabase> {
-  const endpoint = inject("dynamodbEndpoint");
+  // the run's DynamoDB Local, unless the file started its own (one it pauses)
+  const endpoint = options.endpoint ?? inject("dynamodbEndpoint");
   // every test process makes its own cursor secret, as `pnpm dev` does; none is in the source
   process.env.CURSOR_KEY ??= randomBytes(32).toString("base64url");
   const table = `test-${randomUUID()}`;

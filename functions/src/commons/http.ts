@@ -11,6 +11,7 @@ import {
   type IfMatch,
   MAX_BODY_BYTES,
   payloadTooLarge,
+  type Recorded,
   readId,
   unauthenticated,
   unsupportedMediaType,
@@ -24,7 +25,7 @@ import { accessSettings, corsOrigins } from "./environment.ts";
 import { ifMatch, notModified } from "./etag.ts";
 import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
-import { toProblem } from "./problem.ts";
+import { toProblem, writeKindOf } from "./problem.ts";
 import { isReplay } from "./replay.ts";
 import { tracer } from "./tracing.ts";
 
@@ -47,6 +48,12 @@ export interface Request {
    * `precondition`), else undefined; a malformed header is a 400 naming it.
    */
   ifMatch(): IfMatch | undefined;
+  /**
+   * On a request that holds an `Idempotency-Key` (an `idempotent` route's, commons/idempotency.ts):
+   * the step that commits, in the create's own transaction, the answer its result makes; else
+   * undefined (the create runs without a record).
+   */
+  record<T>(answer: (result: T) => APIGatewayProxyResult): Recorded<T> | undefined;
 }
 
 /** `x__in=a&x__in=b` means `x__in=a,b` (generated clients repeat array parameters). */
@@ -68,8 +75,8 @@ export type Run = (request: Request) => Promise<APIGatewayProxyResult>;
 
 /**
  * Runs a route once per caller and `Idempotency-Key` (commons/idempotency.ts). An idempotent
- * route's handler hands it to http(), so that only the bundles of those routes carry the
- * Powertools idempotency utility; whether it runs is the route record's `idempotent`.
+ * route's handler hands it to http(), so that only the bundles of those routes carry the key's
+ * record code; whether it runs is the route record's `idempotent`.
  */
 type Once = (route: RouteDefinition, run: Run) => Run;
 
@@ -106,14 +113,16 @@ function toRequest(route: RouteDefinition, event: APIGatewayProxyEvent, context:
     query,
     repeated,
     ifMatch: () => (route.precondition === "If-Match" ? ifMatch(event) : undefined),
+    // no key held: commons/idempotency.ts gives the request one that records the answer
+    record: () => undefined,
   };
 }
 
 /** Domain errors and faults → problem+json, logged once with the request id. */
-const problems = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
+const problems = (route: RouteDefinition): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => ({
   onError: async (request) => {
     const id = requestId(request.event, request.context);
-    const response = toProblem(request.error, id);
+    const response = toProblem(request.error, id, undefined, writeKindOf(route, request.event));
     if (response.statusCode >= 500)
       logger.error("request failed", { error: request.error as Error, status: response.statusCode });
     else logger.info("request refused", { status: response.statusCode, problem: JSON.parse(response.body).code });
@@ -284,14 +293,15 @@ export function http(route: RouteDefinition, run: Run, options: { once?: Once } 
     .use(secure())
     .use(measure(route))
     .use(cors())
-    .use(problems())
+    .use(problems(route))
     .use(guard(route))
     .handler(async (event, context) => {
       // the request's DynamoDB calls and retries stop at the invocation's end less a reserve to
-      // answer (a caller that gives no remaining time, such as a probe, sets no deadline)
+      // answer (a caller that gives no remaining time, such as a probe, sets no deadline); its
+      // scope also records what it writes, for the outcome of a failure
       const remaining = (context as Partial<Context>).getRemainingTimeInMillis?.();
-      if (remaining === undefined) return runner(toRequest(route, event, context));
-      return withDeadline(deadlineOf(remaining), () => runner(toRequest(route, event, context)));
+      const deadline = remaining === undefined ? Number.POSITIVE_INFINITY : deadlineOf(remaining);
+      return withDeadline(deadline, () => runner(toRequest(route, event, context)));
     });
 }
 

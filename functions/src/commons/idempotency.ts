@@ -1,99 +1,45 @@
 /**
- * `Idempotency-Key` on `POST /sites` and `POST /groups` (API.md "Safe retries"), with the
- * Powertools idempotency utility and its DynamoDB persistence layer, in the API's own table.
+ * `Idempotency-Key` on `POST /sites` and `POST /groups` (API.md "Safe retries", "Unknown
+ * outcomes"), on the key's record in the API's own table (core's idempotency/record.ts).
  *
- * - The record's key is a hash of the caller (the token's `client_id` and `sub`, or "anonymous"
- *   on an open stage) and the key: one caller never sees another's answer. Its partition key is
- *   `idempotency#<hash>` (one partition per record, never a hot one), its sort key `idempotency`.
- * - The route (method and resource) and the parsed body are the record's payload hash: the same
- *   key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED` (key order in the body does
- *   not matter). A repeat within 24 hours answers the stored response with
- *   `Idempotent-Replayed: true`; a repeat while the first runs is a 409 `IDEMPOTENCY_KEY_IN_USE`.
- * - The first request puts an INPROGRESS record (a conditional PutItem: of many simultaneous
- *   requests exactly one wins), runs, then stores the response (UpdateItem). A problem is a
- *   thrown error in this stack (commons/http.ts answers it after this has run), on which the
- *   record is deleted (DeleteItem): only successes are remembered.
- * - `expiration` (the table's TTL attribute, packages/core/src/db/table.ts) is 24 hours later; an
- *   INPROGRESS record whose invocation died stops blocking at `in_progress_expiration` (the
- *   invocation's deadline), after which the key runs again.
+ * - The record belongs to the caller (the token's `client_id` and `sub`, or "anonymous" on an
+ *   open stage) and the key: one caller never sees another's answer.
+ * - Its payload is the route (method and resource) and the body's JSON value: the same key with
+ *   another body or route is a 422 `IDEMPOTENCY_KEY_REUSED` against a remembered answer; while a
+ *   request with the key runs, any other is a 409 `IDEMPOTENCY_KEY_IN_USE`, whatever its body.
+ * - The answer (status, `Location`, body, `ETag`) is committed in the create's own transaction,
+ *   so a repeat within 24 hours replays it with `Idempotent-Replayed: true`, or, when nothing
+ *   committed, runs for the first time — never both, also after a lost answer.
+ * - A refusal, or a failure that wrote nothing, frees the key. A failure that may have written
+ *   (a timeout, the request's deadline met with the transaction out) ends with the record's
+ *   fencing delete, which says whether the create committed: then its answer is this request's.
  */
 import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from "@aws-lambda-powertools/idempotency";
-import { DynamoDBPersistenceLayer } from "@aws-lambda-powertools/idempotency/dynamodb";
-import type { AttributeValue, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { asUnavailable, IDEMPOTENCY_HEADER, keyInUse, keyReused, validationFailed } from "@sites-groups/core";
-import { tableDefinition } from "@sites-groups/core/table";
+  AlreadyCommitted,
+  asUnavailable,
+  changeMayHaveApplied,
+  claimKey,
+  DomainError,
+  type HeldKey,
+  IDEMPOTENCY_HEADER,
+  keyInUse,
+  keyReused,
+  ServiceUnavailableError,
+  validationFailed,
+} from "@sites-groups/core";
 import type { RouteDefinition } from "@sites-groups/openapi/route";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { services } from "./context.ts";
 import { header } from "./headers.ts";
 import type { Run } from "./http.ts";
 import { logger } from "./powertools.ts";
+import { statusOf } from "./problem.ts";
 import { REPLAYED_HEADER } from "./replay.ts";
 
-/** How long a key is remembered: 24 hours (API.md). */
-export const KEY_LIFETIME_SECONDS = 24 * 60 * 60;
-/** The sort key of every idempotency record. */
-export const RECORD_SORT_KEY = "idempotency";
+type Answer = APIGatewayProxyResult;
 
-/** What identifies a request with a key (`caller`, `key`) and what it must repeat (`route`, `body`). */
-interface Attempt {
-  caller: string[];
-  key: string;
-  route: string;
-  body: unknown;
-}
-
-type Result = APIGatewayProxyResult;
-
-/** One record per key: `idempotency#<hash>` / `idempotency`, not one partition for every record. */
-class TableRecords extends DynamoDBPersistenceLayer {
-  protected override getKey(idempotencyKey: string): Record<string, AttributeValue> {
-    return {
-      [tableDefinition.partitionKey]: { S: idempotencyKey },
-      [tableDefinition.sortKey]: { S: RECORD_SORT_KEY },
-    };
-  }
-}
-
-const config = new IdempotencyConfig({
-  eventKeyJmesPath: "[caller, key]",
-  payloadValidationJmesPath: "[route, body]",
-  throwOnNoIdempotencyKey: true,
-  expiresAfterSeconds: KEY_LIFETIME_SECONDS,
-  responseHook: (response) => {
-    const stored = response as unknown as Result;
-    return { ...stored, headers: { ...stored.headers, [REPLAYED_HEADER]: "true" } } as never;
-  },
-});
-
-let idempotent: ((attempt: Attempt, run: () => Promise<Result>) => Promise<Result>) | undefined;
-
-/** The idempotent runner, on the services' table and client (created on first use, kept). */
-function runner() {
-  if (!idempotent) {
-    const { db } = services();
-    const persistenceStore = new TableRecords({
-      tableName: db.table,
-      // The services' document client: requests sent through it with the low-level commands
-      // Powertools uses are not translated, and share its endpoint, retries and middleware.
-      awsSdkV3Client: db.client as unknown as DynamoDBClient,
-      keyAttr: tableDefinition.partitionKey,
-      sortKeyAttr: tableDefinition.sortKey,
-      expiryAttr: tableDefinition.timeToLiveAttribute,
-    });
-    idempotent = makeIdempotent(async (_attempt: Attempt, run: () => Promise<Result>) => run(), {
-      persistenceStore,
-      config,
-      keyPrefix: "idempotency",
-    });
-  }
-  return idempotent;
-}
+/** How long a request that knows no end of its invocation holds a key. */
+const DEFAULT_LEASE_MS = 60_000;
 
 /** The caller a key belongs to: the token's client and subject, or "anonymous" on an open stage. */
 function callerOf(event: APIGatewayProxyEvent): string[] {
@@ -112,55 +58,64 @@ function keyOf(event: APIGatewayProxyEvent): string | undefined {
   return key;
 }
 
-/** Powertools' refusals as the API's problems; a failure of the record store as what caused it. */
-function translate(error: unknown): unknown {
-  if (error instanceof IdempotencyAlreadyInProgressError) {
-    return keyInUse();
+const replayed = (answer: Answer): Answer => ({ ...answer, headers: { ...answer.headers, [REPLAYED_HEADER]: "true" } });
+
+/** A refusal of the request itself (a 4xx), as opposed to a fault or an unavailable database. */
+const isRefusal = (error: unknown) => error instanceof DomainError && (statusOf(error.code) ?? 500) < 500;
+
+async function release(key: HeldKey): Promise<void> {
+  // the record then stays INPROGRESS until its lease ends, after which the key runs again
+  await key.release().catch((error: Error) => logger.error("idempotency record not released", { error }));
+}
+
+/**
+ * What a keyed create that failed answers. Nothing of it written: the key is freed and the
+ * failure stands. Else the fencing delete decides: the create committed (its answer), nothing
+ * did and nothing will (a refusal stands; a fault is a 503 `not_applied`), or no one knows.
+ */
+async function afterFailure(key: HeldKey, error: unknown): Promise<Answer> {
+  if (error instanceof AlreadyCommitted) return error.answer as Answer;
+  if (!changeMayHaveApplied()) {
+    await release(key);
+    throw error;
   }
-  if (error instanceof IdempotencyValidationError) {
-    return keyReused();
+  const settled = await key.settle();
+  if (typeof settled === "object") return settled.answer as Answer;
+  if (settled === "not_applied") {
+    if (isRefusal(error)) throw error;
+    throw new ServiceUnavailableError(asUnavailable(error)?.detail ?? "the database failed", undefined, "not_applied");
   }
-  const cause = (error as { cause?: unknown } | undefined)?.cause;
-  return cause !== undefined && asUnavailable(cause) ? cause : error;
+  if (!isRefusal(error)) throw error;
+  throw new ServiceUnavailableError("the database did not confirm the write in time", undefined, "unknown");
 }
 
 /**
  * The route, run exactly once per caller and key when the request has an `Idempotency-Key`;
  * without the header, simply the route. http() runs it for the routes whose record is
- * `idempotent` (their handlers give it to http(), so that only their bundles carry it).
+ * `idempotent` (their handlers give it to http(), so that only their bundles carry it). The
+ * route's create commits the answer with its change through `request.record(answerOf)`.
  */
 export function once(route: RouteDefinition, run: Run): Run {
   return async (request) => {
-    const { event, context } = request;
+    const { event, context, body } = request;
     const key = keyOf(event);
     if (key === undefined) return run(request);
-    config.registerLambdaContext(context);
-    let answered: Result | undefined;
-    let refused: { error: unknown } | undefined;
+    const remaining = (context as Partial<typeof context>).getRemainingTimeInMillis?.() ?? DEFAULT_LEASE_MS;
+    const claimed = await claimKey(services().db, {
+      caller: callerOf(event),
+      key,
+      payload: { route: `${route.method} ${route.path}`, body },
+      lease: Date.now() + remaining,
+      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+    });
+    if (claimed.kind === "replay") return replayed(claimed.answer as Answer);
+    if (claimed.kind === "in_use") throw keyInUse();
+    if (claimed.kind === "reused") throw keyReused();
+    const held = claimed.key;
     try {
-      return await runner()(
-        { caller: callerOf(event), key, route: `${route.method} ${route.path}`, body: request.body },
-        async () => {
-          try {
-            answered = await run(request);
-          } catch (error) {
-            refused = { error };
-            throw error;
-          }
-          return answered;
-        },
-      );
+      return await run({ ...request, record: (answer) => (result) => held.complete(answer(result)) });
     } catch (error) {
-      // The route's own problem, even when deleting the record failed too (it then stays
-      // INPROGRESS until the invocation's deadline).
-      if (refused) throw refused.error;
-      // The write is done but its record could not be stored: the client gets its answer (the
-      // record stays INPROGRESS until the invocation's deadline, then the key is free again).
-      if (answered) {
-        logger.error("idempotency record not stored after the write", { error: error as Error });
-        return answered;
-      }
-      throw translate(error);
+      return afterFailure(held, error);
     }
   };
 }

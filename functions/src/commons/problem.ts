@@ -8,12 +8,17 @@ import {
   deployedRegistry,
   type ErrorCode,
   type FieldError,
+  IDEMPOTENCY_HEADER,
+  type Outcome,
   type ProblemOccurrence,
   problemFor,
   problemHeaders,
   problemOf,
+  type WriteKind,
 } from "@sites-groups/core";
-import type { APIGatewayProxyResult } from "aws-lambda";
+import type { RouteDefinition } from "@sites-groups/openapi/route";
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
+import { header } from "./headers.ts";
 
 /** The deployed countries' catalog: the API's codes and their refusals. */
 const deployed = (): Catalog => deployedRegistry().catalog;
@@ -35,11 +40,24 @@ export function problemAnswer(
   detail: string,
   requestId: string,
   errors: readonly FieldError[] = [],
+  outcome?: Outcome,
 ): APIGatewayProxyResult {
-  return answer(problemOf(deployed(), code, detail, requestId, errors));
+  return answer(problemOf(deployed(), code, detail, requestId, errors, outcome));
 }
 
-/** Any error → its problem answer (core's `problemFor`). */
-export function toProblem(error: unknown, requestId: string, catalog: Catalog = deployed()): APIGatewayProxyResult {
-  return answer(problemFor(catalog, error, requestId));
+/** The kind of write of a request to this route, for the advice of a 5xx; undefined for a read. */
+export function writeKindOf(route: RouteDefinition, event: APIGatewayProxyEvent): WriteKind | undefined {
+  if (route.method === "GET") return undefined;
+  if (route.idempotent) return header(event, IDEMPOTENCY_HEADER) === undefined ? "create" : "keyed-create";
+  return route.precondition === "If-Match" ? "edit" : "link";
+}
+
+/** Any error → its problem answer (core's `problemFor`), with the advice for this `kind` of write. */
+export function toProblem(
+  error: unknown,
+  requestId: string,
+  catalog: Catalog = deployed(),
+  kind?: WriteKind,
+): APIGatewayProxyResult {
+  return answer(problemFor(catalog, error, requestId, kind));
 }

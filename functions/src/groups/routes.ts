@@ -38,7 +38,7 @@ export const createGroup = {
   handler: "groups/create",
   scope: "write",
   // with children, the groups below them are read (BatchGetItem) and their versions conditioned on;
-  // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+  // with an Idempotency-Key, its record as for sites: PutItem, Update in the transaction, DeleteItem
   table: { actions: ["BatchGetItem", "PutItem", "UpdateItem", "DeleteItem", "ConditionCheckItem"], indexes: [] },
   metric: "GroupsCreated",
   idempotent: true,

@@ -47,7 +47,8 @@ export const createSite = {
   handler: "sites/create",
   scope: "write",
   // id counter (UpdateItem ADD), the site (PutItem), day lock + memberships (Put), groups gain it (Update);
-  // with an Idempotency-Key, its record: PutItem (INPROGRESS), UpdateItem (the answer), DeleteItem (a problem)
+  // with an Idempotency-Key, its record: PutItem (INPROGRESS), Update in the site's transaction (the
+  // answer), DeleteItem (freed after a refusal, or the fencing delete after a lost answer)
   table: { actions: ["PutItem", "UpdateItem", "DeleteItem"], indexes: [] },
   metric: "SitesCreated",
   idempotent: true,

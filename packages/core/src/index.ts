@@ -11,6 +11,7 @@ export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
 export { RECORDS } from "./db/keys.ts";
 export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
+export type { Recorded } from "./db/transactions.ts";
 export {
   ANSWER_HEADERS,
   type Catalog,
@@ -27,11 +28,13 @@ export {
   type ErrorCode,
   type FieldError,
   notFound,
+  type Outcome,
   ServiceUnavailableError,
   validationFailed,
 } from "./errors/domain.ts";
-export { type ProblemOccurrence, problemFor, problemOf } from "./errors/problem.ts";
+export { type ProblemOccurrence, problemFor, problemOf, type WriteKind } from "./errors/problem.ts";
 export {
+  expectationFailed,
   forbidden,
   IDEMPOTENCY_HEADER,
   keyInUse,
@@ -49,6 +52,8 @@ export { createPositions, EVENT_KEY_PREFIX, eventIdOf } from "./events/store.ts"
 export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
+export { canonicalJson } from "./idempotency/payload.ts";
+export { AlreadyCommitted, claimKey, type HeldKey } from "./idempotency/record.ts";
 export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
 export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {
@@ -62,6 +67,7 @@ export {
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
 export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
+export { changeMayHaveApplied, outcomeOf } from "./runtime/outcome.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";

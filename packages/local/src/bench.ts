@@ -91,7 +91,13 @@ async function child(size: number): Promise<SizeResult> {
   const handlers = new Map<string, Awaited<ReturnType<typeof loadHandler>>>();
   for (const route of routes) handlers.set(`${route.method} ${route.path}`, await loadHandler(route));
   let requestNumber = 0;
-  async function call(method: string, path: string, body?: unknown, query: Record<string, string> = {}) {
+  async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    query: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ) {
     const route = routes.find((r) => {
       if (r.method !== method) return false;
       const pattern = new RegExp(`^${r.path.replace(/\{[^}]+\}/g, "([^/]+)")}$`);
@@ -105,7 +111,7 @@ async function child(size: number): Promise<SizeResult> {
       resource: route.path,
       path,
       httpMethod: method,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...headers },
       multiValueHeaders: {},
       queryStringParameters: Object.keys(query).length > 0 ? query : null,
       multiValueQueryStringParameters:
@@ -215,6 +221,18 @@ async function child(size: number): Promise<SizeResult> {
   delete (italian as Record<string, unknown>).useful_energy_at_1_megawatt;
   const fr = await measure("POST /sites (fr: day lock)", () => call("POST", "/sites", french));
   const it = await measure("POST /sites (it)", () => call("POST", "/sites", italian));
+  // with an Idempotency-Key: its record is claimed, then committed in the create's transaction
+  const keyed = (name: string, path: string, body: unknown) => {
+    const headers = { "idempotency-key": `bench ${name}` };
+    return measure(name, () => call("POST", path, body, {}, headers));
+  };
+  await keyed("POST /sites (it, Idempotency-Key)", "/sites", { ...italian, installation_date: "2030-01-12" });
+  await keyed("POST /sites (it, Idempotency-Key) again: the replay", "/sites", {
+    ...italian,
+    installation_date: "2030-01-12",
+  });
+  await keyed("POST /sites (fr, Idempotency-Key)", "/sites", { ...french, installation_date: "2030-01-03" });
+  await keyed("POST /groups (Idempotency-Key)", "/groups", { name: "Bench keyed group", type: "group1" });
   await measure("POST /sites (it, 1 group)", () => call("POST", "/sites", { ...italian, group_ids: [SHAPE.thirty] }));
   await measure("PATCH /sites/{id} (name)", () => call("PATCH", `/sites/${it.id}`, { name: "Renamed" }));
   await measure("PATCH /sites/{id} (fr day moves)", () =>

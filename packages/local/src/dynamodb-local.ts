@@ -12,6 +12,10 @@ import { localRegion } from "./config.ts";
 
 export interface RunningDynamoDb {
   endpoint: string;
+  /** Freezes the engine (SIGSTOP to its own process): connections are accepted, nothing is answered. */
+  pause(): void;
+  /** Lets a paused engine go on (SIGCONT): it then answers what it was sent meanwhile. */
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -134,10 +138,14 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
   }
   return {
     endpoint,
+    pause: () => child.kill("SIGSTOP"),
+    resume: () => child.kill("SIGCONT"),
     stop: () =>
       new Promise<void>((resolve) => {
         process.removeListener("exit", killOnExit);
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        // a paused engine would not act on SIGTERM
+        child.kill("SIGCONT");
         const force = setTimeout(() => child.kill("SIGKILL"), 3000);
         child.once("exit", () => {
           clearTimeout(force);

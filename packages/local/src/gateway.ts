@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
+import { expectationFailed } from "@sites-groups/core";
 import { corsAllowMethods, preflightHeaders } from "@sites-groups/functions/commons/cors";
 import { problemAnswer } from "@sites-groups/functions/commons/problem";
 import type { RouteDefinition } from "@sites-groups/functions/routes";
@@ -82,15 +83,26 @@ function resourcePatterns(routes: readonly RouteDefinition[]): RegExp[] {
 }
 
 /**
- * The URL of an origin-form target (`/sites?limit=1`) or an absolute one; undefined when it is
- * neither. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
+ * The path and query of a request target exactly as sent: an origin-form target
+ * (`/sites?limit=1`), or the path of an absolute one (`http://host/sites`); undefined when it is
+ * neither. Nothing is resolved nor decoded (API.md "Paths, query strings and media types"): a
+ * `.` or `..` segment, plain or percent-encoded, and an encoded slash stay segments of their own,
+ * so they are a path parameter's value like any other (and refused as no id), never a way to
+ * another route. `//x:y/sites` is a path, as it is for API Gateway, not a host and a port.
  */
-function requestUrl(target: string): URL | undefined {
-  try {
-    return target.startsWith("/") ? new URL(`http://localhost${target}`) : new URL(target);
-  } catch {
-    return undefined;
+function requestTarget(target: string): { path: string; query: string } | undefined {
+  let rest = target;
+  if (!rest.startsWith("/")) {
+    const origin = /^https?:\/\/[^/?#]*/i.exec(rest);
+    if (!origin || !URL.canParse(rest)) return undefined;
+    rest = rest.slice(origin[0].length);
+    if (!rest.startsWith("/")) rest = `/${rest}`;
   }
+  const [beforeFragment = ""] = rest.split("#", 1);
+  const mark = beforeFragment.indexOf("?");
+  return mark < 0
+    ? { path: beforeFragment, query: "" }
+    : { path: beforeFragment.slice(0, mark), query: beforeFragment.slice(mark + 1) };
 }
 
 /** A whole HTTP/1.1 response, for a connection that never became a request the server could route. */
@@ -226,6 +238,19 @@ async function tokenEndpoint(auth: LocalIssuer, req: IncomingMessage, body: Buff
   return oauthAnswer(200, { access_token: token, expires_in: 3600, token_type: "Bearer" });
 }
 
+/** Sends a proxy result as the HTTP response. */
+function writeAnswer(res: ServerResponse, result: APIGatewayProxyResult): void {
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
+    headers[name] = values.map(String);
+  }
+  const body = Buffer.from(result.body ?? "", result.isBase64Encoded ? "base64" : "utf8");
+  // A length, as API Gateway sends, rather than a chunked body
+  headers["content-length"] = String(body.byteLength);
+  res.writeHead(result.statusCode, headers);
+  res.end(body);
+}
+
 /**
  * A local API Gateway REST API (proxy integration): each request becomes the event Lambda would
  * receive and goes to the route's handler module; an unknown route is a 404 problem, as the
@@ -247,30 +272,30 @@ export function createGateway(options: GatewayOptions): Server {
 
   async function respond(req: IncomingMessage): Promise<APIGatewayProxyResult> {
     const requestId = randomUUID();
-    const url = requestUrl(req.url ?? "/");
+    const url = requestTarget(req.url ?? "/");
     if (!url) {
       const detail = `the request target ${JSON.stringify((req.url ?? "").slice(0, 200))} is not a URL path`;
       return problemAnswer("VALIDATION_FAILED", detail, requestId);
     }
     const method = req.method ?? "GET";
-    if (options.auth && url.pathname === TOKEN_PATH && method === "POST") {
+    if (options.auth && url.path === TOKEN_PATH && method === "POST") {
       const body = await readBody(req);
       if (body === "too large") return oauthAnswer(413, { error: "invalid_request" });
       return tokenEndpoint(options.auth, req, body);
     }
-    if (method === "OPTIONS" && resources.some((pattern) => pattern.test(url.pathname))) {
+    if (method === "OPTIONS" && resources.some((pattern) => pattern.test(url.path))) {
       return preflight(corsOrigins, corsMethods, req);
     }
     let match: { route: CompiledRoute; values: string[] } | undefined;
     for (const route of compiled) {
-      const found = route.pattern.exec(url.pathname);
+      const found = route.pattern.exec(url.path);
       if (found && route.route.method === method) {
         match = { route, values: found.slice(1) };
         break;
       }
     }
     if (!match) {
-      return problemAnswer("NOT_FOUND", `no route ${method} ${url.pathname}`, requestId);
+      return problemAnswer("NOT_FOUND", `no route ${method} ${url.path}`, requestId);
     }
     const body = await readBody(req);
     if (body === "too large") {
@@ -278,7 +303,7 @@ export function createGateway(options: GatewayOptions): Server {
     }
 
     // A malformed escape (`%ff`, `%E0%A4%A`) would otherwise decode silently to U+FFFD
-    const malformed = malformedEscape(url.search.slice(1));
+    const malformed = malformedEscape(url.query);
     if (malformed) {
       const message = `${JSON.stringify(malformed.raw)} is not a valid URL-encoded value`;
       return problemAnswer("VALIDATION_FAILED", `${malformed.name}: ${message}`, requestId, [
@@ -288,7 +313,7 @@ export function createGateway(options: GatewayOptions): Server {
     // Dictionaries without a prototype: `?constructor=1` or `?__proto__=1` are parameters like any other.
     const query: Record<string, string> = Object.create(null);
     const multiQuery: Record<string, string[]> = Object.create(null);
-    for (const [name, value] of url.searchParams) {
+    for (const [name, value] of new URLSearchParams(url.query)) {
       query[name] = value;
       multiQuery[name] = [...(multiQuery[name] ?? []), value];
     }
@@ -319,7 +344,7 @@ export function createGateway(options: GatewayOptions): Server {
     }
     const event: APIGatewayProxyEvent = {
       resource: route.path,
-      path: url.pathname,
+      path: url.path,
       httpMethod: method,
       headers,
       multiValueHeaders: multiHeaders,
@@ -340,7 +365,7 @@ export function createGateway(options: GatewayOptions): Server {
         identity: {
           sourceIp: req.socket.remoteAddress ?? "127.0.0.1",
         } as APIGatewayProxyEvent["requestContext"]["identity"],
-        path: `/${stage}${url.pathname}`,
+        path: `/${stage}${url.path}`,
         stage,
         requestId,
         requestTimeEpoch: Date.now(),
@@ -356,9 +381,10 @@ export function createGateway(options: GatewayOptions): Server {
     try {
       return await (await handler)(event, lambdaContext(route, requestId));
     } catch (error) {
-      // What the stage answers when the integration fails: its DEFAULT_5XX Gateway Response.
+      // What the stage answers when the integration fails (its DEFAULT_5XX Gateway Response); what
+      // the handler wrote is unknown.
       console.error(error);
-      return problemAnswer("INTERNAL", "the handler failed", requestId);
+      return problemAnswer("INTERNAL", "the handler failed; the write may have been applied", requestId);
     }
   }
 
@@ -368,28 +394,28 @@ export function createGateway(options: GatewayOptions): Server {
       return await respond(req);
     } catch (error) {
       console.error(error);
-      return problemAnswer("INTERNAL", "the gateway emulator failed", randomUUID());
+      // every handler call is answered in respond(): this failed before any
+      const detail = "the gateway emulator failed; nothing was written";
+      return problemAnswer("INTERNAL", detail, randomUUID(), [], "not_applied");
     }
   }
 
   const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req: IncomingMessage, res: ServerResponse) => {
     respondSafely(req).then(
-      (result) => {
-        const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
-        for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) {
-          headers[name] = values.map(String);
-        }
-        const body = Buffer.from(result.body ?? "", result.isBase64Encoded ? "base64" : "utf8");
-        // A length, as API Gateway sends, rather than a chunked body
-        headers["content-length"] = String(body.byteLength);
-        res.writeHead(result.statusCode, headers);
-        res.end(body);
-      },
+      (result) => writeAnswer(res, result),
       (error) => {
         console.error(error);
         res.writeHead(500).end();
       },
     );
+  });
+
+  // An expectation other than 100-continue (which Node answers itself): a problem, not Node's bare 417.
+  server.on("checkExpectation", (req: IncomingMessage, res: ServerResponse) => {
+    const refusal = expectationFailed(req.headers.expect ?? "");
+    const problem = problemAnswer(refusal.code, refusal.detail, randomUUID());
+    // the body, if the client sends one anyway, is never read: the connection ends with the answer
+    writeAnswer(res, { ...problem, headers: { ...problem.headers, connection: "close" } });
   });
 
   // What never becomes a request (a parse error, CONNECT) still gets a problem, never a bare close.

@@ -85,7 +85,9 @@ const MERGE_PATCH_TYPE = "application/merge-patch+json";
 
 const OPEN_BEHAVIOUR = `
 ### Behaviour the contract leaves open
-- DynamoDB throttling, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; nothing was written, except for a multi-transaction \`DELETE\`, which the detail says is under way and which repeating the \`DELETE\` finishes.
+- DynamoDB throttling, timeouts, or transactions that keep conflicting after the retries, answer **503 \`SERVICE_UNAVAILABLE\` with \`Retry-After: 1\`**; its \`outcome\` (as every 500's) says whether the write may have applied, and a keyed \`POST\` retried with the same \`Idempotency-Key\` never creates twice. A multi-transaction \`DELETE\` that stopped half-way is \`unknown\`: the detail says it is under way, and repeating the \`DELETE\` finishes it.
+- An \`If-Match\` never matches an item that is gone or being deleted (RFC 9110 §13.1.1): a \`PATCH\` or \`DELETE\` carrying one is then a 412, without one a 404. Of concurrent \`DELETE\`s of one item exactly one answers 204.
+- Path segments are taken literally: \`.\`, \`..\` (plain or percent-encoded) and \`%2F\` are never resolved, so such a segment in place of an id is a 400. The local server answers an \`Expect\` other than \`100-continue\` with a 417 \`EXPECTATION_FAILED\` problem before any route.
 - Numbers are stored as given: 0, or a magnitude from 1e-130 to 9007199254740991; others (in a body or a list filter) are a 400 naming the field.
 - \`PATCH\` with \`{}\` changes nothing and returns the resource as it is.
 - Access: the stage's API Gateway authorizer admits an access token of its user pool carrying either scope, and the function checks the route's own scope (a 403 \`FORBIDDEN\` rather than the gateway's 401 for an unmet scope).
@@ -416,7 +418,12 @@ function errorResponses(
           schema: {
             allOf: [
               { $ref: SCHEMA_REF("Problem") },
-              { type: "object", properties: { status: { const: status }, code: { type: "string", enum: list } } },
+              {
+                type: "object",
+                properties: { status: { const: status }, code: { type: "string", enum: list } },
+                // a 5xx always says whether the write may have applied
+                ...(status === 500 || status === 503 ? { required: ["outcome"] } : {}),
+              },
             ],
           },
           examples: Object.fromEntries(

@@ -52,6 +52,7 @@ export const problemSchema = z.strictObject({
   errors: z.optional(z.array(fieldErrorSchema).check(z.maxLength(20))),
   errors_omitted: z.optional(z.int().check(z.gte(1))),
   request_id: z.string(),
+  outcome: z.optional(z.enum(["not_applied", "unknown"])),
 });
 
 /** What the database stores exactly: numbers outside it are a 400 naming the field. */
@@ -257,7 +258,7 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
   meta.add(problemSchema, {
     id: "Problem",
     description:
-      "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20).",
+      "An RFC 9457 problem with a stable `code`. `request_id` is the API Gateway request id, present on every problem; a 500 holds it and never a stack trace. `errors[]` lists at most 20 problems; when there were more, `errors_omitted` says how many were left out (and the detail names the first 20). `outcome`, on every 500 and 503, says whether the write may have applied: `not_applied` only when the server knows nothing was committed (a read, a request refused before anything was sent, a failed condition, throttling), else `unknown`, and the detail says what to do (a keyed `POST`: retry with the same `Idempotency-Key`; a `PATCH` or `DELETE`: read the resource, then repeat with `If-Match`; a link `PUT`/`DELETE`: repeat it).",
   });
 
   const countryFields = (code: string) =>

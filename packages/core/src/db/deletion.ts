@@ -1,12 +1,13 @@
-import { ServiceUnavailableError } from "../errors/domain.ts";
+import { notFound, ServiceUnavailableError } from "../errors/domain.ts";
 import { TRANSACTION_LIMIT } from "../errors/refusals.ts";
+import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { checkDeadline, remainingMs } from "../runtime/deadline.ts";
 import { writeTombstone } from "./commands.ts";
 import type { Database } from "./entities.ts";
 import { asUnavailable, isConditionFailed } from "./errors.ts";
-import { AGAIN, retry } from "./retry.ts";
+import { AGAIN, backoff, retry } from "./retry.ts";
 import { type IndexName, tableDefinition } from "./table.ts";
-import { OPTIMISTIC_ATTEMPTS, type Result, type Step, transact } from "./transactions.ts";
+import { KeptCancelled, OPTIMISTIC_ATTEMPTS, type Result, type Step, transact } from "./transactions.ts";
 
 /**
  * Deleting an item removes its edges and the ids other items keep of it. When all of that fits
@@ -55,21 +56,32 @@ async function markDeleting(db: Database, deletion: LinkedDeletion<unknown>, ver
   }
 }
 
-const UNDERWAY = "the delete is under way and the item is already gone for every route: repeat the DELETE to finish it";
+const UNDERWAY =
+  "the delete is under way and the item is already gone for every route: repeat the DELETE, without If-Match, to finish it";
 
-/** Deletes the item with its links. False when there was nothing to delete. */
-export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<L>): Promise<boolean> {
-  const progress = { tombstone: false };
+/** Nothing to delete (anymore): 404, or 412 with an If-Match, which never matches a gone item. */
+function gone(what: string, ifMatch: IfMatch | undefined): never {
+  checkIfMatch(ifMatch, what, undefined);
+  throw notFound(what);
+}
+
+/**
+ * Deletes the item with its links, or refuses: 404 when there is nothing to delete (anymore);
+ * with `ifMatch`, 412 when the item is at another version, gone, or being deleted (an If-Match
+ * never matches a gone item). Of concurrent deletes of one item, the one whose conditional write
+ * removed it returns; the others find it gone.
+ */
+export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<L>, ifMatch?: IfMatch): Promise<void> {
+  let underway = false;
   try {
-    return await deleteSteps(db, deletion, progress);
+    if ((await begin(db, deletion, ifMatch)) === "done") return;
+    underway = true;
+    await runJob(db, deletion, ifMatch);
   } catch (error) {
     // a 503 after the tombstone: something was written, and a retry resumes it (once the
     // request's time is spent, nothing more is read: what this request saw or wrote tells)
     const unavailable = asUnavailable(error);
-    if (
-      unavailable &&
-      (progress.tombstone || (remainingMs() > 0 && (await deletion.read().catch(() => undefined))?.deleting))
-    ) {
+    if (unavailable && (underway || (remainingMs() > 0 && (await deletion.read().catch(() => undefined))?.deleting))) {
       throw new ServiceUnavailableError(unavailable.detail, UNDERWAY);
     }
     throw error;
@@ -77,37 +89,62 @@ export async function deleteWithLinks<L>(db: Database, deletion: LinkedDeletion<
 }
 
 /**
- * Works through the job from what the item says, step after step; a step that finds the item
- * changed since it was read costs one try (steps that make progress cost none).
+ * Reads the item, honours `ifMatch`, and deletes it in one transaction when that fits ("done"),
+ * or turns it into a tombstone ("job"); a tombstone already there is a job under way ("job",
+ * which no If-Match matches). A write that finds the item changed reads it again.
  */
-function deleteSteps<L>(db: Database, deletion: LinkedDeletion<L>, progress: { tombstone: boolean }): Promise<boolean> {
-  let found = false;
+function begin<L>(db: Database, deletion: LinkedDeletion<L>, ifMatch: IfMatch | undefined): Promise<"done" | "job"> {
   const exhausted = () => new ServiceUnavailableError(`${deletion.what} kept changing under concurrent writes`);
   return retry({ attempts: OPTIMISTIC_ATTEMPTS + 1, eager: 2, exhausted }, async () => {
-    for (;;) {
-      // each transaction of a long delete starts only while the request has time left
-      checkDeadline(deletion.what);
-      const state = await deletion.read();
-      if (!state) return found;
-      found = true;
-      if (state.deleting) progress.tombstone = true;
-      if (!state.deleting) {
-        const whole = [...deletion.finish(state.version), ...state.links.flatMap((l) => deletion.unlink(l))];
-        const result =
-          whole.length <= TRANSACTION_LIMIT
-            ? await transact(db, whole)
-            : await markDeleting(db, deletion as LinkedDeletion<unknown>, state.version);
-        if (result === "retry") return AGAIN;
-        if (whole.length > TRANSACTION_LIMIT) progress.tombstone = true;
-        if (whole.length <= TRANSACTION_LIMIT) return true;
-      } else if (state.links.length === 0) {
-        if ((await transact(db, deletion.finish())) === "retry") return AGAIN;
-        return true;
-      } else {
-        const chunk = state.links.slice(0, LINKS_PER_STEP);
-        const result = await transact(db, [deletion.forget(chunk), ...chunk.flatMap((l) => deletion.unlink(l))]);
-        if (result === "retry") return AGAIN;
-      }
-    }
+    checkDeadline(deletion.what);
+    const state = await deletion.read();
+    if (!state) gone(deletion.what, ifMatch);
+    checkIfMatch(ifMatch, deletion.what, state.deleting ? undefined : state.version);
+    if (state.deleting) return "job";
+    const whole = [...deletion.finish(state.version), ...state.links.flatMap((l) => deletion.unlink(l))];
+    if (whole.length <= TRANSACTION_LIMIT) return (await transact(db, whole)) === "retry" ? AGAIN : "done";
+    return (await markDeleting(db, deletion as LinkedDeletion<unknown>, state.version)) === "retry" ? AGAIN : "job";
   });
+}
+
+/** One step of the job: "retry" when another request's step made it moot or kept conflicting with it. */
+async function jobStep(db: Database, steps: Step[]): Promise<Result> {
+  try {
+    return await transact(db, steps);
+  } catch (error) {
+    if (error instanceof KeptCancelled) return "retry";
+    throw error;
+  }
+}
+
+/**
+ * Works through the job on the tombstone, step after step, from what the item says, until it is
+ * gone. Other requests may work on it at the same time (a DELETE repeated after a 503): a step
+ * they made moot, or that conflicted with theirs, is tried again from what the item says then,
+ * and only the steps tried while the job made no progress count against the tries. The request
+ * whose step removed the item returns; the others find it gone.
+ */
+async function runJob<L>(db: Database, deletion: LinkedDeletion<L>, ifMatch: IfMatch | undefined): Promise<void> {
+  let stalls = 0;
+  let left = Number.POSITIVE_INFINITY;
+  for (;;) {
+    // each transaction of a long delete starts only while the request has time left
+    checkDeadline(deletion.what);
+    const state = await deletion.read();
+    if (!state) gone(deletion.what, ifMatch);
+    if (state.links.length < left) stalls = 0;
+    left = state.links.length;
+    const chunk = state.links.slice(0, LINKS_PER_STEP);
+    const last = chunk.length === 0;
+    const steps = last ? deletion.finish() : [deletion.forget(chunk), ...chunk.flatMap((l) => deletion.unlink(l))];
+    const result = await jobStep(db, steps);
+    if (result !== "retry") {
+      if (last) return;
+      continue;
+    }
+    if (++stalls > OPTIMISTIC_ATTEMPTS) {
+      throw new ServiceUnavailableError(`${deletion.what} kept changing under concurrent writes`);
+    }
+    await backoff(stalls);
+  }
 }

@@ -184,7 +184,28 @@ function defineEntities() {
   /** Id counters, one per entity type, incremented atomically with ADD: ids are never reused. */
   const counter = namedNumber("counter", "value");
 
-  return { site, group, membership, nesting, claim, counter };
+  /**
+   * The record of an `Idempotency-Key` (idempotency/record.ts): its in-flight mark, then, in the
+   * change's own transaction, the answer it remembers. `expiration` is the table's TTL attribute.
+   */
+  const idempotency = new Entity({
+    model: { service: SERVICE, entity: "idempotency", version: "1" },
+    attributes: {
+      hash: keyAttribute,
+      status: { type: ["INPROGRESS", "COMPLETED"] as const, required: true },
+      owner: { type: "string", required: true },
+      request_id: { type: "string" },
+      lease: { type: "number", required: true },
+      validation: { type: "string", required: true },
+      answer: { type: "any" },
+      expiration: { type: "number", required: true },
+    },
+    indexes: {
+      record: { pk: key(t.partitionKey, "hash", "idempotency#"), sk: constant(t.sortKey, "idempotency") },
+    },
+  });
+
+  return { site, group, membership, nesting, claim, counter, idempotency };
 }
 
 export function createDatabase(client: DynamoDBDocumentClient, table: string) {

@@ -1,3 +1,4 @@
+import { causes, hasErrorName } from "../errors/causes.ts";
 import { ServiceUnavailableError } from "../errors/domain.ts";
 
 /** Error names the AWS SDK gives to throttling once its own retries are spent. */
@@ -15,33 +16,15 @@ const TIMEOUTS = new Set(["TimeoutError", "RequestTimeout", "RequestTimeoutExcep
 /** Cancellation reasons that mean "try again later", not "refused". */
 export const RETRYABLE_REASONS = new Set(["TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"]);
 
-/** The errors in a cause chain (ElectroDB wraps the SDK's error in `cause`). */
-export function* causes(error: unknown): Generator<unknown> {
-  const seen = new Set<unknown>();
-  let current = error;
-  while (current !== undefined && current !== null && !seen.has(current)) {
-    seen.add(current);
-    yield current;
-    current = (current as { cause?: unknown }).cause;
-  }
-}
-
-export function hasErrorName(error: unknown, names: ReadonlySet<string> | string): boolean {
-  for (const e of causes(error)) {
-    const name = (e as { name?: unknown }).name;
-    if (typeof name === "string" && (typeof names === "string" ? name === names : names.has(name))) return true;
-  }
-  return false;
-}
-
 /** A condition on a single write failed. */
 export function isConditionFailed(error: unknown): boolean {
   return hasErrorName(error, "ConditionalCheckFailedException");
 }
 
 /**
- * The database is throttling or kept conflicting: the request may succeed later, and nothing was
- * written. Returns the 503 to raise, or undefined for any other error.
+ * The database is throttling, kept conflicting or did not answer: the request may succeed later.
+ * Returns the 503 to raise, or undefined for any other error. Whether the request wrote anything
+ * is its outcome (runtime/outcome.ts), not a property of this error.
  */
 export function asUnavailable(error: unknown): ServiceUnavailableError | undefined {
   // ours, or ours wrapped by ElectroDB (a deadline met inside a client call)

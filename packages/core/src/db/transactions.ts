@@ -16,17 +16,27 @@ export type Refusal = DomainError | "retry" | "noop";
 /** The entities as ElectroDB hands them to a write transaction (their chains end in `.commit()`). */
 export type WriteEntities = Parameters<Parameters<Database["service"]["transaction"]["write"]>[0]>[0];
 
-/** One write of a change, on one item. */
+/**
+ * One write of a change, on one item. The refusals of a cancelled write are read in step order,
+ * and a `refused` that throws decides the write: the step of an `Idempotency-Key`'s record
+ * (idempotency/record.ts) comes first, since its refusal says the others' are not the change's.
+ */
 export interface Step {
   /** Builds the ElectroDB `.commit()` of a put, create, patch, update, delete or check. */
   write: (entities: WriteEntities) => object;
   refused?: (old: Record<string, unknown> | null) => Refusal;
 }
 
+/** The step that commits, with a change, what the change's result is to be remembered as. */
+export type Recorded<T> = (result: T) => Step;
+
 export type Result = "done" | "retry" | "noop";
 
 /** Tries of a transaction that other in-flight transactions cancel. */
 const CONFLICT_ATTEMPTS = 4;
+
+/** A transaction still cancelled, by conflicts or throttling, after its tries: nothing of it applied. */
+export class KeptCancelled extends ServiceUnavailableError {}
 
 interface CancellationReason {
   code: string;
@@ -56,7 +66,7 @@ function refusalOf(step: Step | undefined, index: number, old: Record<string, un
 export async function transact(db: Database, steps: Step[], field?: string): Promise<Result> {
   if (steps.length === 0) return "done";
   if (steps.length > TRANSACTION_LIMIT) throw tooManyChanges(steps.length, field);
-  const exhausted = () => new ServiceUnavailableError("the write kept conflicting with concurrent writes");
+  const exhausted = () => new KeptCancelled("the write kept conflicting with concurrent writes");
   return retry({ attempts: CONFLICT_ATTEMPTS, exhausted }, async () => {
     // the SDK's own retries of a call that timed out resend the same token: DynamoDB applies it once
     const token = randomUUID();

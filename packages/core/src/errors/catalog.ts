@@ -20,6 +20,7 @@ import {
   unknownReference,
 } from "./refusals.ts";
 import {
+  expectationFailed,
   forbidden,
   keyInUse,
   keyReused,
@@ -124,7 +125,8 @@ export const ERROR_CATALOG = {
   PRECONDITION_FAILED: {
     status: 412,
     title: "Precondition failed",
-    description: "`If-Match` does not name the item's current `ETag`; nothing was written. Read it again.",
+    description:
+      "`If-Match` does not name the item's current `ETag`, or the item is gone or being deleted (an `If-Match`, `*` included, never matches it); nothing was written. Read it again.",
     example: ({ item }) => preconditionFailed(`${item} 7`, 4),
   },
   PAYLOAD_TOO_LARGE: {
@@ -139,6 +141,13 @@ export const ERROR_CATALOG = {
     description:
       "A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.",
     example: () => unsupportedMediaType("text/plain;charset=UTF-8"),
+  },
+  EXPECTATION_FAILED: {
+    status: 417,
+    title: "Expectation failed",
+    description:
+      "The local server only (`pnpm dev`): an `Expect` header other than `100-continue`, answered before any route. API Gateway has its own handling of `Expect` in the deployed stages.",
+    example: () => expectationFailed("the-moon"),
   },
   GROUP3_CANNOT_HOLD_SITES: {
     status: 422,
@@ -189,14 +198,15 @@ export const ERROR_CATALOG = {
   INTERNAL: {
     status: 500,
     title: "Internal error",
-    description: "A fault. The body holds the request id to quote, never a stack trace.",
+    description:
+      "A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.",
     example: () => new Error("an unexpected fault"),
   },
   SERVICE_UNAVAILABLE: {
     status: 503,
     title: "Service unavailable",
     description:
-      "DynamoDB throttled, or transactions kept conflicting after the retries; nothing was written — except for a `DELETE` of a group or site with more links than one transaction holds, which is then under way (the item already answers 404; the detail says so) and which repeating the `DELETE` finishes. The `Retry-After` header (seconds, `1`) says when to try again.",
+      "DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.",
     headers: RETRY_AFTER,
     example: () => new ServiceUnavailableError("the write kept conflicting with concurrent writes"),
   },
@@ -218,6 +228,7 @@ export const STATUS_TEXT: Readonly<Record<number, string>> = {
   412: "Precondition failed",
   413: "Payload too large",
   415: "Unsupported media type",
+  417: "Expectation failed",
   422: "Unprocessable content: a business rule refused the write",
   429: "Too many requests",
   500: "Internal error",

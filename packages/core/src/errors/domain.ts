@@ -59,16 +59,27 @@ export function notFound(what: string): DomainError {
 }
 
 /**
- * The database kept refusing (throttling, transaction conflicts) after the SDK's retries. Nothing
- * was written, unless `underway` says what was: a delete spanning several transactions that
- * stopped half-way, which repeating the request finishes. When to try again is the catalog's
+ * Whether a request that failed may have written (API.md "Unknown outcomes"): `not_applied` only
+ * when the server knows that nothing was committed, else `unknown`.
+ */
+export type Outcome = "not_applied" | "unknown";
+
+/**
+ * The database did not do what was asked in time: it throttled, kept conflicting, or did not
+ * answer. Whether something was written is the request's outcome (runtime/outcome.ts): decided
+ * from what the request sent, unless the code that raised this knows better and says so in
+ * `outcome` — `underway` (a delete spanning several transactions that stopped half-way, which
+ * repeating the request finishes) means something was. When to try again is the catalog's
  * `Retry-After`.
  */
 export class ServiceUnavailableError extends DomainError {
+  readonly outcome: Outcome | undefined;
   constructor(
     detail: string,
     readonly underway?: string,
+    outcome?: Outcome,
   ) {
     super("SERVICE_UNAVAILABLE", detail);
+    this.outcome = outcome ?? (underway === undefined ? undefined : "unknown");
   }
 }

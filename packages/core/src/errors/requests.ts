@@ -68,3 +68,11 @@ export function keyReused(): DomainError {
     `this ${IDEMPOTENCY_HEADER} was used in the last 24 hours with another body or route; use a new key for a new request`,
   );
 }
+
+/** 417: an `Expect` the local server cannot meet (it takes only `100-continue`). */
+export function expectationFailed(expectation: string): DomainError {
+  return new DomainError(
+    "EXPECTATION_FAILED",
+    `the expectation ${JSON.stringify(expectation)} cannot be met; only 100-continue is supported`,
+  );
+}

@@ -2,25 +2,19 @@ import type { LinkedDeletion } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
 import { listIndexNames } from "../db/keys.ts";
 import type { LinkSteps } from "../records/edges.ts";
-import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { recordSteps } from "../records/record.ts";
 import { readGroup } from "./store.ts";
 
 type Link = { kind: "site" | "child" | "parent"; id: number };
 
-/**
- * What deleting group `id` removes: its sites, its children and its parents, at both ends. With
- * `ifMatch`, a group at another version is refused (412) before anything is written; the first
- * write conditions on the version read.
- */
-export function groupDeletion(db: Database, id: number, links: LinkSteps, ifMatch?: IfMatch): LinkedDeletion<Link> {
+/** What deleting group `id` removes: its sites, its children and its parents, at both ends. */
+export function groupDeletion(db: Database, id: number, links: LinkSteps): LinkedDeletion<Link> {
   const record = recordSteps("group", id);
   return {
     what: `group ${id}`,
     read: async () => {
       const group = await readGroup(db, id, true);
       if (!group) return undefined;
-      if (!group.deleting) checkIfMatch(ifMatch, `group ${id}`, group.version);
       return {
         deleting: group.deleting,
         version: group.version,

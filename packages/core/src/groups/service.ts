@@ -1,14 +1,13 @@
 import { deleteWithLinks } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import { commitChange, optimistic, type Step, transact } from "../db/transactions.ts";
-import { notFound } from "../errors/domain.ts";
+import { commitChange, optimistic, type Recorded, type Step, transact } from "../db/transactions.ts";
 import { group3CannotHoldSites, groupCycle, groupHoldsSites, unknownReference } from "../errors/refusals.ts";
 import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
 import { diff, linkSteps } from "../records/edges.ts";
-import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
+import type { IfMatch } from "../records/preconditions.ts";
 import { nextId, recordSteps } from "../records/record.ts";
 import { checkNesting, NESTING_ATTEMPTS, type NestingCheck } from "./ancestry.ts";
 import { groupDeletion } from "./deletion.ts";
@@ -39,7 +38,8 @@ function group3Refusal(current: Group, patch: Partial<GroupValues>) {
 
 export function createGroupService({ db, cursors, now = () => new Date() }: GroupServiceOptions) {
   return {
-    async create(body: unknown): Promise<Group> {
+    /** With `recorded`, as for sites: the key's record commits in the group's transaction. */
+    async create(body: unknown, recorded?: Recorded<Group>): Promise<Group> {
       const values = parseGroupCreate(body);
       if (values.type === "group3" && values.site_ids.length > 0) {
         throw group3CannotHoldSites(undefined, "site_ids");
@@ -58,6 +58,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
           : undefined;
         check?.verify();
         const steps: Step[] = [
+          ...(recorded ? [recorded(group)] : []),
           recordSteps("group", id).create(toItem(group)),
           ...values.site_ids.flatMap((s) => [
             links.membership.put(id, s),
@@ -82,8 +83,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
       const patch = parseGroupPatch(body);
       const nests = (patch.child_group_ids?.length ?? 0) > 0;
       const attempt = async () => {
-        const current = await readExistingGroup(db, id, true);
-        checkIfMatch(ifMatch, `group ${id}`, current.version);
+        const current = await readExistingGroup(db, id, true, ifMatch);
         if (patch.child_group_ids?.includes(id)) throw groupCycle(id, id, "child_group_ids");
         const values: GroupValues = {
           name: patch.name ?? current.name,
@@ -142,8 +142,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
 
     /** With `ifMatch`, a group at another version is a 412 and nothing is deleted. */
     async remove(id: number, ifMatch?: IfMatch): Promise<void> {
-      const found = await deleteWithLinks(db, groupDeletion(db, id, linkSteps(now().toISOString()), ifMatch));
-      if (!found) throw notFound(`group ${id}`);
+      await deleteWithLinks(db, groupDeletion(db, id, linkSteps(now().toISOString())), ifMatch);
     },
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Group>> {

@@ -2,6 +2,7 @@ import { batchGetItems, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeName, listKeys } from "../db/keys.ts";
 import { notFound } from "../errors/domain.ts";
+import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { readRecord, recordKey } from "../records/record.ts";
 import type { Group } from "./group.ts";
 
@@ -50,11 +51,18 @@ export async function readGroup(db: Database, id: number, consistent = false): P
   return stored ? fromItem(stored) : undefined;
 }
 
-/** The group if it exists and is not being deleted; else 404. */
-export async function readExistingGroup(db: Database, id: number, consistent = false): Promise<Group> {
-  const group = await readGroup(db, id, consistent);
-  if (!group || group.deleting) throw notFound(`group ${id}`);
-  return group;
+/** The group if it exists and is not being deleted; else 404, or 412 with an `ifMatch`, as for sites. */
+export async function readExistingGroup(
+  db: Database,
+  id: number,
+  consistent = false,
+  ifMatch?: IfMatch,
+): Promise<Group> {
+  const stored = await readGroup(db, id, consistent);
+  const current = stored && !stored.deleting ? stored : undefined;
+  checkIfMatch(ifMatch, `group ${id}`, current?.version);
+  if (!current) throw notFound(`group ${id}`);
+  return current;
 }
 
 /** The groups of raw items, tombstones included. */

@@ -13,12 +13,23 @@ export function preconditionFailed(what: string, version: number): DomainError {
   );
 }
 
+/** 412 for an If-Match on an item that is gone or being deleted: no current representation matches it. */
+export function preconditionFailedOnGone(what: string): DomainError {
+  return new DomainError(
+    "PRECONDITION_FAILED",
+    `${what} does not exist or is being deleted, so If-Match matches nothing; nothing was written`,
+  );
+}
+
 /**
- * Refuses a write whose If-Match does not name the version just read. This decides the refusal
- * only: the write itself is conditioned on that version (`version = :read`), so an item that
- * changes after this check fails the write, is read again, and is refused here.
+ * Refuses a write whose If-Match does not name the version just read; `version` undefined: the
+ * item is gone or being deleted (a tombstone), which no If-Match matches, `*` included (RFC 9110
+ * §13.1.1: `*` is false without a current representation). This decides the refusal only: the
+ * write itself is conditioned on that version (`version = :read`), so an item that changes after
+ * this check fails the write, is read again, and is refused here.
  */
-export function checkIfMatch(ifMatch: IfMatch | undefined, what: string, version: number): void {
-  if (ifMatch === undefined || ifMatch === "*") return;
-  if (!ifMatch.includes(version)) throw preconditionFailed(what, version);
+export function checkIfMatch(ifMatch: IfMatch | undefined, what: string, version: number | undefined): void {
+  if (ifMatch === undefined) return;
+  if (version === undefined) throw preconditionFailedOnGone(what);
+  if (ifMatch !== "*" && !ifMatch.includes(version)) throw preconditionFailed(what, version);
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../db/entities.ts";
 import { encodeId, type RecordEntity } from "../db/keys.ts";
 import type { Step, WriteEntities } from "../db/transactions.ts";
+import { auxiliary } from "../runtime/outcome.ts";
 
 /**
  * A site and a group have the same record attributes (`id_key`, `version`, `deleting`); the
@@ -11,9 +12,15 @@ const entityOf = (db: Database, entity: RecordEntity) =>
 const writeEntityOf = (entities: WriteEntities, entity: RecordEntity) =>
   entities[entity] as unknown as WriteEntities["group"];
 
-/** A new id of the entity, from its counter (incremented atomically with ADD: ids are never reused). */
+/**
+ * A new id of the entity, from its counter (incremented atomically with ADD: ids are never
+ * reused). An auxiliary write (runtime/outcome.ts): an id spent by a request that then fails
+ * is no change.
+ */
 export async function nextId(db: Database, entity: RecordEntity): Promise<number> {
-  const { data } = await db.entities.counter.update({ name: entity }).add({ value: 1 }).go({ response: "all_new" });
+  const { data } = await auxiliary(() =>
+    db.entities.counter.update({ name: entity }).add({ value: 1 }).go({ response: "all_new" }),
+  );
   if (data.value === undefined) throw new Error(`the ${entity} counter returned no value`);
   return data.value;
 }

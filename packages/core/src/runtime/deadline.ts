@@ -1,23 +1,43 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { ServiceUnavailableError } from "../errors/domain.ts";
+import { settleOutcome } from "./outcome.ts";
+import { currentRequest, inRequest } from "./request.ts";
 
 /**
  * The time limit of one request. The handler that serves it (functions' `http()`) knows when its
  * invocation ends (Lambda's `context.getRemainingTimeInMillis()`) and runs the request inside
  * `withDeadline`; everything below it — the DynamoDB client's calls (db/client.ts), the retry
- * loops (db/retry.ts), the nesting walks — reads the deadline of the request it works for. The
- * scope is the request's own asynchronous context (AsyncLocalStorage), not a module variable:
- * two requests in flight in one process each see their own, and code run outside any request
- * (scripts, tests of the services) has none.
+ * loops (db/retry.ts), the nesting walks — reads the deadline of the request it works for, from
+ * the request's own scope (request.ts).
  */
-const scope = new AsyncLocalStorage<number>();
 
 /** What is kept back from the invocation's end to answer (the 503 itself, logs, metrics). */
 export const ANSWER_RESERVE_MS = 1_500;
 
-/** Runs `work` with a deadline at `at` (epoch ms). */
-export function withDeadline<T>(at: number, work: () => Promise<T>): Promise<T> {
-  return scope.run(at, work);
+/**
+ * Of that reserve, what a request may still spend on finding out what its lost write did (the
+ * fencing delete of an `Idempotency-Key` record, idempotency/record.ts): the rest is the answer's.
+ */
+export const SETTLE_RESERVE_MS = 1_000;
+
+/**
+ * Runs `work` as one request with a deadline at `at` (epoch ms; Infinity for none): its calls
+ * stop there, and when it fails, its outcome — whether it may have written (outcome.ts) — is
+ * decided from what it sent before the error leaves it.
+ */
+export async function withDeadline<T>(at: number, work: () => Promise<T>): Promise<T> {
+  const request = { deadline: at, writes: [], auxiliary: false };
+  try {
+    return await inRequest(request, work);
+  } catch (error) {
+    settleOutcome(error, request);
+    throw error;
+  }
+}
+
+/** Runs `work` with the current request's deadline moved `ms` later, into the answer's reserve. */
+export function withinReserve<T>(ms: number, work: () => Promise<T>): Promise<T> {
+  const request = currentRequest();
+  return request ? inRequest({ ...request, deadline: request.deadline + ms }, work) : work();
 }
 
 /** The deadline of an invocation with `remainingMs` left: its end less the answer's reserve. */
@@ -27,22 +47,14 @@ export function deadlineOf(remainingMs: number, now = Date.now()): number {
 
 /** Milliseconds left before the current request's deadline; Infinity outside a request. */
 export function remainingMs(): number {
-  const at = scope.getStore();
-  return at === undefined ? Number.POSITIVE_INFINITY : at - Date.now();
+  const request = currentRequest();
+  return request === undefined ? Number.POSITIVE_INFINITY : request.deadline - Date.now();
 }
 
-/**
- * The 503 of a request whose time is spent: nothing more is tried. A write cut off while
- * DynamoDB had it (`inFlight`) may still apply: its conditions are those of the state it read,
- * so it applies whole and as asked or not at all, and the 503 says that repeating the request
- * is safe rather than that nothing was written.
- */
+/** The 503 of a request whose time is spent: nothing more is tried. */
 export class DeadlineExceededError extends ServiceUnavailableError {
-  constructor(what: string, inFlight = false) {
-    super(
-      `${what} did not finish within the request's time limit`,
-      inFlight ? "the database did not confirm the write in time; repeat the request to be sure it applied" : undefined,
-    );
+  constructor(what: string) {
+    super(`${what} did not finish within the request's time limit`);
   }
 }
 

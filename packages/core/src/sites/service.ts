@@ -1,17 +1,16 @@
 import type { Country } from "../countries/country.ts";
 import type { CountryRegistry } from "../countries/registry.ts";
-import { deleteWithLinks } from "../db/deletion.ts";
+import { deleteWithLinks, type LinkedDeletion } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
 import { listIndexNames } from "../db/keys.ts";
-import { commitChange, optimistic, type Step } from "../db/transactions.ts";
-import { notFound } from "../errors/domain.ts";
+import { commitChange, optimistic, type Recorded, type Step } from "../db/transactions.ts";
 import { unknownReference } from "../errors/refusals.ts";
 import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
 import { diff, linkSteps } from "../records/edges.ts";
-import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
+import type { IfMatch } from "../records/preconditions.ts";
 import { nextId, recordSteps } from "../records/record.ts";
 import { claimChanges, claimsOf, releaseClaim, takeClaim } from "./claims.ts";
 import { siteListSpec } from "./list.ts";
@@ -60,7 +59,11 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
   }
 
   return {
-    async create(body: unknown): Promise<Site> {
+    /**
+     * With `recorded`, the step that commits an `Idempotency-Key`'s record with the answer for
+     * the new site, in the same transaction (idempotency/record.ts).
+     */
+    async create(body: unknown, recorded?: Recorded<Site>): Promise<Site> {
       const values = schemas.parseCreate(body);
       const country = countryOf(values.country);
       checkRules(country, values);
@@ -69,6 +72,7 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
       const site: Site = { ...values, id, version: 1, created_at: at, updated_at: at };
       const { membership } = linkSteps(at);
       const steps: Step[] = [
+        ...(recorded ? [recorded(site)] : []),
         recordSteps("site", id).create(toItem(site)),
         ...claimsOf(country, values).map((claim) => takeClaim(claim, id)),
         ...values.group_ids.flatMap((g) => [
@@ -86,8 +90,7 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
     async update(id: number, body: unknown, ifMatch?: IfMatch): Promise<Site> {
       const patch = schemas.parsePatch(body);
       return optimistic(`site ${id}`, async () => {
-        const current = await readExistingSite(db, id, true);
-        checkIfMatch(ifMatch, `site ${id}`, current.version);
+        const current = await readExistingSite(db, id, true, ifMatch);
         const values = schemas.merge(current, patch);
         const country = countryOf(current.country);
         checkRules(country, values);
@@ -117,13 +120,12 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
       const { membership } = linkSteps(now().toISOString());
       const record = recordSteps("site", id);
       let held: string[] = [];
-      const found = await deleteWithLinks<number>(db, {
+      const deletion: LinkedDeletion<number> = {
         what: `site ${id}`,
         read: async () => {
           const stored = await readStoredSite(db, id, true);
           if (!stored) return undefined;
           const site = fromItem(stored);
-          if (!stored.deleting) checkIfMatch(ifMatch, `site ${id}`, site.version);
           held = claimsOf(countryOf(site.country), site).map((c) => c.key);
           return { deleting: stored.deleting === true, version: site.version, links: site.group_ids };
         },
@@ -132,8 +134,8 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
         unlink: (g) => [membership.delete(g, id), membership.group.loses(g, id)],
         forget: (groups) => record.forget({ group_ids: groups }),
         finish: (version) => [record.remove(version), ...held.map((key) => releaseClaim(key, id))],
-      });
-      if (!found) throw notFound(`site ${id}`);
+      };
+      await deleteWithLinks(db, deletion, ifMatch);
     },
 
     async list(query: Record<string, string | undefined>, repeated: readonly string[] = []): Promise<Page<Site>> {

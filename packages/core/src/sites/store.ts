@@ -2,6 +2,7 @@ import type { RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { encodeName, listKeys } from "../db/keys.ts";
 import { notFound } from "../errors/domain.ts";
+import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { readRecord } from "../records/record.ts";
 import type { Site } from "./site.ts";
 
@@ -32,11 +33,16 @@ export function readStoredSite(db: Database, id: number, consistent = false): Pr
   return readRecord<StoredSite>(db, "site", id, consistent);
 }
 
-/** The site if it exists and is not being deleted; else 404. */
-export async function readExistingSite(db: Database, id: number, consistent = false): Promise<Site> {
+/**
+ * The site if it exists and is not being deleted; else 404, or 412 with an `ifMatch` (which
+ * never matches a gone item). With one, a site at another version is a 412 too.
+ */
+export async function readExistingSite(db: Database, id: number, consistent = false, ifMatch?: IfMatch): Promise<Site> {
   const stored = await readStoredSite(db, id, consistent);
-  if (!stored || stored.deleting) throw notFound(`site ${id}`);
-  return fromItem(stored);
+  const current = stored && !stored.deleting ? stored : undefined;
+  checkIfMatch(ifMatch, `site ${id}`, current?.version);
+  if (!current) throw notFound(`site ${id}`);
+  return fromItem(current);
 }
 
 /** The sites of a page of raw items (a list Query). */
