@@ -20,16 +20,21 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createServices, tableDefinition } from "@sites-groups/core";
-import { OAUTH_SCOPES, type RouteDefinition, routes, streamProcessor } from "@sites-groups/functions/routes";
-import { ensureTable, startDynamoDbLocal } from "@sites-groups/local/dynamodb-local";
+import { type RouteDefinition, routes, streamProcessor } from "@sites-groups/functions/routes";
+import { startDynamoDbLocal } from "@sites-groups/local/dynamodb-local";
 import { build } from "esbuild";
 import { createApp } from "../lib/app.ts";
 import { esbuildOptions, REPO_ROOT } from "../lib/functions.ts";
 import { type ProbeRun, probe } from "./probe.ts";
+import { requestOf, type Seeded, seed } from "./requests.ts";
 
-/** Fresh processes per function and Node version, each paired with one of the floor (`--rounds`). */
-const { values: options } = parseArgs({ options: { rounds: { type: "string", default: "7" } } });
+/**
+ * Fresh processes per function and Node version, each paired with one of the floor (`--rounds`);
+ * `--unsampled`: the first invocation is one X-Ray does not sample (as most of a burst's are).
+ */
+const { values: options } = parseArgs({
+  options: { rounds: { type: "string", default: "7" }, unsampled: { type: "boolean", default: false } },
+});
 const ROUNDS = Number(options.rounds);
 const TABLE = "bench-cold-start";
 
@@ -43,14 +48,6 @@ interface Bundle {
   data: boolean;
   env: Record<string, string>;
   event: object;
-}
-
-/** What the bench puts in the table: the ids the requests name. */
-interface Seeded {
-  site: number;
-  groups: [number, number];
-  /** The site's item key, which the floor reads. */
-  siteKey: Record<string, unknown>;
 }
 
 /** The prod stage's bundles and functions, as its cloud assembly holds them. */
@@ -87,80 +84,6 @@ async function buildFloor(): Promise<string> {
     outfile,
   });
   return outfile;
-}
-
-async function seed(endpoint: string): Promise<Seeded> {
-  await ensureTable(endpoint, TABLE, { stream: false });
-  const services = createServices({ table: TABLE, endpoint });
-  const site = await services.sites.create(SITE);
-  const first = await services.groups.create({ name: "Bench group", type: "group1" });
-  const second = await services.groups.create({ name: "Bench child", type: "group2" });
-  // the site's item as stored (ElectroDB's raw answer keeps its key attributes)
-  const { data } = await services.db.entities.site.scan.go({ data: "raw" });
-  const [item] = (data as unknown as { Items: Record<string, unknown>[] }).Items;
-  services.db.client.destroy();
-  const { partitionKey, sortKey } = tableDefinition;
-  return {
-    site: site.id,
-    groups: [first.id, second.id],
-    siteKey: { [partitionKey]: item![partitionKey], [sortKey]: item![sortKey] },
-  };
-}
-
-/** An Italian site on a Saturday: created on every run. */
-const SITE = {
-  country: "it",
-  name: "Bench site",
-  installation_date: "2024-05-04",
-  max_power_megawatt: 3,
-  min_power_megawatt: 0.5,
-  efficiency: 0.8,
-};
-/** A request body that the route accepts on every run, by its schema; other bodies are `{}`. */
-const BODIES: Record<string, unknown> = {
-  SiteCreate: SITE,
-  GroupCreate: { name: "Bench group", type: "group1" },
-  SitePatch: { name: "Bench site" },
-  GroupPatch: { name: "Bench group" },
-};
-/** No such item: the deletes answer the same 404 on every run, after reading. */
-const MISSING = 999_999;
-
-/**
- * A request each route answers from the table on every run: a read of the seeded items, a
- * create, a rename, a link made again (204 each time), a delete of a missing item (404).
- */
-function requestOf(route: RouteDefinition, seeded: Seeded) {
-  const [parent, child] = seeded.groups;
-  const ids: Record<string, number | string> =
-    route.method === "DELETE"
-      ? { id: MISSING, site_id: MISSING, child_id: MISSING }
-      : { id: route.path.startsWith("/sites") ? seeded.site : parent, site_id: seeded.site, child_id: child };
-  const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-  const parameters = Object.fromEntries(names.map((name) => [name, String(ids[name] ?? "swagger-ui.css")]));
-  const body = route.docs.body ? JSON.stringify(BODIES[route.docs.body.schema] ?? {}) : null;
-  const requestPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => parameters[name]!);
-  return {
-    resource: route.path,
-    path: requestPath,
-    httpMethod: route.method,
-    headers: { "content-type": "application/json" },
-    multiValueHeaders: { "content-type": ["application/json"] },
-    queryStringParameters: null,
-    multiValueQueryStringParameters: null,
-    pathParameters: names.length > 0 ? parameters : null,
-    stageVariables: null,
-    requestContext: {
-      requestId: "probe-request",
-      stage: "prod",
-      httpMethod: route.method,
-      path: `/prod${requestPath}`,
-      // as the stage's Cognito authorizer passes a token's claims
-      authorizer: { claims: { scope: Object.values(OAUTH_SCOPES).join(" "), client_id: "bench", sub: "bench" } },
-    },
-    body,
-    isBase64Encoded: false,
-  };
 }
 
 /** The template's variables, with the bench's table where the stack names its own. */
@@ -204,7 +127,7 @@ function lambdaVariables(properties: Record<string, any>, dir: string): Record<s
           // nothing listens there: the segments the X-Ray SDK sends over UDP are lost
           AWS_XRAY_DAEMON_ADDRESS: "127.0.0.1:2000",
           AWS_XRAY_CONTEXT_MISSING: "LOG_ERROR",
-          _X_AMZN_TRACE_ID: "Root=1-67890abc-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=1",
+          _X_AMZN_TRACE_ID: `Root=1-67890abc-0123456789abcdef01234567;Parent=0123456789abcdef;Sampled=${options.unsampled ? 0 : 1}`,
         }
       : {}),
   };
@@ -302,7 +225,7 @@ async function main() {
   const floorFile = await buildFloor();
   const dynamo = await startDynamoDbLocal();
   try {
-    const seeded = await seed(dynamo.endpoint);
+    const seeded = await seed(dynamo.endpoint, TABLE);
     const bundles = bundlesOf(functions, seeded, dynamo.endpoint);
     const getSite = bundles.find((b) => b.name === "GetSite")!;
     const floor = {
@@ -322,7 +245,8 @@ async function main() {
         `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpus()[0]?.model ?? "unknown CPU"} ` +
           `(${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, load average ${load.toFixed(1)} at the start), ` +
           `prod bundles, ${ROUNDS} fresh processes per function, each after one of the floor; ` +
-          "module init (wall clock) and init CPU: medians; × floor: median of the pairs' ratios; first invoke: one request that reaches DynamoDB Local.",
+          "module init (wall clock) and init CPU: medians; × floor: median of the pairs' ratios; first invoke: one request that reaches DynamoDB Local" +
+          (options.unsampled ? ", not sampled by X-Ray." : ", sampled by X-Ray."),
         ...sections,
       ].join("\n\n"),
     );
