@@ -1,6 +1,6 @@
 /**
  * Every route of the API, from the records beside their handlers (sites/, groups/, events/,
- * docs/: each aggregate's routes.ts), and the stream processor's. The CDK stack builds one
+ * docs/, explorer/: each aggregate's routes.ts), and the stream processor's. The CDK stack builds one
  * function, one IAM role and one API Gateway method per route; the local emulator serves the same
  * handler modules; GET /openapi.json documents them (packages/openapi). Plain data: the CDK app
  * loads this module without loading any handler code. A new route is one record in its
@@ -8,6 +8,7 @@
  */
 import { docsRoutes } from "./docs/routes.ts";
 import { eventRoutes } from "./events/routes.ts";
+import { explorerRoutes } from "./explorer/routes.ts";
 import { groupRoutes } from "./groups/routes.ts";
 import { siteRoutes } from "./sites/routes.ts";
 
@@ -18,8 +19,10 @@ export {
   RESOURCE_SERVER,
   type RouteDefinition,
   type Scope,
+  type TableAccess,
   WRITE_ACTIONS,
 } from "@sites-groups/openapi/route";
 export { streamProcessor } from "./events/routes.ts";
+export { rollupsProcessor } from "./rollups/routes.ts";
 
-export const routes = [...siteRoutes, ...groupRoutes, ...eventRoutes, ...docsRoutes] as const;
+export const routes = [...siteRoutes, ...groupRoutes, ...eventRoutes, ...docsRoutes, ...explorerRoutes] as const;

@@ -1,6 +1,6 @@
 import { tableDefinition } from "@sites-groups/core/table";
 import { CORS_ALLOW_HEADERS, CORS_MAX_AGE_SECONDS, corsAllowMethods } from "@sites-groups/functions/commons/cors";
-import { type RouteDefinition, WRITE_ACTIONS } from "@sites-groups/functions/routes";
+import { type RouteDefinition, type TableAccess, WRITE_ACTIONS } from "@sites-groups/functions/routes";
 import { CfnOutput, Duration, Size, Stack, type StackProps, Validations } from "aws-cdk-lib";
 import * as apigateway from "aws-cdk-lib/aws-apigateway";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
@@ -22,6 +22,7 @@ import { ChangeEvents } from "./events.ts";
 import { createAppFunction, createFunctionRole, createLogGroup, METRICS_NAMESPACE } from "./functions.ts";
 import { addGatewayProblems } from "./gateway-responses.ts";
 import { accessLogFormat, createDashboard, routeMetric, TABLE_OPERATIONS } from "./observability.ts";
+import { Rollups } from "./rollups.ts";
 import type { StageConfig } from "./stage.ts";
 import {
   CLIENT_POOL_VALUES,
@@ -42,8 +43,9 @@ export interface ApiStackProps extends StackProps {
 /**
  * One stage of the API, the stateless half: one function per manifest route (behind a `live` alias
  * that CodeDeploy shifts gradually where the stage asks for it), the REST API in front of them, the
- * change events' processor and stream mapping (events.ts), the alarms, their topic and the
- * dashboard. The table, user pool, cursor secret, bus, archive and dead-letter queue are the
+ * change events' processor and stream mapping (events.ts), the hierarchy's (rollups.ts), the
+ * alarms, their topic and the dashboard. The tables, user pool, cursor secret, bus, archive and
+ * events dead-letter queue are the
  * stage's stateful stack's (stateful-stack.ts); this stack reads what it needs of them from SSM
  * parameters ({@link stateful}), so it can be destroyed and re-created at any time. Every fixed
  * physical name starts with the stage (`dev-sites-and-groups-…`); nothing it keeps on destroy has
@@ -53,6 +55,8 @@ export class ApiStack extends Stack {
   /** What this stack reads from the stateful stack: deploy-time tokens (stateful-parameters.ts). */
   readonly stateful: StatefulValues & Partial<ClientPoolValues>;
   readonly table: dynamodb.ITable;
+  /** The hierarchy's maintained items (stateful stack); read by the routes that answer from them. */
+  readonly rollupsTable: dynamodb.ITable;
   /** The stage's list-cursor secret (stateful stack); read by the list functions. */
   readonly cursorSecret: secretsmanager.ISecret;
   readonly api: apigateway.RestApi;
@@ -60,6 +64,8 @@ export class ApiStack extends Stack {
   readonly topic: sns.Topic;
   /** Change events: the stream processor, its alias and mapping (the bus and the queue: stateful stack). */
   readonly events: ChangeEvents;
+  /** The hierarchy: the rollups processor, its alias, mapping and dead-letter queue. */
+  readonly rollups: Rollups;
   readonly functions = new Map<string, NodejsFunction>();
   /** The `live` alias of each function, when the stage deploys gradually. */
   readonly aliases = new Map<string, lambda.Alias>();
@@ -82,6 +88,7 @@ export class ApiStack extends Stack {
       tableName: stateful.tableName,
       tableStreamArn: stateful.tableStreamArn,
     });
+    this.rollupsTable = dynamodb.Table.fromTableName(this, "RollupsTable", stateful.rollupsTableName);
     this.cursorSecret = secretsmanager.Secret.fromSecretCompleteArn(this, "CursorSecret", stateful.cursorSecretArn);
     this.topic = this.createTopic(config);
 
@@ -169,6 +176,8 @@ export class ApiStack extends Stack {
       }),
     });
     this.logGroups.set("StreamProcessorLogs", this.events.logGroup);
+    this.rollups = new Rollups(this, "Rollups", { config, table: this.table, rollups: this.rollupsTable });
+    this.logGroups.set("RollupsProcessorLogs", this.rollups.logGroup);
 
     this.createAlarms(config, routes);
     if (config.dashboard) {
@@ -184,6 +193,7 @@ export class ApiStack extends Stack {
         throttles: this.throttles(this.period),
         // the alias the stream mapping invokes: its metrics are the processor's
         events: { processor: this.events.live, deadLetters: this.events.deadLetters },
+        rollups: { processor: this.rollups.live, deadLetters: this.rollups.deadLetters },
       });
     }
     this.acknowledgeNagFindings();
@@ -191,6 +201,10 @@ export class ApiStack extends Stack {
     new CfnOutput(this, "ApiUrl", { value: api.url, description: "Base URL of the API (ends with the stage)" });
     new CfnOutput(this, "ApiId", { value: api.restApiId });
     new CfnOutput(this, "TableName", { value: this.table.tableName });
+    new CfnOutput(this, "RollupsDeadLetterQueueUrl", {
+      value: this.rollups.deadLetters.queueUrl,
+      description: "Stream records the rollups processor gave up on: run pnpm rollups:rebuild (docs/operations.md)",
+    });
     new CfnOutput(this, "AlarmTopicArn", { value: this.topic.topicArn, description: "Subscribe here to the alarms" });
   }
 
@@ -209,6 +223,9 @@ export class ApiStack extends Stack {
     if (route.method === "GET" && access?.actions.some((action) => WRITE_ACTIONS.includes(action))) {
       throw new Error(`${route.name} is a GET route but its table access lists a write action`);
     }
+    if (route.rollups?.actions.some((action) => WRITE_ACTIONS.includes(action))) {
+      throw new Error(`${route.name} lists a write to the rollups table, which only the rollups processor writes`);
+    }
     const role = createFunctionRole(
       this,
       `${route.name}Role`,
@@ -216,22 +233,9 @@ export class ApiStack extends Stack {
       logGroup,
       config,
     );
-    if (access && access.actions.length > 0) {
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: access.actions.map((a) => `dynamodb:${a}`),
-          resources: [this.table.tableArn],
-        }),
-      );
-    }
-    if (access && access.indexes.length > 0) {
-      role.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ["dynamodb:Query"],
-          resources: access.indexes.map((index) => `${this.table.tableArn}/index/${index}`),
-        }),
-      );
-    }
+    grantTableAccess(role, this.table, access);
+    // the routes that answer from the hierarchy's maintained items: the rollups table, read only
+    grantTableAccess(role, this.rollupsTable, route.rollups);
     // a route that lists seals its cursors with the stage's secret: read access to it alone
     const lists = (access?.indexes.length ?? 0) > 0;
     if (lists) this.cursorSecret.grantRead(role);
@@ -398,6 +402,7 @@ export class ApiStack extends Stack {
       }),
       ...routes.flatMap((route) => this.functionAlarms.get(route.name) ?? []),
       ...this.events.alarms,
+      ...this.rollups.alarms,
     ];
     const action = new SnsAction(this.topic);
     for (const alarm of alarms) {
@@ -447,5 +452,22 @@ export class ApiStack extends Stack {
           "logging role; it is the role API Gateway assumes, not one our functions use",
       });
     }
+  }
+}
+
+/** A route's access to one table: its actions on the table, `Query` on the indexes it names. */
+function grantTableAccess(role: iam.Role, table: dynamodb.ITable, access: TableAccess | undefined): void {
+  if (access && access.actions.length > 0) {
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: access.actions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
+    );
+  }
+  if (access && access.indexes.length > 0) {
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ["dynamodb:Query"],
+        resources: access.indexes.map((index) => `${table.tableArn}/index/${index}`),
+      }),
+    );
   }
 }

@@ -1,34 +1,20 @@
-import { RECORD_PARTITION_PREFIXES, tableDefinition } from "@sites-groups/core/table";
 import { streamProcessor } from "@sites-groups/functions/routes";
 import { CfnOutput, Duration } from "aws-cdk-lib";
-import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
+import type * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type * as events from "aws-cdk-lib/aws-events";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import type * as sqs from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { createAppFunction, createFunctionRole, createLogGroup } from "./functions.ts";
 import type { StageConfig } from "./stage.ts";
-
-/**
- * The stream records the mapping hands the processor (Lambda event filtering on the stream
- * record): only those of the items that make events, sites, groups and their edges, whose `pk`
- * starts with a record's prefix (`site#`, `group#`: core db/keys.ts). The processor's own event
- * items, the idempotency records, claims and counters never invoke it (a filtered-out record
- * counts as handled, so it costs no invocation and never blocks the shard).
- */
-export const STREAM_FILTER = {
-  dynamodb: {
-    Keys: { [tableDefinition.partitionKey]: { S: RECORD_PARTITION_PREFIXES.map((prefix) => ({ prefix })) } },
-  },
-};
+import { consumerAlarms, consumeStream, type StreamMappingSettings } from "./stream-consumer.ts";
 
 /** The mapping's settings (docs/infrastructure.md, "Change events"). */
-export const STREAM_MAPPING = {
+export const STREAM_MAPPING: StreamMappingSettings = {
   batchSize: 100,
   retryAttempts: 5,
   maxRecordAge: Duration.hours(1),
@@ -115,18 +101,25 @@ export class ChangeEvents extends Construct {
     this.live = new lambda.Alias(this, "Live", { aliasName: "live", version: this.processor.currentVersion });
     // Grants the role the stream read (DescribeStream, GetRecords, GetShardIterator, ListStreams on
     // this stream) and SendMessage on the dead-letter queue.
-    this.live.addEventSource(
-      new DynamoEventSource(table, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        ...STREAM_MAPPING,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.deadLetters),
-        filters: [lambda.FilterCriteria.filter(STREAM_FILTER)],
-      }),
-    );
+    consumeStream(this.live, table, STREAM_MAPPING, this.deadLetters);
 
-    this.alarms = this.createAlarms(config, functionName);
+    this.alarms = consumerAlarms(this, {
+      config,
+      name: "events",
+      functionName,
+      live: this.live,
+      deadLetters: this.deadLetters,
+      processor: "The stream processor",
+      describe: {
+        deadLetters:
+          "The stream processor gave up on stream records (their shard and sequence range are in the dead-letter " +
+          "queue): those changes have no event yet (docs/operations.md)",
+        lagging: "failing records retried, or the processor too slow",
+        errors:
+          "The stream processor failed a whole batch (crash, timeout, init failure); its partial batch failures " +
+          "are retried and show as iterator age",
+      },
+    });
 
     new CfnOutput(scope, "EventBusName", { value: this.bus.eventBusName, description: "The stage's change events" });
     new CfnOutput(scope, "EventBusArn", { value: this.bus.eventBusArn });
@@ -134,45 +127,5 @@ export class ChangeEvents extends Construct {
       value: this.deadLetters.queueUrl,
       description: "Stream records the processor gave up on (docs/operations.md)",
     });
-  }
-
-  private createAlarms(config: StageConfig, functionName: string): cloudwatch.Alarm[] {
-    const period = Duration.minutes(1);
-    return [
-      new cloudwatch.Alarm(this, "DeadLettersAlarm", {
-        alarmName: `${config.prefix}-events-dlq`,
-        alarmDescription:
-          "The stream processor gave up on stream records (their shard and sequence range are in the dead-letter " +
-          "queue): those changes have no event yet (docs/operations.md)",
-        metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ statistic: "Maximum", period }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      new cloudwatch.Alarm(this, "IteratorAgeAlarm", {
-        alarmName: `${config.prefix}-events-iterator-age`,
-        alarmDescription:
-          `The stream processor lags: its oldest record was over ${config.alarms.iteratorAgeMs / 1000} s old ` +
-          "for 5 minutes (failing records retried, or the processor too slow)",
-        metric: this.live.metric("IteratorAge", { statistic: "Maximum", period }),
-        threshold: config.alarms.iteratorAgeMs,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 5,
-        datapointsToAlarm: 5,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-      new cloudwatch.Alarm(this, "ErrorsAlarm", {
-        alarmName: `${functionName}-errors`,
-        alarmDescription:
-          "The stream processor failed a whole batch (crash, timeout, init failure); its partial batch failures " +
-          "are retried and show as iterator age",
-        metric: this.live.metricErrors({ statistic: "Sum", period }),
-        threshold: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
-    ];
   }
 }

@@ -85,6 +85,8 @@ export interface DashboardProps {
   throttles: cloudwatch.IMetric;
   /** Change events (events.ts): the stream processor (its `live` alias) and its dead-letter queue. */
   events: { processor: lambda.IFunction; deadLetters: sqs.IQueue };
+  /** The hierarchy (rollups.ts): the rollups processor (its `live` alias) and its dead-letter queue. */
+  rollups: { processor: lambda.IFunction; deadLetters: sqs.IQueue };
 }
 
 /**
@@ -208,6 +210,19 @@ export function createDashboard(scope: Construct, props: DashboardProps): cloudw
         }),
       ],
       right: [props.events.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" })],
+    }),
+    new cloudwatch.GraphWidget({
+      title: "The hierarchy: rollups iterator age (ms), dead letters and processor errors",
+      width,
+      left: [props.rollups.processor.metric("IteratorAge", { statistic: "Maximum", period, label: "iterator age" })],
+      right: [
+        props.rollups.deadLetters.metricApproximateNumberOfMessagesVisible({
+          statistic: "Maximum",
+          period,
+          label: "dead letters",
+        }),
+        props.rollups.processor.metricErrors({ statistic: "Sum", period, label: "processor errors" }),
+      ],
     }),
   );
   return dashboard;

@@ -77,6 +77,11 @@ export interface StageConfig {
      */
     reservedConcurrency: number | undefined;
   };
+  /**
+   * The hierarchy: concurrency reserved for the rollups processor, as for the events one (one
+   * execution per shard; docs/operations.md, "The hierarchy").
+   */
+  rollups: { reservedConcurrency: number | undefined };
   /** Memory of every function, in MB (`pnpm bench:cold` prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
@@ -151,6 +156,7 @@ export function stageConfig(context: (key: string) => unknown): StageConfig {
       // table of this size with room for splits; the iterator-age alarm says when it no longer does
       reservedConcurrency: prod && !localstack ? 10 : undefined,
     },
+    rollups: { reservedConcurrency: prod && !localstack ? 10 : undefined },
     memoryMb: 1024,
     timeout: Duration.seconds(10),
   };

@@ -1,4 +1,5 @@
 import type { StageName } from "./stage.ts";
+import { NOT_MOVED } from "./stateful-stack.ts";
 import { stageTemplates, type Template } from "./templates.ts";
 
 /**
@@ -39,10 +40,11 @@ export function statefulTemplate(stage: StageName): Template {
   return stageTemplates({ stage }).stateful;
 }
 
-/** The logical ids to import: every resource of a type in {@link IMPORT_IDENTIFIERS}. */
+/** The logical ids to import: every resource of a type in {@link IMPORT_IDENTIFIERS}, but those {@link NOT_MOVED}. */
 export function importedIds(template: Template): string[] {
   return Object.entries(template.Resources)
     .filter(([, resource]) => resource.Type in IMPORT_IDENTIFIERS)
+    .filter(([, resource]) => !(NOT_MOVED in ((resource.Metadata as object | undefined) ?? {})))
     .map(([id]) => id);
 }
 

@@ -16,6 +16,7 @@ import { Construct } from "constructs";
 export const STATEFUL_VALUES = [
   "tableName",
   "tableStreamArn",
+  "rollupsTableName",
   "cursorSecretArn",
   "eventBusName",
   "eventBusArn",

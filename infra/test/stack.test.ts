@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { createTableInput, tableDefinition } from "@sites-groups/core";
+import { createTableInput, rollupsTableDefinition, tableDefinition } from "@sites-groups/core";
 import { type RouteDefinition, routes, WRITE_ACTIONS } from "@sites-groups/functions/routes";
 import { App, Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
@@ -16,6 +16,7 @@ import { ApiStack } from "../lib/api-stack.ts";
 import { GitHubOidcRoleStack } from "../lib/deploy-role-stack.ts";
 import { GATEWAY_PROBLEMS, problemTemplate } from "../lib/gateway-responses.ts";
 import { stageConfig } from "../lib/stage.ts";
+import { NOT_MOVED } from "../lib/stateful-stack.ts";
 import { logicalIdOf, type Synthesized, synthesize } from "./synth.ts";
 
 type Resource = {
@@ -44,6 +45,10 @@ const only = (s: Synthesized, type: string): Resource => {
   return found[0]!;
 };
 
+/** The stage's main table and its rollups table (both in the stateful stack), by logical id. */
+const tableOf = (s: Synthesized, which: "table" | "rollupsTable" = "table"): Resource =>
+  resources(s, "AWS::DynamoDB::Table")[logicalIdOf(s.stateful, s.stateful[which])]!;
+
 /** The DynamoDB statements of a function's role: action → resources (as they resolve). */
 function dynamoStatementsOf(s: Synthesized, route: RouteDefinition) {
   const fn = s.stack.functions.get(route.name)!;
@@ -63,13 +68,15 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
 
   it("names every resource after the stage", () => {
     expect(s().stack.stackName).toBe(`${stage}-sites-and-groups`);
-    expect(only(s(), "AWS::DynamoDB::Table").Properties.TableName).toBe(`${stage}-sites-and-groups`);
+    expect(Object.keys(resources(s(), "AWS::DynamoDB::Table"))).toHaveLength(2);
+    expect(tableOf(s()).Properties.TableName).toBe(`${stage}-sites-and-groups`);
+    expect(tableOf(s(), "rollupsTable").Properties.TableName).toBe(`${stage}-sites-and-groups-rollups`);
     expect(only(s(), "AWS::ApiGateway::RestApi").Properties.Name).toBe(`${stage}-sites-and-groups-api`);
     for (const fn of Object.values(resources(s(), "AWS::Lambda::Function"))) {
       expect(fn.Properties.FunctionName).toMatch(new RegExp(`^${stage}-sites-and-groups-`));
     }
     const groups = Object.values(resources(s(), "AWS::Logs::LogGroup"));
-    expect(groups).toHaveLength(routes.length + 2); // and the access logs, the stream processor's
+    expect(groups).toHaveLength(routes.length + 3); // and the access logs, the two stream processors'
     for (const group of groups) {
       // a fixed name only on a group deleted with the stack: a kept one would block the next deploy
       if (group.DeletionPolicy === "Retain") expect(group.Properties.LogGroupName).toBeUndefined();
@@ -79,9 +86,11 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
 
   it("has one function per manifest route, nodejs24.x on arm64, with the table name and log retention", () => {
     const functions = resources(s(), "AWS::Lambda::Function");
-    // and the stream processor, which is no route (its own assertions: "change events" below)
-    expect(Object.keys(functions)).toHaveLength(routes.length + 1);
+    // and the two stream processors, which are no routes (their own assertions: "change events" and
+    // "the hierarchy" below)
+    expect(Object.keys(functions)).toHaveLength(routes.length + 2);
     expect(Object.keys(functions)).toContain(logicalIdOf(s().stack, s().stack.events.processor));
+    expect(Object.keys(functions)).toContain(logicalIdOf(s().stack, s().stack.rollups.processor));
     for (const route of routes) {
       const fn = functions[logicalIdOf(s().stack, s().stack.functions.get(route.name)!)]!;
       expect(fn.Properties).toMatchObject({
@@ -151,7 +160,7 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
   });
 
   it("creates the table of the shared definition: keys, attributes, indexes, on demand", () => {
-    const table = only(s(), "AWS::DynamoDB::Table").Properties;
+    const table = tableOf(s()).Properties;
     const expected = createTableInput(`${stage}-sites-and-groups`);
     expect(table.BillingMode).toBe("PAY_PER_REQUEST");
     expect(table.KeySchema).toEqual(expected.KeySchema);
@@ -174,8 +183,37 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
     const tableArn = JSON.stringify(s().stack.resolve(s().stack.table.tableArn));
     expect(tableArn).toContain(JSON.stringify(s().ref("tableName")));
     const indexArn = (index: string) => JSON.stringify(s().stack.resolve(`${s().stack.table.tableArn}/index/${index}`));
+    // the rollups table's, from its name (another parameter): read only, by the routes that say so
+    const rollupsArn = JSON.stringify(s().stack.resolve(s().stack.rollupsTable.tableArn));
+    expect(rollupsArn).toContain(JSON.stringify(s().ref("rollupsTableName")));
+    const rollupsIndexArn = (index: string) =>
+      JSON.stringify(s().stack.resolve(`${s().stack.rollupsTable.tableArn}/index/${index}`));
+    const onRollupsTable = (st: { resources: string[] }) =>
+      st.resources.some((r) => r.startsWith(rollupsArn.slice(0, -2)));
     for (const route of routes) {
-      const statements = dynamoStatementsOf(s(), route);
+      const all = dynamoStatementsOf(s(), route);
+      const rollups = (route as RouteDefinition).rollups;
+      const rollupsStatements = all.filter(
+        (st) =>
+          st.resources.includes(rollupsArn) ||
+          st.resources.some((r) => (rollups?.indexes ?? []).map(rollupsIndexArn).includes(r)),
+      );
+      expect(
+        rollupsStatements
+          .filter((st) => st.resources.includes(rollupsArn))
+          .flatMap((st) => st.actions)
+          .sort(),
+        route.name,
+      ).toEqual((rollups?.actions ?? []).map((a) => `dynamodb:${a}`).sort());
+      expect(
+        rollupsStatements
+          .filter((st) => !st.resources.includes(rollupsArn))
+          .flatMap((st) => st.resources)
+          .sort(),
+        route.name,
+      ).toEqual((rollups?.indexes ?? []).map(rollupsIndexArn).sort());
+      const statements = all.filter((st) => !rollupsStatements.includes(st));
+      expect(statements.some(onRollupsTable), route.name).toBe(false);
       const access = (route as RouteDefinition).table;
       const onTable = statements.filter((st) => st.resources.includes(tableArn)).flatMap((st) => st.actions);
       const onIndexes = statements.filter((st) => !st.resources.includes(tableArn));
@@ -326,6 +364,9 @@ describe.each(["dev", "prod"] as const)("the %s stage", (stage) => {
         `${stage}-sites-and-groups-events-dlq`,
         `${stage}-sites-and-groups-events-iterator-age`,
         `${stage}-sites-and-groups-StreamProcessor-errors`,
+        `${stage}-sites-and-groups-rollups-dlq`,
+        `${stage}-sites-and-groups-rollups-iterator-age`,
+        `${stage}-sites-and-groups-RollupsProcessor-errors`,
       ].sort(),
     );
     const byName = (suffix: string) => alarms.find((a) => a.AlarmName.endsWith(suffix))!;
@@ -369,14 +410,24 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
   const streamArn = () => s().ref("tableStreamArn");
   const queueArn = () => s().ref("deadLettersArn");
   const busArn = () => s().ref("eventBusArn");
-  /** The dimensions of the processor's `live` alias, which the mapping invokes. */
-  const liveAlias = () => [
-    { Name: "FunctionName", Value: { Ref: idOf(s().stack.events.processor) } },
-    { Name: "Resource", Value: { "Fn::Join": ["", [{ Ref: idOf(s().stack.events.processor) }, ":live"]] } },
+  /** A stream processor of the stack: the change events' or the hierarchy's. */
+  type Consumer = ApiStack["events"] | ApiStack["rollups"];
+  /** The dimensions of a processor's `live` alias, which its mapping invokes. */
+  const liveAlias = (consumer: Consumer = s().stack.events) => [
+    { Name: "FunctionName", Value: { Ref: idOf(consumer.processor) } },
+    { Name: "Resource", Value: { "Fn::Join": ["", [{ Ref: idOf(consumer.processor) }, ":live"]] } },
   ];
-  /** The processor role's statements, each action alone: action → resources and condition. */
-  const processorStatements = () => {
-    const roleId = idOf(s().stack.events.role);
+  /** The event source mapping that invokes this alias. */
+  const mappingOf = (live: Consumer["live"]) => {
+    const found = Object.values(resources(s(), "AWS::Lambda::EventSourceMapping")).filter((m) =>
+      JSON.stringify(m.Properties.FunctionName).includes(`{"Ref":"${idOf(live)}"}`),
+    );
+    expect(found).toHaveLength(1);
+    return found[0]!.Properties;
+  };
+  /** A processor role's statements, each action alone: action → resources and condition. */
+  const processorStatements = (consumer: Consumer = s().stack.events) => {
+    const roleId = idOf(consumer.role);
     expect(resources(s(), "AWS::IAM::Role")[roleId]?.Properties.ManagedPolicyArns).toBeUndefined();
     return Object.values(resources(s(), "AWS::IAM::Policy"))
       .filter((policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
@@ -392,13 +443,11 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
   };
 
   it("streams both images of every changed item", () => {
-    expect(only(s(), "AWS::DynamoDB::Table").Properties.StreamSpecification).toEqual({
-      StreamViewType: "NEW_AND_OLD_IMAGES",
-    });
+    expect(tableOf(s()).Properties.StreamSpecification).toEqual({ StreamViewType: "NEW_AND_OLD_IMAGES" });
   });
 
   it("maps the stream to the processor's live alias: from the oldest record, 100 a batch, bisect, bounded retries and age, partial batch responses, one batch per shard at a time, the DLQ", () => {
-    const mapping = only(s(), "AWS::Lambda::EventSourceMapping").Properties;
+    const mapping = mappingOf(s().stack.events.live);
     const { FilterCriteria, ...settings } = mapping;
     expect(JSON.stringify(mapping.FunctionName)).toContain(`{"Ref":"${idOf(s().stack.events.live)}"}`);
     expect(JSON.stringify(mapping.FunctionName)).toContain(":live");
@@ -508,13 +557,18 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
   it("keeps what the processor gives up on in an encrypted, SSL-only queue for 14 days, and alarms on any message", () => {
     const queueId = statefulIdOf(s().stateful.events.deadLetters);
     const queue = resources(s(), "AWS::SQS::Queue")[queueId]!.Properties;
-    expect(Object.keys(resources(s(), "AWS::SQS::Queue"))).toEqual([queueId]);
+    // and the rollups processor's (below)
+    expect(Object.keys(resources(s(), "AWS::SQS::Queue")).sort()).toEqual(
+      [queueId, idOf(s().stack.rollups.deadLetters)].sort(),
+    );
     expect(queue).toMatchObject({
       QueueName: `${stage}-sites-and-groups-events-dlq`,
       MessageRetentionPeriod: 14 * 24 * 3600,
       SqsManagedSseEnabled: true,
     });
-    const policy = only(s(), "AWS::SQS::QueuePolicy").Properties;
+    const policy = Object.values(resources(s(), "AWS::SQS::QueuePolicy")).find(
+      (p) => p.Properties.Queues[0].Ref === queueId,
+    )!.Properties;
     expect(policy.Queues).toEqual([{ Ref: queueId }]);
     expect(policy.PolicyDocument.Statement).toContainEqual(
       expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
@@ -562,11 +616,153 @@ describe.each(["dev", "prod"] as const)("the %s stage's change events (issue 13)
       .map((id) => id.slice(id.indexOf("AwsSolutions-")));
     expect(acknowledged.sort()).toEqual(["AwsSolutions-IAM5[Resource::*]", "AwsSolutions-SQS3"]);
   });
+
+  describe("the hierarchy's processor (issue 21)", () => {
+    const rollups = () => s().stack.rollups;
+    const rollupsQueueArn = () => ({ "Fn::GetAtt": [idOf(rollups().deadLetters), "Arn"] });
+
+    it("has a mapping of its own on the same stream, to its live alias: 100 a batch, bisect, 10 retries, records up to 6 hours old, one batch per shard, its own DLQ, the same filter", () => {
+      const { FilterCriteria, ...settings } = mappingOf(rollups().live);
+      expect(settings).toEqual({
+        EventSourceArn: streamArn(),
+        FunctionName: s().stack.resolve(rollups().live.functionName),
+        StartingPosition: "TRIM_HORIZON",
+        BatchSize: 100,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 10,
+        MaximumRecordAgeInSeconds: 6 * 3600,
+        FunctionResponseTypes: ["ReportBatchItemFailures"],
+        ParallelizationFactor: 1,
+        DestinationConfig: { OnFailure: { Destination: rollupsQueueArn() } },
+      });
+      // the events' filter: its own writes go to the rollups table, which has no stream
+      expect(FilterCriteria).toEqual(mappingOf(s().stack.events.live).FilterCriteria);
+    });
+
+    it("runs functions/src/rollups/process.ts with its own log group and role, 5 minutes a batch, the table's name and nothing of the events'", () => {
+      const fn = resources(s(), "AWS::Lambda::Function")[idOf(rollups().processor)]!.Properties;
+      expect(fn).toMatchObject({
+        FunctionName: `${stage}-sites-and-groups-RollupsProcessor`,
+        Runtime: "nodejs24.x",
+        Architectures: ["arm64"],
+        Handler: "index.handler",
+        Role: { "Fn::GetAtt": [idOf(rollups().role), "Arn"] },
+        TracingConfig: { Mode: "Active" },
+        Timeout: 300,
+      });
+      expect(fn.ReservedConcurrentExecutions).toBe(stage === "prod" ? 10 : undefined);
+      // the rollups table's name follows from the table's (core db/table.ts rollupsTableName)
+      expect(fn.Environment.Variables.TABLE_NAME).toEqual(s().ref("tableName"));
+      expect(fn.Environment.Variables.EVENT_BUS_NAME).toBeUndefined();
+      expect(fn.Environment.Variables.CURSOR_SECRET_ARN).toBeUndefined();
+      const own = fn.LoggingConfig.LogGroup.Ref;
+      expect(own).not.toBe(
+        resources(s(), "AWS::Lambda::Function")[idOf(s().stack.events.processor)]!.Properties.LoggingConfig.LogGroup
+          .Ref,
+      );
+      expect(resources(s(), "AWS::Logs::LogGroup")[own]!.Properties.RetentionInDays).toBe(stage === "prod" ? 90 : 7);
+      const alias = resources(s(), "AWS::Lambda::Alias")[idOf(rollups().live)] as Resource & { UpdatePolicy?: unknown };
+      expect(alias.Properties.Name).toBe("live");
+      expect(alias.UpdatePolicy).toBeUndefined(); // never weighted, never a canary
+    });
+
+    it("reads only site and group items of the table, writes only rollup items of the rollups table, reads the stream and sends to its DLQ", () => {
+      const logGroupArn = { "Fn::GetAtt": [idOf(rollups().logGroup), "Arn"] };
+      const tableArn = s().stack.resolve(s().stack.table.tableArn);
+      const rollupsArn = s().stack.resolve(s().stack.rollupsTable.tableArn);
+      const leading = (prefixes: string[]) => ({ "ForAllValues:StringLike": { "dynamodb:LeadingKeys": prefixes } });
+      const expected = [
+        { action: "logs:CreateLogStream", resources: [logGroupArn] },
+        { action: "logs:PutLogEvents", resources: [logGroupArn] },
+        { action: "dynamodb:BatchGetItem", resources: [tableArn], condition: leading(["site#*", "group#*"]) },
+        ...["BatchGetItem", "PutItem", "UpdateItem", "DeleteItem"].map((action) => ({
+          action: `dynamodb:${action}`,
+          resources: [rollupsArn],
+          condition: leading(["rollup#*"]),
+        })),
+        { action: "dynamodb:DescribeStream", resources: [streamArn()] },
+        { action: "dynamodb:GetRecords", resources: [streamArn()] },
+        { action: "dynamodb:GetShardIterator", resources: [streamArn()] },
+        { action: "dynamodb:ListStreams", resources: ["*"] },
+        { action: "sqs:SendMessage", resources: [rollupsQueueArn()] },
+        { action: "sqs:GetQueueAttributes", resources: [rollupsQueueArn()] },
+        { action: "sqs:GetQueueUrl", resources: [rollupsQueueArn()] },
+        { action: "xray:PutTraceSegments", resources: ["*"] },
+        { action: "xray:PutTelemetryRecords", resources: ["*"] },
+      ];
+      const key = (st: { action: string; resources: unknown[] }) => st.action + JSON.stringify(st.resources);
+      expect([...processorStatements(rollups())].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+        expected.map((st) => ({ condition: undefined, ...st })).sort((a, b) => key(a).localeCompare(key(b))),
+      );
+    });
+
+    it("maintains a rollups table of its own definition, without stream, that a destroy --all deletes and a move never imports", () => {
+      const table = tableOf(s(), "rollupsTable") as Resource & { Metadata?: Record<string, unknown> };
+      const expected = createTableInput(`${stage}-sites-and-groups-rollups`, rollupsTableDefinition);
+      expect(table.Properties.KeySchema).toEqual(expected.KeySchema);
+      expect(table.Properties.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
+      expect(table.Properties.BillingMode).toBe("PAY_PER_REQUEST");
+      expect(table.Properties.StreamSpecification).toBeUndefined();
+      expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: "expiration", Enabled: true });
+      expect(table.Properties.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(table.Properties.DeletionProtectionEnabled).toBe(false);
+      expect(table.DeletionPolicy).toBe("Delete");
+      expect(Object.keys(table.Metadata ?? {})).toContain(NOT_MOVED);
+      expect(s().stateful.node.tryFindChild("RollupsTable")).toBe(s().stateful.rollupsTable);
+    });
+
+    it("keeps what it gives up on 14 days in an encrypted, SSL-only queue of the API stack, alarms on it, its age and its errors", () => {
+      const queue = resources(s(), "AWS::SQS::Queue")[idOf(rollups().deadLetters)]!.Properties;
+      expect(queue).toMatchObject({
+        QueueName: `${stage}-sites-and-groups-rollups-dlq`,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+        SqsManagedSseEnabled: true,
+      });
+      const policy = Object.values(resources(s(), "AWS::SQS::QueuePolicy")).find(
+        (p) => p.Properties.Queues[0].Ref === idOf(rollups().deadLetters),
+      )!.Properties;
+      expect(policy.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      );
+      s().template.hasOutput("RollupsDeadLetterQueueUrl", { Value: { Ref: idOf(rollups().deadLetters) } });
+      const topic = [{ Ref: logicalIdOf(s().stack, s().stack.topic) }];
+      const alarm = (name: string) =>
+        Object.values(resources(s(), "AWS::CloudWatch::Alarm")).find(
+          (a) => a.Properties.AlarmName === `${stage}-sites-and-groups-${name}`,
+        )!.Properties;
+      expect(alarm("rollups-dlq")).toMatchObject({
+        MetricName: "ApproximateNumberOfMessagesVisible",
+        Dimensions: [{ Name: "QueueName", Value: { "Fn::GetAtt": [idOf(rollups().deadLetters), "QueueName"] } }],
+        Threshold: 1,
+        AlarmActions: topic,
+      });
+      expect(alarm("rollups-iterator-age")).toMatchObject({
+        MetricName: "IteratorAge",
+        Dimensions: liveAlias(rollups()),
+        Threshold: 60_000,
+        AlarmActions: topic,
+      });
+      expect(alarm("RollupsProcessor-errors")).toMatchObject({
+        MetricName: "Errors",
+        Dimensions: liveAlias(rollups()),
+        AlarmActions: topic,
+      });
+    });
+
+    it("acknowledges only its DLQ's SQS3 and its role's unscoped actions", () => {
+      const acknowledged = rollups()
+        .node.findAll()
+        .flatMap((c) => c.node.metadata.filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY))
+        .flatMap((m) => Object.keys(m.data as Record<string, string>))
+        .map((id) => id.slice(id.indexOf("AwsSolutions-")));
+      expect(acknowledged.sort()).toEqual(["AwsSolutions-IAM5[Resource::*]", "AwsSolutions-SQS3"]);
+    });
+  });
 });
 
 describe("what differs between the stages", () => {
   it("prod keeps its table: deletion protection and RETAIN; dev can be destroyed", () => {
-    const table = (s: Synthesized) => only(s, "AWS::DynamoDB::Table");
+    const table = (s: Synthesized) => tableOf(s);
     expect(table(prod).Properties.DeletionProtectionEnabled).toBe(true);
     expect(table(prod).DeletionPolicy).toBe("Retain");
     expect(table(prod).UpdateReplacePolicy).toBe("Retain");
@@ -652,7 +848,8 @@ describe("cdk-nag", () => {
       .flatMap((m) => Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({ id, reason })));
     // APIG3: no web ACL in dev; APIG4/COG4: the public documentation methods only; COG8: no Plus plan.
     // IAM5: X-Ray's actions take no resource (one per function role), nor the stream processor's
-    // dynamodb:ListStreams; SNS2: the alarm topic; SQS3: the events' dead-letter queue is one
+    // dynamodb:ListStreams (each stream processor's); SNS2: the alarm topic; SQS3: the dead-letter
+    // queues of the two stream processors are ones
     expect([...new Set(acknowledged.map((a) => /AwsSolutions-[A-Z]+\d+/.exec(a.id)?.[0]))].sort()).toEqual(
       [
         "AwsSolutions-APIG3",
@@ -668,7 +865,7 @@ describe("cdk-nag", () => {
     );
     // each function role's X-Ray wildcard, and no other IAM5
     const iam5 = acknowledged.filter((a) => a.id.includes("AwsSolutions-IAM5"));
-    expect(iam5).toHaveLength(routes.length + 1);
+    expect(iam5).toHaveLength(routes.length + 2);
     for (const { id } of iam5) expect(id).toMatch(/AwsSolutions-IAM5\[Resource::\*\]$/);
     for (const { reason } of acknowledged) expect(reason.length).toBeGreaterThan(40);
   });
@@ -711,8 +908,10 @@ describe("operating the stages (issue 12)", () => {
     }
   });
 
-  it("dev: deploys all at once, without CodeDeploy; the stream processor's alias is its only one", () => {
-    expect(Object.keys(resources(dev, "AWS::Lambda::Alias"))).toEqual([logicalIdOf(dev.stack, dev.stack.events.live)]);
+  it("dev: deploys all at once, without CodeDeploy; the stream processors' aliases are its only ones", () => {
+    expect(Object.keys(resources(dev, "AWS::Lambda::Alias")).sort()).toEqual(
+      [logicalIdOf(dev.stack, dev.stack.events.live), logicalIdOf(dev.stack, dev.stack.rollups.live)].sort(),
+    );
     expect(resources(dev, "AWS::CodeDeploy::DeploymentGroup")).toEqual({});
     expect(resources(dev, "AWS::CodeDeploy::Application")).toEqual({});
   });
@@ -722,8 +921,8 @@ describe("operating the stages (issue 12)", () => {
     (stage) => {
       const s = stage === "dev" ? dev : prod;
       const versions = Object.values(resources(s, "AWS::Lambda::Version"));
-      // prod: one per route (its live alias) and the processor's; dev: the processor's
-      expect(versions).toHaveLength(stage === "prod" ? routes.length + 1 : 1);
+      // prod: one per route (its live alias) and the two processors'; dev: the processors'
+      expect(versions).toHaveLength(stage === "prod" ? routes.length + 2 : 2);
       for (const version of versions) {
         expect(version.DeletionPolicy).toBe("Retain");
         expect(version.UpdateReplacePolicy).toBe("Retain");
@@ -848,7 +1047,8 @@ describe("operating the stages (issue 12)", () => {
     // the change events run there (stream, mapping, bus, queue), without the archive
     expect(resources(local, "AWS::Events::Archive")).toEqual({});
     expect(Object.keys(resources(local, "AWS::Events::EventBus"))).toHaveLength(1);
-    expect(Object.keys(resources(local, "AWS::Lambda::EventSourceMapping"))).toHaveLength(1);
+    // the change events' and the hierarchy's mappings
+    expect(Object.keys(resources(local, "AWS::Lambda::EventSourceMapping"))).toHaveLength(2);
     expect(only(local, "AWS::ApiGateway::Stage").Properties.TracingEnabled).toBeFalsy();
     for (const fn of Object.values(resources(local, "AWS::Lambda::Function"))) {
       expect(fn.Properties.TracingConfig).toBeUndefined();

@@ -158,6 +158,17 @@ describe("Prism's validating proxy in front of the API", () => {
     await valid("GET", `/sites/${french}`, 304, { headers: { "if-none-match": etag } });
     await valid("PATCH", `/sites/${french}`, 200, { body: { name: "Renamed" }, headers: { "if-match": etag } });
     await valid("GET", "/sites?sort=-installation_date&limit=5", 200, { token: read });
+    const taken = (await call("GET", `/sites/${french}`)).body.installation_date;
+    const items = [
+      italianSite(),
+      frenchSite({ installation_date: taken }),
+      italianSite({ installation_date: freshWeekday() }),
+    ];
+    const mixed = await valid("POST", "/sites/batch", 200, {
+      body: { items },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expect(mixed.body.results.map((r: { status: number }) => r.status)).toEqual([201, 409, 422]);
     group = (await valid("POST", "/groups", 201, { body: aGroup({ site_ids: [site] }) })).body.id;
     child = (await valid("POST", "/groups", 201, { body: aGroup({ type: "group3" }) })).body.id;
     await valid("GET", `/groups/${group}`, 200);
@@ -166,11 +177,18 @@ describe("Prism's validating proxy in front of the API", () => {
     await valid("PUT", `/groups/${group}/sites/${french}`, 204);
     await valid("DELETE", `/groups/${group}/sites/${french}`, 204);
     await valid("PUT", `/groups/${group}/groups/${child}`, 204);
+    await valid("GET", `/groups/${group}/summary`, 200, { token: read });
+    await valid("GET", `/groups/${group}/tree?depth=2`, 200, { token: read });
+    await valid("GET", `/sites?within_group_id=${group}`, 200, { token: read });
+    await valid("GET", `/groups?contains_group_id=${child}&root=true`, 200, { token: read });
+    await valid("GET", `/groups?contains_site_id=${site}&sort=name`, 200, { token: read });
     await valid("DELETE", `/groups/${group}/groups/${child}`, 204);
     await valid("GET", "/events?limit=3", 200, { token: read });
     await valid("GET", "/openapi.json", 200, { token: null });
     await valid("GET", "/docs", 200, { token: null });
     await valid("GET", "/docs/swagger-init.js", 200, { token: null });
+    await valid("GET", "/explorer", 200, { token: null });
+    await valid("GET", "/explorer/explorer.js", 200, { token: null });
     await valid("DELETE", `/groups/${child}`, 204);
     const doomed = (await valid("POST", "/sites", 201, { body: italianSite() })).body.id;
     await valid("DELETE", `/sites/${doomed}`, 204);
@@ -207,6 +225,9 @@ describe("Prism's validating proxy in front of the API", () => {
   it("answers each error as documented, flagging only what is wrong in the request", async () => {
     await invalid("GET", "/sites/abc", 400, "VALIDATION_FAILED", ["request.path.id"]);
     await invalid("GET", "/sites/424242", 404, "NOT_FOUND", []);
+    await invalid("GET", "/groups/424242/summary", 404, "NOT_FOUND", []);
+    await invalid("GET", `/groups/${group}/tree?depth=0`, 400, "VALIDATION_FAILED", ["request.query.depth"]);
+    await invalid("GET", "/groups?root=maybe", 400, "VALIDATION_FAILED", ["request.query.root"]);
     await invalid("GET", "/sites?dry_run=true", 400, "VALIDATION_FAILED", []);
     await invalid("PATCH", `/sites/${site}?dry_run=true`, 400, "VALIDATION_FAILED", [], { body: { name: "No" } });
     expect((await call("GET", `/sites/${site}`)).body.name).toBe("Merge-patched");

@@ -6,36 +6,19 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
-import { chromiumAvailable, launchChromium } from "../support/browser.ts";
+import { chromiumAvailable, offlinePage } from "../support/browser.ts";
 import { servedDocument } from "../support/openapi-document.ts";
 
 describe.skipIf(!chromiumAvailable)("Swagger UI at /docs, in headless Chromium", () => {
   let api: TestApi;
   let browser: Browser;
   let page: Page;
-  const outside: string[] = [];
-  const refused: string[] = [];
+  let outside: string[];
+  let refused: string[];
 
   beforeAll(async () => {
     api = await startTestApi();
-    browser = await launchChromium();
-    const context = await browser.newContext();
-    // Anything not addressed to this machine is recorded and refused.
-    await context.route("**/*", (route) => {
-      const { hostname, protocol } = new URL(route.request().url());
-      if (protocol === "data:" || hostname === "127.0.0.1" || hostname === "localhost") return route.continue();
-      outside.push(route.request().url());
-      return route.abort();
-    });
-    page = await context.newPage();
-    // What the page's Content-Security-Policy blocks, Chromium reports on the console
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
-    });
-    page.on("request", (request) => {
-      const { hostname, protocol } = new URL(request.url());
-      if (protocol !== "data:" && hostname !== "127.0.0.1" && hostname !== "localhost") outside.push(request.url());
-    });
+    ({ browser, page, outside, refused } = await offlinePage());
     await page.goto(`${api.url}/docs`);
     await page.locator(".opblock").first().waitFor({ timeout: 30_000 });
   });

@@ -1,6 +1,6 @@
 /**
- * The table access of each route (the `table` of its record, functions/src/<aggregate>/routes.ts: the
- * IAM policy of its function) against what its handler really sends. A new route gets a call below
+ * The table access of each route (the `table` and `rollups` of its record, functions/src/<aggregate>/
+ * routes.ts: the IAM policy of its function) against what its handler really sends, on each table. A new route gets a call below
  * (docs/design.md, "What a change touches"): until then, one with table access fails here. Every
  * route is driven over HTTP through the API Gateway emulator, on DynamoDB Local, through
  * the paths that use the most actions (transactions with day locks, memberships, nestings,
@@ -11,7 +11,8 @@
 import type { AddressInfo } from "node:net";
 import { services } from "@sites-groups/functions/commons/context";
 import { handler as processStream } from "@sites-groups/functions/events/process";
-import { type RouteDefinition, routes, streamProcessor } from "@sites-groups/functions/routes";
+import { handler as maintainRollups } from "@sites-groups/functions/rollups/process";
+import { type RouteDefinition, rollupsProcessor, routes, streamProcessor } from "@sites-groups/functions/routes";
 import { createGateway, loadHandler } from "@sites-groups/local/gateway";
 import { startStreamRunner } from "@sites-groups/local/stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,8 +26,21 @@ const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
   ConditionCheck: "ConditionCheckItem",
 };
 
-/** route name → "Action" on the table, or "Query@index" on an index. */
+/** route name → "Action" on the table, or "Query@index" on an index; `rollups:` before the rollups table's. */
 const used = new Map<string, Set<string>>();
+
+/** The tables a request names, each with the actions it asks of it. */
+function tableActions(name: string, input: Record<string, any>): [string, string][] {
+  if (input.TransactItems) {
+    return (input.TransactItems as Record<string, { TableName: string }>[]).map((item) => {
+      const [kind, body] = Object.entries(item)[0] as [string, { TableName: string }];
+      return [body.TableName, TRANSACTION_ITEM_ACTIONS[kind] ?? "?"];
+    });
+  }
+  const action = input.IndexName ? `${name}@${input.IndexName}` : name;
+  const tables = input.RequestItems ? Object.keys(input.RequestItems) : [input.TableName as string];
+  return tables.map((table) => [table, action]);
+}
 let current: Pick<RouteDefinition, "name"> | undefined;
 let url: string;
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -40,13 +54,11 @@ beforeAll(async () => {
   services().db.client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName).replace(/Command$/, "");
-      const input = args.input as { IndexName?: string; TransactItems?: Record<string, unknown>[] };
-      const actions = input.TransactItems
-        ? input.TransactItems.map((item) => TRANSACTION_ITEM_ACTIONS[Object.keys(item)[0]!] ?? "?")
-        : [input.IndexName ? `${name}@${input.IndexName}` : name];
       if (!current) throw new Error(`${name} sent outside any route`);
       const set = used.get(current.name) ?? new Set<string>();
-      for (const action of actions) set.add(action);
+      for (const [table, action] of tableActions(name, args.input as Record<string, any>)) {
+        set.add(table === db.table ? action : `rollups:${action}`);
+      }
       used.set(current.name, set);
       return next(args);
     },
@@ -113,6 +125,13 @@ describe("each route's IAM policy", () => {
       { name: "Six", type: "group3", site_ids: [it1.id] },
     );
     await idempotentCreates("/sites", italian, { ...italian, installation_date: "2024-06-03" });
+    // a batch, then a keyed one twice: each item's record claimed, committed with the site (a day
+    // lock, a membership), replayed on the retry, and freed after the refused (weekday) item
+    await call("POST", "/sites/batch", { items: [french("2024-02-01", [g1.id]), italian] });
+    const weekday = { ...italian, installation_date: "2024-06-04" };
+    const batch = { items: [french("2024-02-02", [g1.id]), { ...italian, installation_date: "2024-06-08" }, weekday] };
+    await call("POST", "/sites/batch", batch, { "idempotency-key": "permissions-batch" });
+    await call("POST", "/sites/batch", batch, { "idempotency-key": "permissions-batch" });
 
     await call("GET", `/sites/${fr.id}`);
     await call("GET", `/groups/${g1.id}`);
@@ -124,6 +143,9 @@ describe("each route's IAM policy", () => {
     await call("GET", `/sites?id__in=${it1.id},${fr.id}&sort=name`);
     await call("GET", `/groups?site_id=${it1.id}`);
     await call("GET", `/groups?parent_group_id=${g2.id}`);
+    for (const root of ["true", "false"]) await call("GET", `/groups?root=${root}`);
+    await call("GET", `/groups/${g2.id}/tree`);
+    for (const page of ["/explorer", "/explorer/explorer.js"]) expect((await fetch(url + page)).status).toBe(200);
 
     // a French day moves and a group is dropped: put, lock swap, membership delete, group update
     await call("PATCH", `/sites/${fr.id}`, { installation_date: "2024-01-02", group_ids: [] });
@@ -145,12 +167,37 @@ describe("each route's IAM policy", () => {
     await call("DELETE", `/sites/${fr.id}`); // the site, its day lock, its membership; the group loses it
     await call("DELETE", `/groups/${g2.id}`); // the group and its nesting; the child loses its parent
 
-    // the stream processor over all of that, then the event listings: all, by subject, by type, after one
+    // the stream processors over all of that, then the event listings: all, by subject, by type, after one
     current = streamProcessor;
     const runner = await startStreamRunner({ endpoint: db.endpoint, table: db.table, handler: processStream });
     await runner.caughtUp();
     await runner.stop();
-    current = undefined;
+    // the rollups processor over all of that (puts), then again after an un-nest (deletes)
+    const top = await call("POST", "/groups", { name: "Top", type: "group1", site_ids: [it1.id] });
+    const below = await call("POST", "/groups", { name: "Below", type: "group1", site_ids: [it1.id] });
+    await call("PUT", `/groups/${top.id}/groups/${below.id}`);
+    const maintain = async () => {
+      current = rollupsProcessor;
+      const rollups = await startStreamRunner({
+        endpoint: db.endpoint,
+        table: db.table,
+        handler: (event) => maintainRollups(event),
+      });
+      await rollups.caughtUp();
+      await rollups.stop();
+      current = undefined;
+    };
+    await maintain();
+    // the hierarchy's lists: the maintained below items from both sides, and by key beside another link
+    await call("GET", `/sites?within_group_id=${top.id}&sort=name`);
+    await call("GET", `/sites?group_id=${below.id}&within_group_id=${top.id}`);
+    await call("GET", `/groups?within_group_id=${top.id}`);
+    await call("GET", `/groups?contains_site_id=${it1.id}`);
+    await call("GET", `/groups?parent_group_id=${top.id}&contains_group_id=${below.id}`);
+    // a summary that names the event it last folded in: that event is read for its time
+    await call("GET", `/groups/${top.id}/summary`);
+    await call("DELETE", `/groups/${top.id}/groups/${below.id}`);
+    await maintain();
     const page = await call("GET", "/events?limit=2");
     expect(page.items).toHaveLength(2);
     await call("GET", `/events?after=${page.items[0].id}`);
@@ -160,16 +207,25 @@ describe("each route's IAM policy", () => {
 
   const tableRoutes = (routes as readonly RouteDefinition[]).filter((route) => route.table);
 
-  it.each(tableRoutes.map((route) => [route.name, route] as const))("%s: grants exactly what it uses", (_, route) => {
-    const granted = new Set([
-      ...(route.table?.actions ?? []),
-      ...(route.table?.indexes ?? []).map((index) => `Query@${index}`),
+  /** What a record grants, as `used` names it. */
+  const grantedBy = (record: Pick<RouteDefinition, "table" | "rollups">) =>
+    new Set([
+      ...(record.table?.actions ?? []),
+      ...(record.table?.indexes ?? []).map((index) => `Query@${index}`),
+      ...(record.rollups?.actions ?? []).map((action) => `rollups:${action}`),
+      ...(record.rollups?.indexes ?? []).map((index) => `rollups:Query@${index}`),
     ]);
-    expect([...(used.get(route.name) ?? [])].sort()).toEqual([...granted].sort());
+
+  it.each(tableRoutes.map((route) => [route.name, route] as const))("%s: grants exactly what it uses", (_, route) => {
+    expect([...(used.get(route.name) ?? [])].sort()).toEqual([...grantedBy(route)].sort());
   });
 
   it("the stream processor: grants exactly what it uses", () => {
     expect([...(used.get(streamProcessor.name) ?? [])].sort()).toEqual([...streamProcessor.table.actions].sort());
+  });
+
+  it("the rollups processor: grants exactly what it uses", () => {
+    expect([...(used.get(rollupsProcessor.name) ?? [])].sort()).toEqual([...grantedBy(rollupsProcessor)].sort());
   });
 
   it("routes without table access send nothing", () => {

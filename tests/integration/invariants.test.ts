@@ -10,19 +10,30 @@
  * Then the stream processor, as `pnpm dev` runs it, reads the table's stream from its start: the
  * events `GET /events` lists, replayed in order, rebuild exactly the final sites, groups and links,
  * and none was made by an idempotent replay or a refused write.
+ *
+ * Then the hierarchy (API.md "The hierarchy"): the rollups processor folds the whole stream in, in
+ * order as `pnpm dev` runs it, and what it maintains equals what is computed from scratch by walking
+ * the groups; then a last run of writes (PATCHes of totalled fields and a long delete among them)
+ * while its records are delivered shuffled across items, by concurrent workers, each batch twice,
+ * to a processor whose requests are delayed at random; once drained, the same holds. In both, the
+ * rebuild's check reports nothing.
  */
-import { DomainError, type IfMatch } from "@sites-groups/core";
+import { createServices, DomainError, type IfMatch } from "@sites-groups/core";
 import { handler } from "@sites-groups/functions/events/process";
+import { handler as maintain } from "@sites-groups/functions/rollups/process";
 import { startStreamRunner } from "@sites-groups/local/stream";
 import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startTestApi, type TestApi } from "../support/api.ts";
 import type { AnySite, Group, Reply } from "../support/client.ts";
 import type { TestDatabase } from "../support/database.ts";
+import { shuffledDelivery } from "../support/delivery.ts";
 import { allPages, type ChangeEvent, ownFields, pair, readAllEvents, replay } from "../support/events.ts";
 import { eventually } from "../support/eventually.ts";
 import { fixedFrenchSite, fixedItalianSite } from "../support/fixtures.ts";
+import { expectHierarchyMatches } from "../support/hierarchy.ts";
 import { expectConsistent } from "../support/invariants.ts";
-import { storedEvents } from "../support/processed-events.ts";
+import { recordKeeper, startTestRunner, storedEvents } from "../support/processed-events.ts";
+import { seeded } from "../support/random.ts";
 
 let api: TestApi;
 let db: TestDatabase;
@@ -67,16 +78,9 @@ async function expectNoDuplicateNorStaleWrite(retries: Retries) {
   };
 }
 
-/** mulberry32: a small seeded PRNG, so a failing sequence can be replayed. */
+/** A seeded PRNG (so a failing sequence can be replayed) and what the runs draw from it. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T | undefined => (items.length ? items[int(items.length)] : undefined);
   const some = <T>(items: readonly T[], max: number): T[] =>
@@ -100,7 +104,12 @@ const EXPECTED_REFUSALS = new Set([
 /** Saturdays and Sundays of March 2027, and a Monday now and then to hit the Italian rule. */
 const WEEKENDS = ["2027-03-06", "2027-03-07", "2027-03-13", "2027-03-14", "2027-03-20", "2027-03-21", "2027-03-08"];
 
-async function run(seed: number, operations: number, concurrency: number, retries?: Retries) {
+/**
+ * `totals`: also PATCHes of the totalled fields (the power, and with it a site's contribution to
+ * every summary it is in), and once, half-way, a long delete: a group holding more sites than one
+ * transaction unlinks, nested in another.
+ */
+async function run(seed: number, operations: number, concurrency: number, retries?: Retries, totals = false) {
   const r = random(seed);
   const siteIds: number[] = [];
   const groupIds: number[] = [];
@@ -164,6 +173,18 @@ async function run(seed: number, operations: number, concurrency: number, retrie
     [4, () => forget(siteIds, (id) => sites.remove(id))],
     [3, () => forget(groupIds, (id) => groups.remove(id))],
   ];
+  if (totals) {
+    kinds.push([
+      10,
+      () => {
+        const max = r.int(10_000) / 100;
+        return sites.update(r.pick(siteIds) ?? 1, {
+          max_power_megawatt: max,
+          min_power_megawatt: max / (1 + r.int(4)),
+        });
+      },
+    ]);
+  }
   if (retries) {
     let n = 0;
     /** A create with a new key, or a client's retry of an earlier one (same key, route, body). */
@@ -224,6 +245,7 @@ async function run(seed: number, operations: number, concurrency: number, retrie
 
   const counts = { ok: 0, refused: 0, codes: {} as Record<string, number> };
   for (let done = 0; done < operations; done += concurrency) {
+    if (totals && done <= operations / 2 && done + concurrency > operations / 2) await longDelete(siteIds, groupIds);
     const batch = Array.from({ length: Math.min(concurrency, operations - done) }, () => choose());
     await Promise.all(
       batch.map(async (op) => {
@@ -242,6 +264,35 @@ async function run(seed: number, operations: number, concurrency: number, retrie
     );
   }
   return counts;
+}
+
+/**
+ * A group of 52 sites (linked 13 at a time: large transactions are slow on DynamoDB Local with a
+ * stream), nested in a group of the run, then deleted: more links than one transaction holds, so a
+ * tombstone and several transactions (API.md, the long delete).
+ */
+async function longDelete(siteIds: readonly number[], groupIds: readonly number[]) {
+  const { sites, groups } = db.context;
+  // the run's sites that are there (a delete cut off by a 503 leaves its id in the run's list)
+  const there = await Promise.all(
+    siteIds.map((id) =>
+      sites.get(id).then(
+        () => id,
+        () => undefined,
+      ),
+    ),
+  );
+  const own = there.filter((id): id is number => id !== undefined);
+  while (own.length < 52) {
+    own.push(
+      (await sites.create(fixedItalianSite({ name: `long ${own.length}`, installation_date: "2027-03-07" }))).id,
+    );
+  }
+  const big = await groups.create({ name: "long delete", type: "group1", site_ids: own.slice(0, 13) });
+  for (let n = 26; n <= 52; n += 13) await groups.update(big.id, { site_ids: own.slice(0, n) });
+  const parent = groupIds.find((g) => g !== big.id);
+  if (parent !== undefined) await groups.addChild(parent, big.id).catch(() => undefined);
+  await groups.remove(big.id);
 }
 
 const seed = Number(process.env.INVARIANT_SEED ?? 20261126);
@@ -334,6 +385,51 @@ describe("after a random sequence of operations", () => {
     for (const e of listed) types[e.type] = (types[e.type] ?? 0) + 1;
     console.log(JSON.stringify({ events: listed.length, types }));
   });
+
+  it("the hierarchy, folded in from the stream in order as pnpm dev folds it, equals the one from scratch", async () => {
+    // the processor the stack deploys, over the whole stream from its start
+    const rollups = await startStreamRunner({
+      endpoint: db.endpoint,
+      table: db.table,
+      handler: (event) => maintain(event),
+      name: "rollups",
+    });
+    onTestFinished(() => rollups.stop());
+    await rollups.caughtUp();
+    expect(rollups.deadLetters).toEqual([]);
+    const scratch = await expectHierarchyMatches(db);
+    const below = [...scratch.sitesBelow.values()].reduce((n, ids) => n + ids.size, 0);
+    expect(below, "sites below groups").toBeGreaterThan(50);
+  }, 180_000);
+
+  it(`with its records shuffled across items, delivered at once by 3 workers and twice each, while 150 more writes go on (seed ${seed + 3})`, async () => {
+    const keeper = recordKeeper();
+    const runner = await startTestRunner(db, keeper.handler);
+    // the records of the runs before, folded in already, are read again first: skipped
+    await runner.caughtUp();
+    const from = keeper.records.length;
+    // the processor's requests each delayed 0-5 ms at random: stale reads and crossed writes
+    const delays = seeded(seed + 4);
+    const slow = createServices({ table: db.table, endpoint: db.endpoint });
+    slow.db.client.middlewareStack.add(
+      (next) => async (args) => {
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(delays() * 6)));
+        return next(args);
+      },
+      { step: "initialize", name: "randomDelay" },
+    );
+    const delivery = shuffledDelivery(keeper.records, (batch) => slow.hierarchy.maintain(batch), seeded(seed + 5), {
+      from,
+    });
+    const counts = await run(seed + 3, 150, 6, undefined, true);
+    expect(counts.ok).toBeGreaterThan(50);
+    await runner.caughtUp();
+    await delivery.drain();
+    console.log(JSON.stringify({ ...counts, delivery: delivery.counts, records: keeper.records.length - from }));
+    expect(delivery.counts.repeats).toBeGreaterThan(0);
+    await expectConsistent(db);
+    await expectHierarchyMatches(db);
+  }, 240_000);
 });
 
 /**

@@ -182,7 +182,7 @@ describe("requests per list page on 2,600 sites and 1,050 groups: reads follow r
   beforeAll(async () => {
     big = await createTestDatabase();
     data = bulkData(SITES, 1050);
-    await bulkLoad(big.context.db, data);
+    await bulkLoad(big.context.db, big.context.registry, data);
   }, 120_000);
 
   interface Paged {

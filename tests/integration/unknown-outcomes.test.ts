@@ -18,12 +18,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { request } from "node:http";
-import { services } from "@sites-groups/functions/commons/context";
-import { type RunningDynamoDb, startDynamoDbLocal } from "@sites-groups/local/dynamodb-local";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../support/api.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TestApi } from "../support/api.ts";
 import type { Reply } from "../support/client.ts";
 import { frenchSite, italianSite } from "../support/fixtures.ts";
+import { type FreezableApi, startFreezableApi } from "../support/freezable.ts";
 import { processorOf, startTestRunner, storedEvents } from "../support/processed-events.ts";
 
 /** Longer than the SDK's three 2 s tries, so that writes in flight time out; well inside a test. */
@@ -35,50 +34,11 @@ const GIVE_UP_MS = 40_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-let dynamo: RunningDynamoDb | undefined;
 let api: TestApi;
-// registered first, so it runs after the API's own clean-up
-afterAll(async () => {
-  await dynamo?.stop();
-});
+let freezeOnWrite: FreezableApi["freezeOnWrite"];
 beforeAll(async () => {
-  dynamo = await startDynamoDbLocal();
-  api = await startTestApi({ endpoint: dynamo.endpoint, stream: true });
+  ({ api, freezeOnWrite } = await startFreezableApi());
 }, 120_000);
-
-/** Freezes this file's own DynamoDB Local for `ms`, and lets it go whatever happens. */
-async function frozen(ms: number): Promise<void> {
-  dynamo?.pause();
-  try {
-    await sleep(ms);
-  } finally {
-    dynamo?.resume();
-  }
-}
-
-/**
- * Freezes the engine for `ms` as the handlers send their `nth` change write (a transaction, or
- * a PutItem that is not a key's record), so that writes are surely in flight when it stops.
- */
-function freezeOnWrite(nth: number, ms: number): Promise<void> {
-  const stack = services().db.client.middlewareStack;
-  let seen = 0;
-  return new Promise<void>((resolve, reject) => {
-    stack.add(
-      (next, context) => async (args) => {
-        const name = String(context.commandName).replace(/Command$/, "");
-        const change =
-          name === "TransactWriteItems" || (name === "PutItem" && !JSON.stringify(args.input).includes("idempotency#"));
-        if (change && ++seen === nth) {
-          stack.remove("freezeOnWrite");
-          frozen(ms).then(resolve, reject);
-        }
-        return next(args);
-      },
-      { step: "initialize", name: "freezeOnWrite", priority: "low" },
-    );
-  });
-}
 
 /** One answer (status 0: the client dropped the connection and saw none). */
 interface Answer {

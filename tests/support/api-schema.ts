@@ -27,6 +27,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sites/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create many sites
+         * @description 1–100 sites at once (a body of at most 256 KiB), each `POST /sites`'s own atomic write under the same rules, conditional writes and events: one item's refusal never undoes another's creation. The answer is a 200 whatever the items' fates, with one result per item, in order: the 201 (`site`, `etag`) or the problem `POST /sites` would have answered (`request_id` the batch's). `created` counts the 201 results, `failed` the others. Of the otherwise valid items that claim one French day, the first in the batch is created and the others get the 409. An item the function's time limit stops before it starts is a 503 with `outcome: not_applied`; one cut off while its write was out, a 503 with `outcome: unknown`. A malformed envelope (not an object, no `items`, 0 or over 100 items, another member) is a 400 and writes nothing; a bad item is that item's 400. With an `Idempotency-Key`, each item runs once per key derived from the batch's key and the item's JSON value (not its place): a retry with the same key replays every item already created (its 201 result, unchanged; `Idempotent-Replayed-Items` lists their indexes) and runs the others again. An item identical to an earlier one of the same keyed batch runs after it and replays its result (one site); without a key, identical items are separate creates, as separate `POST /sites` would be.
+         */
+        post: operations["CreateSiteBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sites/{id}": {
         parameters: {
             query?: never;
@@ -155,6 +175,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The totals of what lies below a group
+         * @description The sites below the group, at any depth, each once: their count, and the exact sum and mean of each totalled field, overall, by country (each country's own totalled fields) and by installation year; `groups_below` counts the distinct groups nested below. A constant number of reads, whatever lies below. `as_of` names the last change event folded in (null while nothing was ever below). Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs.
+         */
+        get: operations["GetGroupSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The groups nested below a group, as a tree
+         * @description The group and what is nested below it, read from the group items themselves (strongly consistent), breadth-first, children ascending by id. A group reached by several paths is expanded where it is nearest the root (the first in breadth-first order among equals) and appears elsewhere as `{id, name, type, repeated: true}`. A group at the last level shown has no `children`. At most 1,000 nodes, repeated ones included; past that, a group whose children would not fit is `truncated: true`, without `children`. `site_count` counts the sites directly in the group, `sites_below` those below it at any depth (as in its summary).
+         */
+        get: operations["GetGroupTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -227,6 +287,46 @@ export interface paths {
          * @description A file the documentation page loads: Swagger UI's own (from the `swagger-ui-dist` package) and the script that starts it.
          */
         get: operations["GetDocsAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/explorer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The explorer: the hierarchy, for people
+         * @description A page that shows the root groups as an expandable tree, each group with its totals (sites below and capacity by country), and the sites below a selected group in a paged table, with a field for a bearer token where the stage needs one. Works offline (its own files only, `/explorer/{asset}`), under the same Content-Security-Policy as `/docs`; everything it shows comes from this API's answers.
+         */
+        get: operations["GetExplorer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/explorer/{asset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file of the explorer
+         * @description The explorer's script and style sheet (`explorer.js`, `explorer.css`).
+         */
+        get: operations["GetExplorerAsset"];
         put?: never;
         post?: never;
         delete?: never;
@@ -435,6 +535,36 @@ export interface components {
         SiteCreate: components["schemas"]["SiteCreate_fr"] | components["schemas"]["SiteCreate_it"];
         /** @description A site; its fields depend on `country` (fr, it). */
         Site: components["schemas"]["Site_fr"] | components["schemas"]["Site_it"];
+        /** @description 1–100 new sites, each what `POST /sites` takes. Any other member, or another number of items, is a 400 for the whole batch; a bad item is only that item's 400 result. */
+        SiteBatch: {
+            /** @description At most `limit` items, in the requested order. */
+            items: components["schemas"]["SiteCreate"][];
+        };
+        /** @description An item created (or replayed from its key's record): the site and its `ETag`, as `POST /sites` answers them. */
+        SiteBatchCreated: {
+            /** Format: int64 */
+            index: number;
+            /** @constant */
+            status: 201;
+            site: components["schemas"]["Site"];
+            etag: string;
+        };
+        /** @description An item not created: the status and problem+json body `POST /sites` would have answered for it. */
+        SiteBatchFailed: {
+            /** Format: int64 */
+            index: number;
+            /** Format: int32 */
+            status: number;
+            problem: components["schemas"]["Problem"];
+        };
+        /** @description One result per item, in the items' order (`index` is the item's); `created` counts the 201 results, `failed` the others. */
+        SiteBatchAnswer: {
+            results: (components["schemas"]["SiteBatchCreated"] | components["schemas"]["SiteBatchFailed"])[];
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            failed: number;
+        };
         /** @description A group of sites and of other groups. */
         Group: {
             /**
@@ -969,6 +1099,127 @@ export interface components {
             /** @description Pass it back as `cursor`, with the same filters and sort, for the next page; `null` exactly when no matching item is left. */
             next_cursor: string | null;
         };
+        /** @description The totals over the sites below a group, at any depth, each once (`GET /groups/{id}/summary`). */
+        GroupSummary: {
+            /** Format: int64 */
+            group_id: number;
+            /**
+             * Format: int64
+             * @description The distinct groups nested below the group.
+             */
+            groups_below: number;
+            /** @description The last change event folded into these values (its id as `GET /events` lists it, and its time); null for a group with nothing below yet. */
+            as_of: null | {
+                event_id: string;
+                /** Format: date-time */
+                time: string;
+            };
+            /** @description The sites below the group, each once. */
+            sites: {
+                /** Format: int64 */
+                count: number;
+                max_power_megawatt: {
+                    /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                    sum: number;
+                    /** @description `sum / count`, unrounded; null when the count is 0. */
+                    mean: number | null;
+                };
+                min_power_megawatt: {
+                    /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                    sum: number;
+                    /** @description `sum / count`, unrounded; null when the count is 0. */
+                    mean: number | null;
+                };
+                /** @description One entry per country with at least one site below; each country module declares its own totalled fields. */
+                by_country: {
+                    /** @description The sites of `fr` below the group. */
+                    fr?: {
+                        /** Format: int64 */
+                        count: number;
+                        max_power_megawatt: {
+                            /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                            sum: number;
+                            /** @description `sum / count`, unrounded; null when the count is 0. */
+                            mean: number | null;
+                        };
+                        min_power_megawatt: {
+                            /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                            sum: number;
+                            /** @description `sum / count`, unrounded; null when the count is 0. */
+                            mean: number | null;
+                        };
+                        useful_energy_at_1_megawatt: {
+                            /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                            sum: number;
+                            /** @description `sum / count`, unrounded; null when the count is 0. */
+                            mean: number | null;
+                        };
+                    };
+                    /** @description The sites of `it` below the group. */
+                    it?: {
+                        /** Format: int64 */
+                        count: number;
+                        max_power_megawatt: {
+                            /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                            sum: number;
+                            /** @description `sum / count`, unrounded; null when the count is 0. */
+                            mean: number | null;
+                        };
+                        min_power_megawatt: {
+                            /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                            sum: number;
+                            /** @description `sum / count`, unrounded; null when the count is 0. */
+                            mean: number | null;
+                        };
+                        efficiency: {
+                            /** @description Exact: every value is summed in decimal, in bands of 12 digits that cannot overflow, then the sum is rounded once to a double (within 2^-53 relative). */
+                            sum: number;
+                            /** @description `sum / count`, unrounded; null when the count is 0. */
+                            mean: number | null;
+                        };
+                    };
+                };
+                /** @description Per installation year (`YYYY`) with at least one site below: the count and the power's sum. */
+                by_installation_year: {
+                    [key: string]: {
+                        /** Format: int64 */
+                        count: number;
+                        max_power_megawatt: {
+                            sum: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** @description A group and what is nested below it (`children`, ascending by id); a group shown again is `repeated`, one whose children did not fit the 1,000 nodes `truncated`, and one at the last level shown has no `children`. */
+        GroupTree: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** @enum {string} */
+            type: "group1" | "group2" | "group3";
+            /**
+             * Format: int64
+             * @description The sites directly in the group.
+             */
+            site_count?: number;
+            /**
+             * Format: int64
+             * @description The sites below it at any depth, as in its summary.
+             */
+            sites_below?: number;
+            /**
+             * @description Shown, with its children, where it is nearer the root.
+             * @constant
+             */
+            repeated?: true;
+            /**
+             * @description Its children are not shown: the tree reached 1,000 nodes.
+             * @constant
+             */
+            truncated?: true;
+            children?: components["schemas"]["GroupTree"][];
+        };
         /** @description AWS WAF's answer in prod: the problem's members but `request_id`. */
         FirewallProblem: {
             /** @constant */
@@ -994,19 +1245,19 @@ export interface operations {
             query?: {
                 /** @description Filter: sites whose `id` is one of the value values, repeated (`id__in=a&id__in=b`, as generated clients send an array) or comma-separated (`id__in=a,b`); both mean the same. At most 100 values. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 id__in?: (number | string)[];
-                /** @description Filter: sites whose `country` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `country` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 country?: "fr" | "it";
-                /** @description Filter: sites whose `country` is one of the value values, repeated (`country__in=a&country__in=b`, as generated clients send an array) or comma-separated (`country__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `country` is one of the value values, repeated (`country__in=a&country__in=b`, as generated clients send an array) or comma-separated (`country__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 country__in?: (("fr" | "it") | string)[];
                 /** @description Filter: sites whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
-                /** @description Filter: sites whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 name__contains?: string;
                 /** @description Filter: sites whose `name` is starting, case-insensitively, with the value. A key condition with `sort=name`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name__startswith?: string;
                 /** @description Filter: sites whose `installation_date` is equal to the value. A key lookup with the default sort or `sort=installation_date`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date?: string;
-                /** @description Filter: sites whose `installation_date` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `installation_date` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 installation_date__ne?: string;
                 /** @description Filter: sites whose `installation_date` is greater than the value. A key condition with `sort=installation_date`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 installation_date__gt?: string;
@@ -1018,7 +1269,7 @@ export interface operations {
                 installation_date__lte?: string;
                 /** @description Filter: sites whose `max_power_megawatt` is equal to the value. A key lookup with the default sort or `sort=max_power_megawatt`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt?: number;
-                /** @description Filter: sites whose `max_power_megawatt` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `max_power_megawatt` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 max_power_megawatt__ne?: number;
                 /** @description Filter: sites whose `max_power_megawatt` is greater than the value. A key condition with `sort=max_power_megawatt`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt__gt?: number;
@@ -1028,44 +1279,46 @@ export interface operations {
                 max_power_megawatt__lt?: number;
                 /** @description Filter: sites whose `max_power_megawatt` is less than or equal to the value. A key condition with `sort=max_power_megawatt`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 max_power_megawatt__lte?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `min_power_megawatt` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 min_power_megawatt?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `min_power_megawatt` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 min_power_megawatt__ne?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is greater than the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `min_power_megawatt` is greater than the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 min_power_megawatt__gt?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is greater than or equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `min_power_megawatt` is greater than or equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 min_power_megawatt__gte?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is less than the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `min_power_megawatt` is less than the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 min_power_megawatt__lt?: number;
-                /** @description Filter: sites whose `min_power_megawatt` is less than or equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `min_power_megawatt` is less than or equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 min_power_megawatt__lte?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 useful_energy_at_1_megawatt?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is not equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is not equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 useful_energy_at_1_megawatt__ne?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 useful_energy_at_1_megawatt__gt?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is greater than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 useful_energy_at_1_megawatt__gte?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 useful_energy_at_1_megawatt__lt?: number;
-                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `useful_energy_at_1_megawatt` is less than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 useful_energy_at_1_megawatt__lte?: number;
-                /** @description Filter: sites whose `efficiency` is equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `efficiency` is equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 efficiency?: number;
-                /** @description Filter: sites whose `efficiency` is not equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `efficiency` is not equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 efficiency__ne?: number;
-                /** @description Filter: sites whose `efficiency` is greater than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `efficiency` is greater than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 efficiency__gt?: number;
-                /** @description Filter: sites whose `efficiency` is greater than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `efficiency` is greater than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 efficiency__gte?: number;
-                /** @description Filter: sites whose `efficiency` is less than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `efficiency` is less than the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 efficiency__lt?: number;
-                /** @description Filter: sites whose `efficiency` is less than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: sites whose `efficiency` is less than or equal to the value. Matches only sites that have this field. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 efficiency__lte?: number;
                 /** @description Filter: sites whose `group_ids` contain the value. Sites directly in that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 group_id?: number;
+                /** @description Filter: sites whose `within_group_id` is equal to the value. Sites below that group: in it, or in a group nested in it at any depth. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                within_group_id?: number;
                 /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
                 sort?: "id" | "-id" | "name" | "-name" | "installation_date" | "-installation_date" | "max_power_megawatt" | "-max_power_megawatt";
                 /** @description Page size, 1–100. A page never holds more; it holds fewer only at the end of the listing or when the request's read budget (5 queries) ran out first, and then `next_cursor` still says whether more may match. */
@@ -1362,7 +1615,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -1494,6 +1747,271 @@ export interface operations {
                         status?: 503;
                         /** @enum {string} */
                         code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    CreateSiteBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes each item safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). Each item runs once per key derived from this key and the item's JSON value (not its place in the batch), committing that key's record with the site: within 24 hours a retry, also of the same items in other batches under this key, replays the 201 result of every item already created and runs the others. An item whose key is held by a request still running is that item's 409 `IDEMPOTENCY_KEY_IN_USE`. Keys are scoped to the caller. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SiteBatch"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in the items' order, and how many were created and how many failed. */
+            200: {
+                headers: {
+                    /** @description The indexes of the 201 results replayed from their items' `Idempotency-Key` records (created by an earlier request, or by an identical earlier item of this batch), comma-separated; absent when none was. */
+                    "Idempotent-Replayed-Items"?: string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "index": 0,
+                     *           "status": 201,
+                     *           "site": {
+                     *             "id": 61,
+                     *             "country": "fr",
+                     *             "name": "Lyon Solar Park",
+                     *             "installation_date": "2024-05-02",
+                     *             "max_power_megawatt": 12.5,
+                     *             "min_power_megawatt": 1,
+                     *             "useful_energy_at_1_megawatt": 1450,
+                     *             "group_ids": [],
+                     *             "created_at": "2024-05-06T09:30:00.000Z",
+                     *             "updated_at": "2024-05-06T09:30:00.000Z"
+                     *           },
+                     *           "etag": "\"1\""
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "status": 201,
+                     *           "site": {
+                     *             "id": 62,
+                     *             "country": "it",
+                     *             "name": "Roma Wind Farm",
+                     *             "installation_date": "2024-05-04",
+                     *             "max_power_megawatt": 3,
+                     *             "min_power_megawatt": 0.5,
+                     *             "efficiency": 0.82,
+                     *             "group_ids": [],
+                     *             "created_at": "2024-05-06T09:30:00.000Z",
+                     *             "updated_at": "2024-05-06T09:30:00.000Z"
+                     *           },
+                     *           "etag": "\"1\""
+                     *         },
+                     *         {
+                     *           "index": 2,
+                     *           "status": 409,
+                     *           "problem": {
+                     *             "type": "about:blank",
+                     *             "title": "French installation day taken",
+                     *             "status": 409,
+                     *             "code": "FRENCH_SITE_DAY_TAKEN",
+                     *             "detail": "2024-05-02 already has a French site: site 61",
+                     *             "errors": [
+                     *               {
+                     *                 "path": "installation_date",
+                     *                 "message": "2024-05-02 is taken by site 61"
+                     *               }
+                     *             ],
+                     *             "request_id": "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10"
+                     *           }
+                     *         },
+                     *         {
+                     *           "index": 3,
+                     *           "status": 400,
+                     *           "problem": {
+                     *             "type": "about:blank",
+                     *             "title": "Validation failed",
+                     *             "status": 400,
+                     *             "code": "VALIDATION_FAILED",
+                     *             "detail": "min_power_megawatt: Must be at most max_power_megawatt (12.5)",
+                     *             "errors": [
+                     *               {
+                     *                 "path": "min_power_megawatt",
+                     *                 "message": "Must be at most max_power_megawatt (12.5)"
+                     *               }
+                     *             ],
+                     *             "request_id": "c0a8012e-8f3b-4d8a-9a43-3c1b5e7d2f10"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "created": 2,
+                     *       "failed": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SiteBatchAnswer"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Forbidden.
+             *
+             *     - `FORBIDDEN`: A valid token without the scope this route needs: `sites-groups/write` for every route but the `GET`s (which take `sites-groups/read` or `sites-groups/write`). The function's answer carries `WWW-Authenticate: Bearer error="insufficient_scope", scope="…"` naming it.
+             */
+            403: {
+                headers: {
+                    /** @description `Bearer error="insufficient_scope", scope="sites-groups/write"` (or `read`): the scope the route needs. */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 403;
+                        /** @enum {string} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /**
+             * @description Payload too large.
+             *
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
+             */
+            413: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 413;
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /**
+             * @description Unsupported media type.
+             *
+             *     - `UNSUPPORTED_MEDIA_TYPE`: A body sent with a `Content-Type` other than `application/json` (a `charset` parameter is allowed; a `PATCH` also takes `application/merge-patch+json`), or with none.
+             */
+            415: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 415;
+                        /** @enum {string} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
+             */
+            500: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
                     };
                 };
             };
@@ -2049,7 +2567,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -2192,20 +2710,28 @@ export interface operations {
                 id__in?: (number | string)[];
                 /** @description Filter: groups whose `name` is equal to the value. A key lookup with the default sort or `sort=name`; with another sort, evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name?: string;
-                /** @description Filter: groups whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: groups whose `name` is containing, case-insensitively, the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 name__contains?: string;
                 /** @description Filter: groups whose `name` is starting, case-insensitively, with the value. A key condition with `sort=name`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`). */
                 name__startswith?: string;
-                /** @description Filter: groups whose `type` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: groups whose `type` is equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 type?: "group1" | "group2" | "group3";
-                /** @description Filter: groups whose `type` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: groups whose `type` is not equal to the value. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 type__ne?: "group1" | "group2" | "group3";
-                /** @description Filter: groups whose `type` is one of the value values, repeated (`type__in=a&type__in=b`, as generated clients send an array) or comma-separated (`type__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first. */
+                /** @description Filter: groups whose `type` is one of the value values, repeated (`type__in=a&type__in=b`, as generated clients send an array) or comma-separated (`type__in=a,b`); both mean the same. At most 100 values. Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first. */
                 type__in?: (("group1" | "group2" | "group3") | string)[];
                 /** @description Filter: groups whose `site_ids` contain the value. Groups that directly hold that site. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 site_id?: number;
                 /** @description Filter: groups whose `parent_group_ids` contain the value. Groups directly inside that group. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
                 parent_group_id?: number;
+                /** @description Filter: groups whose `within_group_id` is equal to the value. Groups nested below that group at any depth (not the group itself). Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                within_group_id?: number;
+                /** @description Filter: groups whose `contains_site_id` is equal to the value. Groups that hold that site directly or through nesting. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                contains_site_id?: number;
+                /** @description Filter: groups whose `contains_group_id` is equal to the value. Groups that group is nested below, at any depth. Each once, however many paths; an unknown id gives an empty list. Maintained from the change stream, apart from the events: reflects every write committed 2 seconds before the request; a nest or un-nest moving more than 1,000 (group, site) pairs is reflected within 2 seconds plus 1 second per 400 pairs. Sorted by another field than `id`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                contains_group_id?: number;
+                /** @description Filter: groups whose `root` is equal to the value. `true`: the groups no group contains; `false`: the others. Read from the group items' own root index, with no stream in between. A key lookup: a page reads in proportion to its `limit`, and is never empty with a `next_cursor`. */
+                root?: "true" | "false";
                 /** @description One field, `-` in front for descending. Ties are broken by `id` in the same direction. Names sort case-insensitively. Default `id`. */
                 sort?: "id" | "-id" | "name" | "-name";
                 /** @description Page size, 1–100. A page never holds more; it holds fewer only at the end of the listing or when the request's read budget (5 queries) ran out first, and then `next_cursor` still says whether more may match. */
@@ -2507,7 +3033,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -3206,7 +3732,7 @@ export interface operations {
             /**
              * @description Payload too large.
              *
-             *     - `PAYLOAD_TOO_LARGE`: The body is over 64 KiB.
+             *     - `PAYLOAD_TOO_LARGE`: The body is over the route's limit: 64 KiB, unless the route says otherwise.
              */
             413: {
                 headers: {
@@ -4117,6 +4643,449 @@ export interface operations {
             };
         };
     };
+    GetGroupSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group's totals. */
+            200: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "group_id": 3,
+                     *       "groups_below": 4,
+                     *       "as_of": {
+                     *         "event_id": "c34a5640466152712224ea82e3cb9d9c",
+                     *         "time": "2026-12-01T18:10:03.329Z"
+                     *       },
+                     *       "sites": {
+                     *         "count": 57,
+                     *         "max_power_megawatt": {
+                     *           "sum": 812.5,
+                     *           "mean": 14.25438596491228
+                     *         },
+                     *         "min_power_megawatt": {
+                     *           "sum": 101.2,
+                     *           "mean": 1.775438596491228
+                     *         },
+                     *         "by_country": {
+                     *           "fr": {
+                     *             "count": 40,
+                     *             "max_power_megawatt": {
+                     *               "sum": 600,
+                     *               "mean": 15
+                     *             },
+                     *             "min_power_megawatt": {
+                     *               "sum": 80,
+                     *               "mean": 2
+                     *             },
+                     *             "useful_energy_at_1_megawatt": {
+                     *               "sum": 51234.5,
+                     *               "mean": 1280.8625
+                     *             }
+                     *           },
+                     *           "it": {
+                     *             "count": 17,
+                     *             "max_power_megawatt": {
+                     *               "sum": 212.5,
+                     *               "mean": 12.5
+                     *             },
+                     *             "min_power_megawatt": {
+                     *               "sum": 21.2,
+                     *               "mean": 1.2470588235294118
+                     *             },
+                     *             "efficiency": {
+                     *               "sum": 6.97,
+                     *               "mean": 0.41
+                     *             }
+                     *           }
+                     *         },
+                     *         "by_installation_year": {
+                     *           "2024": {
+                     *             "count": 3,
+                     *             "max_power_megawatt": {
+                     *               "sum": 40.5
+                     *             }
+                     *           },
+                     *           "2025": {
+                     *             "count": 54,
+                     *             "max_power_megawatt": {
+                     *               "sum": 772
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupSummary"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
+             */
+            500: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    GetGroupTree: {
+        parameters: {
+            query?: {
+                /** @description The levels shown below the group, 1–16 (default 16): `depth=1` is the group and its children, without theirs. */
+                depth?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The group's id. Not a positive integer: 400; no such group: 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tree. */
+            200: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 5,
+                     *       "name": "Reporting",
+                     *       "type": "group3",
+                     *       "site_count": 0,
+                     *       "sites_below": 40,
+                     *       "children": [
+                     *         {
+                     *           "id": 3,
+                     *           "name": "Europe",
+                     *           "type": "group1",
+                     *           "site_count": 0,
+                     *           "sites_below": 40,
+                     *           "children": [
+                     *             {
+                     *               "id": 1,
+                     *               "name": "France",
+                     *               "type": "group2",
+                     *               "site_count": 20,
+                     *               "sites_below": 20,
+                     *               "children": []
+                     *             },
+                     *             {
+                     *               "id": 2,
+                     *               "name": "Italy",
+                     *               "type": "group2",
+                     *               "site_count": 20,
+                     *               "sites_below": 20,
+                     *               "children": []
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": 4,
+                     *           "name": "Flagships",
+                     *           "type": "group1",
+                     *           "site_count": 5,
+                     *           "sites_below": 5,
+                     *           "children": [
+                     *             {
+                     *               "id": 1,
+                     *               "name": "France",
+                     *               "type": "group2",
+                     *               "repeated": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GroupTree"];
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Unauthenticated.
+             *
+             *     - `UNAUTHENTICATED`: No bearer token, or one that is malformed, expired, or not an access token of this stage's user pool carrying one of the API's scopes. The answer carries `WWW-Authenticate: Bearer`; where the server verifies the token itself (the local server), a token that came and was refused is `Bearer error="invalid_token"`.
+             */
+            401: {
+                headers: {
+                    /** @description `Bearer`: the route needs a bearer access token; `Bearer error="invalid_token"` where the server verified the token that came itself (the local server). */
+                    "WWW-Authenticate": string;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 401;
+                        /** @enum {string} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
+             */
+            500: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+            /**
+             * @description Service unavailable.
+             *
+             *     - `SERVICE_UNAVAILABLE`: DynamoDB throttled, did not answer in time, or transactions kept conflicting after the retries. `outcome` says whether the write may have applied: `not_applied` when nothing was committed, `unknown` when it may have been (a write sent without an answer; a `DELETE` of a group or site with more links than one transaction holds, which is then under way, the item already answering 404, and which repeating the `DELETE` finishes); the detail says what to do then. The `Retry-After` header (seconds, `1`) says when to try again.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 503;
+                        /** @enum {string} */
+                        code?: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     ListEvents: {
         parameters: {
             query?: {
@@ -4541,7 +5510,219 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`). */
+                /** @description A file the page loads: `/docs`' Swagger UI files (`swagger-ui.css`, `swagger-ui-bundle.js`), `/explorer`'s own (`explorer.js`, `explorer.css`). */
+                asset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                    "text/javascript": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Not found.
+             *
+             *     - `NOT_FOUND`: No such id (or no such link, for the link routes). An unknown route is a 404 `NOT_FOUND` problem too.
+             */
+            404: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 404;
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
+             */
+            500: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GetExplorer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page. */
+            200: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /**
+             * @description Bad request.
+             *
+             *     - `VALIDATION_FAILED`: Malformed JSON, wrong types, unknown or missing fields, bad query parameters (one the route does not define — every route refuses those, the one-item routes any —, or one given twice), a bad cursor, or a path id that is not a positive integer (or is 2^53 or more: too large). `errors[]` names every bad field at once.
+             */
+            400: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 400;
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /**
+             * @description Too many requests.
+             *
+             *     - `TOO_MANY_REQUESTS`: Over the stage's request rate: API Gateway's throttling (every stage; problem+json) or, in prod, the firewall's per-client rule (a JSON body with the same members). Nothing was written; the `Retry-After` header (seconds) says when to try again. No function answers it.
+             */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After": number;
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 429;
+                        /** @enum {string} */
+                        code?: "TOO_MANY_REQUESTS";
+                    };
+                    /**
+                     * @example {
+                     *       "type": "about:blank",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "code": "TOO_MANY_REQUESTS",
+                     *       "detail": "this client is over the stage's request rate; nothing was written, try again after Retry-After seconds"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FirewallProblem"];
+                };
+            };
+            /**
+             * @description Internal error.
+             *
+             *     - `INTERNAL`: A fault. The body holds the request id to quote, never a stack trace, and `outcome`: whether the write may have applied.
+             */
+            500: {
+                headers: {
+                    /** @description Only where the stage names CORS origins, and then only when the request's `Origin` is one of them: that origin (never `*`). */
+                    "Access-Control-Allow-Origin"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @constant */
+                        status?: 500;
+                        /** @enum {string} */
+                        code?: "INTERNAL";
+                    };
+                };
+            };
+        };
+    };
+    GetExplorerAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A file the page loads: `/docs`' Swagger UI files (`swagger-ui.css`, `swagger-ui-bundle.js`), `/explorer`'s own (`explorer.js`, `explorer.css`). */
                 asset: string;
             };
             cookie?: never;

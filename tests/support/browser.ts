@@ -1,10 +1,11 @@
 /**
  * Headless Chromium (Debian's `chromium`, driven by playwright-core) for the suites that use the
- * API from a real browser: Swagger UI at /docs, pages of other origins (CORS). Without Chromium
- * they are skipped with how to install it, except in CI, where its absence fails the run.
+ * API from a real browser: Swagger UI at /docs, the explorer at /explorer, pages of other origins
+ * (CORS). Without Chromium they are skipped with how to install it, except in CI, where its
+ * absence fails the run.
  */
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const chromiumAvailable = existsSync(CHROMIUM);
@@ -31,4 +32,42 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+export interface OfflinePage {
+  browser: Browser;
+  page: Page;
+  /** Requests addressed elsewhere than this machine. */
+  outside: string[];
+  /** What the Content-Security-Policy refused. */
+  refused: string[];
+}
+
+/**
+ * A page of the API's own (/docs, /explorer) that may reach only this machine: anything else is
+ * recorded and refused, and what its Content-Security-Policy blocked is recorded as Chromium
+ * reports it on the console.
+ */
+export async function offlinePage(): Promise<OfflinePage> {
+  const browser = await launchChromium();
+  const outside: string[] = [];
+  const refused: string[] = [];
+  const local = (url: string) => {
+    const { hostname, protocol } = new URL(url);
+    return protocol === "data:" || hostname === "127.0.0.1" || hostname === "localhost";
+  };
+  const context = await browser.newContext();
+  await context.route("**/*", (route) => {
+    if (local(route.request().url())) return route.continue();
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+  });
+  page.on("request", (request) => {
+    if (!local(request.url())) outside.push(request.url());
+  });
+  return { browser, page, outside, refused };
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { DeleteTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { type Country, createServices, type Services } from "@sites-groups/core";
+import { type Country, createServices, rollupsTableName, type Services } from "@sites-groups/core";
 import { ensureTable } from "@sites-groups/local/dynamodb-local";
 import { afterAll, inject } from "vitest";
 
@@ -16,8 +16,8 @@ export interface TestDatabase {
    * through, with an error of that name (default "InjectedFault", which nothing retries).
    */
   failRequest(name: string, after?: number, errorName?: string): void;
-  /** Every item of the table, raw: for checkers only, request paths never scan. */
-  scanAll(): Promise<Record<string, unknown>[]>;
+  /** Every item of the table (or of another, the rollups table), raw: for checkers only, request paths never scan. */
+  scanAll(tableName?: string): Promise<Record<string, unknown>[]>;
 }
 
 /**
@@ -65,6 +65,7 @@ export async function createTestDatabase(
   });
   afterAll(async () => {
     await base.send(new DeleteTableCommand({ TableName: table }));
+    await base.send(new DeleteTableCommand({ TableName: rollupsTableName(table) }));
     base.destroy();
   });
   return {
@@ -80,11 +81,11 @@ export async function createTestDatabase(
     failRequest(name, after = 0, errorName = "InjectedFault") {
       fault = { name, after, errorName };
     },
-    async scanAll() {
+    async scanAll(tableName = table) {
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await client.send(new ScanCommand({ TableName: table, ExclusiveStartKey: start }));
+        const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
         items.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
       } while (start);

@@ -10,6 +10,7 @@ const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
  * Reads the whole table (a checker may scan; request paths never do) and asserts every
  * invariant of the data model:
  * - the two ends of every edge agree, and every stored id set equals the edges;
+ * - every group is in the root index's partition that says whether it has a parent;
  * - no group3 holds a site; the nesting graph is acyclic, and no chain holds more than 16 groups;
  * - every French day has at most one site, and exactly one lock, held by that site;
  * - no tombstone of an interrupted delete is left.
@@ -48,6 +49,13 @@ export async function expectConsistent(db: TestDatabase) {
       sorted(nestings.filter((n) => n.child_id === id).map((n) => n.parent_id)),
     );
     if (group.type === "group3") expect(members, `group3 ${id} holds sites`).toEqual([]);
+    // the root index (gsi3) says whether the group has a parent, kept by every nesting write
+    const root = ids(group.parent_group_ids).length === 0 ? "group#root" : "group#nested";
+    expect([group.root_key, group.gsi3pk, group.gsi3sk], `group ${id} in the root index`).toEqual([
+      root,
+      root,
+      group.id_key,
+    ]);
   }
 
   // acyclic: repeatedly remove groups with no remaining child; a cycle leaves some behind

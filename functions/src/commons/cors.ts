@@ -8,7 +8,13 @@
 /** The request headers a page may send beyond the CORS-safelisted ones. */
 export const CORS_ALLOW_HEADERS = ["Authorization", "Content-Type", "Idempotency-Key", "If-Match", "If-None-Match"];
 /** The response headers a page may read beyond the CORS-safelisted ones. */
-export const CORS_EXPOSE_HEADERS = ["Location", "Retry-After", "ETag", "Idempotent-Replayed"];
+export const CORS_EXPOSE_HEADERS = [
+  "Location",
+  "Retry-After",
+  "ETag",
+  "Idempotent-Replayed",
+  "Idempotent-Replayed-Items",
+];
 /** How long a browser may keep a preflight's answer. */
 export const CORS_MAX_AGE_SECONDS = 3600;
 

@@ -25,7 +25,7 @@ import { ifMatch, notModified } from "./etag.ts";
 import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
 import { toProblem, writeKindOf } from "./problem.ts";
-import { isReplay } from "./replay.ts";
+import { isReplay, replayedItems } from "./replay.ts";
 import { traceInvocations } from "./tracing.ts";
 
 export interface Request {
@@ -83,10 +83,12 @@ function requestId(event: APIGatewayProxyEvent, context: Context): string {
   return event.requestContext?.requestId ?? context.awsRequestId;
 }
 
-function readBody(event: APIGatewayProxyEvent): unknown {
+/** The body as JSON; over the route's cap (its record's `maxBody`, else 64 KiB), a 413. */
+function readBody(route: RouteDefinition, event: APIGatewayProxyEvent): unknown {
   if (event.body === null || event.body === undefined || event.body === "") return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, "base64") : Buffer.from(event.body, "utf8");
-  if (raw.byteLength > MAX_BODY_BYTES) throw payloadTooLarge(raw.byteLength);
+  const limit = route.maxBody ?? MAX_BODY_BYTES;
+  if (raw.byteLength > limit) throw payloadTooLarge(raw.byteLength, limit);
   const text = decodeUtf8(raw);
   try {
     return JSON.parse(text);
@@ -96,7 +98,7 @@ function readBody(event: APIGatewayProxyEvent): unknown {
 }
 
 function toRequest(route: RouteDefinition, event: APIGatewayProxyEvent, context: Context): Request {
-  const body = readBody(event);
+  const body = readBody(route, event);
   const { query, repeated } = readQuery(event);
   // text must be well-formed everywhere, before any schema reads it (core's text.ts)
   assertWellFormed(body, query);
@@ -137,8 +139,18 @@ const correlate = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>
 });
 
 /**
+ * What a success counts of its route's metric: 1, or for a batch (the record's `metricCount`),
+ * the sites it created (its `created` but the replayed results). A replay created nothing.
+ */
+function countOf(route: RouteDefinition, response: APIGatewayProxyResult): number {
+  if (isReplay(response)) return 0;
+  if (route.metricCount !== "created") return 1;
+  return (JSON.parse(response.body) as { created: number }).created - replayedItems(response);
+}
+
+/**
  * Outcome counters, as CloudWatch metrics: a success of a route whose record names a `metric`
- * (`SitesCreated`, `GroupsCreated`) counts it; every problem answer
+ * (`SitesCreated`, `GroupsCreated`) counts it (a batch, the sites it created); every problem answer
  * counts as `Refusals` (4xx: rules, validation, unknown ids) or `Faults` (5xx), with its `code`
  * as a dimension. Published only when the invocation has one, so that reads stay silent
  * (Powertools' own `logMetrics` middleware warns on every invocation without a metric).
@@ -148,8 +160,8 @@ const measure = (route: RouteDefinition): MiddlewareObj<APIGatewayProxyEvent, AP
   const count = (response: APIGatewayProxyResult | null) => {
     if (!response) return;
     if (response.statusCode < 400) {
-      // a replayed answer (Idempotency-Key) created nothing
-      if (route.metric && !isReplay(response)) metrics.addMetric(route.metric, MetricUnit.Count, 1);
+      const created = route.metric ? countOf(route, response) : 0;
+      if (route.metric && created > 0) metrics.addMetric(route.metric, MetricUnit.Count, created);
     } else {
       const problem = metrics.singleMetric();
       problem.addDimension("code", String((JSON.parse(response.body) as { code?: string }).code ?? "UNKNOWN"));
@@ -266,9 +278,11 @@ const secure = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> =>
  * `If-None-Match` and the answer's ETag is named there.
  */
 function runnerOf(route: RouteDefinition, run: Run, once: Once | undefined): Run {
-  if (Boolean(route.idempotent) !== (once !== undefined)) {
+  // a batch (`idempotent: "items"`) runs each of its items once itself
+  const runsOnce = route.idempotent === true;
+  if (runsOnce !== (once !== undefined)) {
     throw new Error(
-      `${route.name}: its record is ${route.idempotent ? "" : "not "}idempotent, but its handler ${once ? "gives" : "does not give"} http() commons/idempotency.ts's once`,
+      `${route.name}: its record is ${runsOnce ? "" : "not "}idempotent, but its handler ${once ? "gives" : "does not give"} http() commons/idempotency.ts's once`,
     );
   }
   const guarded = once ? once(route, run) : run;

@@ -22,6 +22,7 @@ import {
   DomainError,
   type HeldKey,
   IDEMPOTENCY_HEADER,
+  type KeyRequest,
   keyInUse,
   keyReused,
   ServiceUnavailableError,
@@ -31,7 +32,7 @@ import type { RouteDefinition } from "@sites-groups/openapi/route";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from "aws-lambda";
 import { services } from "./context.ts";
 import { header } from "./headers.ts";
-import type { Run } from "./http.ts";
+import type { Request, Run } from "./http.ts";
 import { logger } from "./powertools.ts";
 import { statusOf } from "./problem.ts";
 import { REPLAYED_HEADER } from "./replay.ts";
@@ -49,7 +50,7 @@ function callerOf(event: APIGatewayProxyEvent): string[] {
 }
 
 /** The request's key: absent, or 1–255 visible ASCII characters (else a 400 naming the header). */
-function keyOf(event: APIGatewayProxyEvent): string | undefined {
+export function keyOf(event: APIGatewayProxyEvent): string | undefined {
   const key = header(event, IDEMPOTENCY_HEADER);
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
@@ -89,6 +90,40 @@ async function afterFailure(key: HeldKey, error: unknown): Promise<Answer> {
   throw new ServiceUnavailableError("the database did not confirm the write in time", undefined, "unknown");
 }
 
+/** The claim of `key` by this request, remembering `payload`: whose key it is, and until when it holds it. */
+export function keyClaim(request: Request, key: string, payload: unknown): KeyRequest {
+  const { event, context } = request;
+  const remaining = (context as Partial<typeof context>).getRemainingTimeInMillis?.() ?? DEFAULT_LEASE_MS;
+  return {
+    caller: callerOf(event),
+    key,
+    payload,
+    lease: Date.now() + remaining,
+    requestId: event.requestContext?.requestId ?? context.awsRequestId,
+  };
+}
+
+/**
+ * `run`, exactly once per caller and key: a key with a committed answer replays it, one still
+ * held by another request is a 409, one remembered with another payload a 422. `run` commits its
+ * answer with its change through the `record` it is given; a failure frees or settles the key.
+ */
+export async function onceForKey(
+  claim: KeyRequest,
+  run: (record: Request["record"]) => Promise<Answer>,
+): Promise<Answer> {
+  const claimed = await claimKey(services().db, claim);
+  if (claimed.kind === "replay") return replayed(claimed.answer as Answer);
+  if (claimed.kind === "in_use") throw keyInUse();
+  if (claimed.kind === "reused") throw keyReused();
+  const held = claimed.key;
+  try {
+    return await run((answer) => (result) => held.complete(answer(result)));
+  } catch (error) {
+    return afterFailure(held, error);
+  }
+}
+
 /**
  * The route, run exactly once per caller and key when the request has an `Idempotency-Key`;
  * without the header, simply the route. http() runs it for the routes whose record is
@@ -97,25 +132,9 @@ async function afterFailure(key: HeldKey, error: unknown): Promise<Answer> {
  */
 export function once(route: RouteDefinition, run: Run): Run {
   return async (request) => {
-    const { event, context, body } = request;
-    const key = keyOf(event);
+    const key = keyOf(request.event);
     if (key === undefined) return run(request);
-    const remaining = (context as Partial<typeof context>).getRemainingTimeInMillis?.() ?? DEFAULT_LEASE_MS;
-    const claimed = await claimKey(services().db, {
-      caller: callerOf(event),
-      key,
-      payload: { route: `${route.method} ${route.path}`, body },
-      lease: Date.now() + remaining,
-      requestId: event.requestContext?.requestId ?? context.awsRequestId,
-    });
-    if (claimed.kind === "replay") return replayed(claimed.answer as Answer);
-    if (claimed.kind === "in_use") throw keyInUse();
-    if (claimed.kind === "reused") throw keyReused();
-    const held = claimed.key;
-    try {
-      return await run({ ...request, record: (answer) => (result) => held.complete(answer(result)) });
-    } catch (error) {
-      return afterFailure(held, error);
-    }
+    const payload = { route: `${route.method} ${route.path}`, body: request.body };
+    return onceForKey(keyClaim(request, key, payload), (record) => run({ ...request, record }));
   };
 }

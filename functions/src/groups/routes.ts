@@ -4,7 +4,8 @@
  * (packages/openapi/src/route.ts); functions/src/routes.ts lists every aggregate's. The CDK app and
  * the local emulator load this module without loading any handler code.
  */
-import { listIndexNames } from "@sites-groups/core/table";
+import { HIERARCHY_FRESHNESS } from "@sites-groups/core/hierarchy";
+import { listIndexNames, ROOT_INDEX } from "@sites-groups/core/table";
 import type { RouteDefinition, RouteError } from "@sites-groups/openapi/route";
 
 /** The list indexes: one per sort (core db/keys.ts). */
@@ -19,8 +20,11 @@ export const listGroups = {
   name: "ListGroups",
   handler: "groups/list",
   scope: "read",
-  // as /sites: a site's memberships are on gsi1, a parent's nestings in its partition of the table
-  table: { actions: ["Query", "BatchGetItem"], indexes: GROUP_SORTS },
+  // as /sites: a site's memberships are on gsi1, a parent's nestings in its partition of the table;
+  // `root` the root index; `within_group_id` the group's below items in the rollups table,
+  // `contains_*` the item's on its gsi1, or theirs by key beside another link
+  table: { actions: ["Query", "BatchGetItem"], indexes: [...GROUP_SORTS, ROOT_INDEX] },
+  rollups: { actions: ["Query", "BatchGetItem"], indexes: ["gsi1"] },
   docs: {
     tag: "Groups",
     summary: "List groups",
@@ -213,6 +217,45 @@ export const unnestGroup = {
   },
 } as const satisfies RouteDefinition;
 
+export const getGroupSummary = {
+  method: "GET",
+  path: "/groups/{id}/summary",
+  name: "GetGroupSummary",
+  handler: "groups/summary",
+  scope: "read",
+  // the group (its 404) and, when the summary names one, the event it last folded in (its time);
+  // the summary itself in the rollups table: 3 items read, whatever lies below
+  table: { actions: ["BatchGetItem", "GetItem"], indexes: [] },
+  rollups: { actions: ["BatchGetItem"], indexes: [] },
+  docs: {
+    tag: "Groups",
+    summary: "The totals of what lies below a group",
+    description: `The sites below the group, at any depth, each once: their count, and the exact sum and mean of each totalled field, overall, by country (each country's own totalled fields) and by installation year; \`groups_below\` counts the distinct groups nested below. A constant number of reads, whatever lies below. \`as_of\` names the last change event folded in (null while nothing was ever below). ${HIERARCHY_FRESHNESS}`,
+    success: { status: 200, description: "The group's totals.", schema: "GroupSummary" },
+    errors: READS,
+  },
+} as const satisfies RouteDefinition;
+
+export const getGroupTree = {
+  method: "GET",
+  path: "/groups/{id}/tree",
+  name: "GetGroupTree",
+  handler: "groups/tree",
+  scope: "read",
+  // the group items, one strongly consistent BatchGetItem per level (and 100); their summaries (sites_below)
+  table: { actions: ["BatchGetItem"], indexes: [] },
+  rollups: { actions: ["BatchGetItem"], indexes: [] },
+  query: ["depth"],
+  docs: {
+    tag: "Groups",
+    summary: "The groups nested below a group, as a tree",
+    description:
+      "The group and what is nested below it, read from the group items themselves (strongly consistent), breadth-first, children ascending by id. A group reached by several paths is expanded where it is nearest the root (the first in breadth-first order among equals) and appears elsewhere as `{id, name, type, repeated: true}`. A group at the last level shown has no `children`. At most 1,000 nodes, repeated ones included; past that, a group whose children would not fit is `truncated: true`, without `children`. `site_count` counts the sites directly in the group, `sites_below` those below it at any depth (as in its summary).",
+    success: { status: 200, description: "The tree.", schema: "GroupTree" },
+    errors: READS,
+  },
+} as const satisfies RouteDefinition;
+
 export const groupRoutes = [
   listGroups,
   createGroup,
@@ -223,4 +266,6 @@ export const groupRoutes = [
   removeSiteFromGroup,
   nestGroup,
   unnestGroup,
+  getGroupSummary,
+  getGroupTree,
 ] as const;

@@ -28,8 +28,10 @@ export const listSites = {
   handler: "sites/list",
   scope: "read",
   // a Query on the sort's index; or, by the list planner (core lists/plan.ts), a group's
-  // membership items (Query on the table) or `id__in`, then BatchGetItem of the sites
+  // membership items (Query on the table) or `id__in`, then BatchGetItem of the sites;
+  // `within_group_id`: the group's below items (Query on the rollups table), or theirs by key
   table: { actions: ["Query", "BatchGetItem"], indexes: SITE_SORTS },
+  rollups: { actions: ["Query", "BatchGetItem"], indexes: [] },
   docs: {
     tag: "Sites",
     summary: "List sites",
@@ -65,6 +67,34 @@ export const createSite = {
       location: "/sites/61",
     },
     errors: SITE_WRITES,
+  },
+} as const satisfies RouteDefinition;
+
+export const createSiteBatch = {
+  method: "POST",
+  path: "/sites/batch",
+  name: "CreateSiteBatch",
+  handler: "sites/create-batch",
+  scope: "write",
+  // what POST /sites sends, once per item (each item's own key record with an Idempotency-Key)
+  table: createSite.table,
+  metric: "SitesCreated",
+  metricCount: "created",
+  idempotent: "items",
+  // 100 items of a few hundred bytes each, with room to spare (API.md "Many at once")
+  maxBody: 256 * 1024,
+  docs: {
+    tag: "Sites",
+    summary: "Create many sites",
+    description:
+      "1–100 sites at once (a body of at most 256 KiB), each `POST /sites`'s own atomic write under the same rules, conditional writes and events: one item's refusal never undoes another's creation. The answer is a 200 whatever the items' fates, with one result per item, in order: the 201 (`site`, `etag`) or the problem `POST /sites` would have answered (`request_id` the batch's). `created` counts the 201 results, `failed` the others. Of the otherwise valid items that claim one French day, the first in the batch is created and the others get the 409. An item the function's time limit stops before it starts is a 503 with `outcome: not_applied`; one cut off while its write was out, a 503 with `outcome: unknown`. A malformed envelope (not an object, no `items`, 0 or over 100 items, another member) is a 400 and writes nothing; a bad item is that item's 400. With an `Idempotency-Key`, each item runs once per key derived from the batch's key and the item's JSON value (not its place): a retry with the same key replays every item already created (its 201 result, unchanged; `Idempotent-Replayed-Items` lists their indexes) and runs the others again. An item identical to an earlier one of the same keyed batch runs after it and replays its result (one site); without a key, identical items are separate creates, as separate `POST /sites` would be.",
+    body: { schema: "SiteBatch" },
+    success: {
+      status: 200,
+      description: "One result per item, in the items' order, and how many were created and how many failed.",
+      schema: "SiteBatchAnswer",
+    },
+    errors: ["VALIDATION_FAILED", "PAYLOAD_TOO_LARGE"],
   },
 } as const satisfies RouteDefinition;
 
@@ -130,4 +160,4 @@ export const deleteSite = {
   },
 } as const satisfies RouteDefinition;
 
-export const siteRoutes = [listSites, createSite, getSite, updateSite, deleteSite] as const;
+export const siteRoutes = [listSites, createSite, createSiteBatch, getSite, updateSite, deleteSite] as const;

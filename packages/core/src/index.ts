@@ -9,8 +9,14 @@ export { type CountryRegistry, countries, createRegistry, deployedRegistry } fro
 export { type BulkData, bulkLoad } from "./db/bulk.ts";
 export { createDocumentClient } from "./db/client.ts";
 export { asUnavailable } from "./db/errors.ts";
-export { RECORDS } from "./db/keys.ts";
-export { createTableInput, tableDefinition, timeToLiveInput } from "./db/table.ts";
+export { RECORDS, ROLLUP_KEY_PREFIX } from "./db/keys.ts";
+export {
+  createTableInput,
+  rollupsTableDefinition,
+  rollupsTableName,
+  tableDefinition,
+  timeToLiveInput,
+} from "./db/table.ts";
 export type { Recorded } from "./db/transactions.ts";
 export {
   ANSWER_HEADERS,
@@ -52,9 +58,10 @@ export { createPositions, EVENT_KEY_PREFIX, eventIdOf } from "./events/store.ts"
 export { GROUP_TYPES, type Group, type GroupRepresentation, representGroup } from "./groups/group.ts";
 export { groupListSpec } from "./groups/list.ts";
 export { createGroupSchema, parseGroupCreate, parseGroupPatch, patchGroupSchema } from "./groups/schema.ts";
-export { canonicalJson } from "./idempotency/payload.ts";
-export { AlreadyCommitted, claimKey, type HeldKey } from "./idempotency/record.ts";
-export { MAX_IN_VALUES, parseListRequest } from "./lists/parse.ts";
+export { MAX_TREE_NODES, type TreeNode } from "./groups/tree.ts";
+export { canonicalJson, hashOf } from "./idempotency/payload.ts";
+export { AlreadyCommitted, claimKey, type HeldKey, type KeyRequest } from "./idempotency/record.ts";
+export { describeKind, MAX_IN_VALUES, parseListRequest, readValue } from "./lists/parse.ts";
 export { readList, SORTED_LINKS_BOUND, scanning, sortIndexOnly } from "./lists/plan.ts";
 export {
   DEFAULT_LIMIT,
@@ -66,9 +73,14 @@ export {
   type ValueKind,
 } from "./lists/spec.ts";
 export { checkIfMatch, type IfMatch, preconditionFailed } from "./records/preconditions.ts";
-export { deadlineOf, withDeadline } from "./runtime/deadline.ts";
+export { HIERARCHY_FRESHNESS, LARGE_CHANGE_PAIRS_PER_SECOND } from "./rollups/freshness.ts";
+export type { RecomputeStats } from "./rollups/recompute.ts";
+export { COMMON_TOTALLED, type SummaryRepresentation, totalledFields } from "./rollups/totals.ts";
+export { asOwnRequest, deadlineOf, remainingMs, withDeadline } from "./runtime/deadline.ts";
+export { runOrdered } from "./runtime/ordered.ts";
 export { changeMayHaveApplied, outcomeOf } from "./runtime/outcome.ts";
 export { createServices, type Services, type ServicesOptions } from "./services.ts";
+export { batchSchema, MAX_BATCH_ITEMS, parseBatch, sharedItemsOf } from "./sites/batch.ts";
 export { siteListSpec } from "./sites/list.ts";
 export { commonSiteFields, createSiteSchemas, siteCreateSchema, sitePatchSchema } from "./sites/schema.ts";
 export { representSite, type Site, type SiteRepresentation, type SiteValues } from "./sites/site.ts";

@@ -11,6 +11,7 @@ import {
   kindOfKey,
   listIndexNames,
   RECORD_PARTITION_PREFIXES,
+  ROOT_INDEX,
   SEPARATOR,
   sortKey,
 } from "../src/db/keys.ts";
@@ -207,11 +208,12 @@ describe("the key layout: exactly the keys of docs/design.md's data model", () =
     });
   });
 
-  it("keys a group by `group#<id16>` / `group`, and lists it in gsi1–gsi2 under `group`", () => {
+  it("keys a group by `group#<id16>` / `group`, lists it in gsi1–gsi2 under `group`, and in the root index", () => {
     expect(asInDesign(group)).toEqual({
       table: "group#0000000000000003 / group",
       gsi1: "group / 0000000000000003",
       gsi2: "group / south-east\u00010000000000000003",
+      gsi3: "group#root / 0000000000000003",
     });
   });
 
@@ -249,7 +251,8 @@ describe("the key layout: exactly the keys of docs/design.md's data model", () =
     const indexesOf = (keys: Record<string, string>) =>
       Object.keys(asInDesign(keys)).filter((name) => name !== "table");
     expect(indexesOf(site)).toEqual(listIndexNames("site"));
-    expect(indexesOf(group)).toEqual(listIndexNames("group"));
+    // and a group's root index entry (the `root` filter's)
+    expect(indexesOf(group)).toEqual([...listIndexNames("group"), ROOT_INDEX]);
   });
 });
 

@@ -13,7 +13,8 @@ import { type ListSpec, OPERATORS } from "../src/lists/spec.ts";
 import { recordKey } from "../src/records/record.ts";
 import { siteListSpec } from "../src/sites/list.ts";
 
-const sites = siteListSpec(createRegistry());
+const registry = createRegistry();
+const sites = siteListSpec(registry);
 const plan = (query: Record<string, string>, spec: ListSpec = sites) => planList(spec, parseListRequest(spec, query));
 const kind = (query: Record<string, string>, spec: ListSpec = sites) => {
   const chosen = plan(query, spec);
@@ -32,6 +33,34 @@ describe("the list planner", () => {
     expect(chosen.kind === "links" && chosen.rest.map((f) => f.field)).toEqual(["country"]);
     expect(plan({ site_id: "3" }, groupListSpec)).toMatchObject({ kind: "links", path: { index: "gsi1" } });
     expect(plan({ parent_group_id: "3" }, groupListSpec)).toMatchObject({ kind: "links", path: { prefix: "child#" } });
+  });
+
+  it("reads what lies below a group, or above an item, from the maintained below items", () => {
+    expect(plan({ within_group_id: "3", sort: "name" })).toMatchObject({
+      kind: "links",
+      id: 3,
+      path: { table: "rollups", prefix: "site#", idAttribute: "below_id" },
+    });
+    expect(plan({ within_group_id: "3" }, groupListSpec)).toMatchObject({
+      path: { table: "rollups", prefix: "group#" },
+    });
+    for (const field of ["contains_site_id", "contains_group_id"]) {
+      expect(plan({ [field]: "8" }, groupListSpec)).toMatchObject({
+        kind: "links",
+        path: { table: "rollups", index: "gsi1", idAttribute: "above_id" },
+      });
+    }
+  });
+
+  it("reads root=true|false from the group items' root index, after any link of one id", () => {
+    const root = plan({ root: "true" }, groupListSpec);
+    expect(root).toMatchObject({ kind: "links", id: "true", path: { index: "gsi3", prefix: "", idAttribute: "id" } });
+    expect(root.kind === "links" && [root.path.partition("true"), root.path.partition("false")]).toEqual([
+      "group#root",
+      "group#nested",
+    ]);
+    const both = plan({ root: "false", within_group_id: "2" }, groupListSpec);
+    expect(both.kind === "links" && [both.path.prefix, both.rest.map((f) => f.field)]).toEqual(["group#", ["root"]]);
   });
 
   it("serves an equality on an indexed field with the default sort from that field's index", () => {
@@ -60,7 +89,7 @@ describe("filters: the expression and the in-memory test agree, operator by oper
     db = (await createTestDatabase()).context.db;
     const at = "2024-05-01T10:00:00.000Z";
     const record = { version: 1, created_at: at, updated_at: at };
-    await bulkLoad(db, {
+    await bulkLoad(db, registry, {
       sites: [
         {
           ...record,
@@ -155,6 +184,8 @@ describe("filters: the expression and the in-memory test agree, operator by oper
     ["groups", { site_id: "3" }, true],
     ["groups", { parent_group_id: "4" }, true],
     ["groups", { parent_group_id: "9" }, false],
+    ["groups", { root: "false" }, true],
+    ["groups", { root: "true" }, false],
     ["groups", { name__contains: "ÉOL" }, true],
     ["groups", { name__startswith: "eol" }, false],
     ["sites", { country: "fr", name__contains: "sud", max_power_megawatt__lte: "10" }, true],
@@ -176,6 +207,16 @@ describe("filters: the expression and the in-memory test agree, operator by oper
       expect(seen).toContain(`${operator} false`);
     }
   });
+
+  it("root=true holds for a group without parents, root=false for one with", () => {
+    const root = (value: string, group: Record<string, unknown>) =>
+      parseListRequest(groupListSpec, { root: value }).filters.every((f) => matchesFilter(groupListSpec, f, group));
+    expect([root("true", { id: 1 }), root("false", { id: 1 })]).toEqual([true, false]);
+    expect([
+      root("true", { id: 2, parent_group_ids: new Set([1]) }),
+      root("false", { id: 2, parent_group_ids: new Set([1]) }),
+    ]).toEqual([false, true]);
+  });
 });
 
 describe("scanning filters, as the OpenAPI document marks them", () => {
@@ -183,6 +224,10 @@ describe("scanning filters, as the OpenAPI document marks them", () => {
     expect(scanning(sites, "id", "in")).toBeUndefined();
     expect(scanning(sites, "group_id", "eq")).toBeUndefined();
     expect(scanning(groupListSpec, "parent_group_id", "eq")).toBeUndefined();
+    for (const field of ["within_group_id", "contains_site_id", "contains_group_id", "root"]) {
+      expect(scanning(groupListSpec, field, "eq"), field).toBeUndefined();
+    }
+    expect(scanning(sites, "within_group_id", "eq")).toBeUndefined();
     expect(scanning(sites, "name", "eq")).toMatch(/default sort or `sort=name`/);
     expect(scanning(sites, "installation_date", "gte")).toMatch(/key condition with `sort=installation_date`/);
     expect(scanning(sites, "country", "eq")).toMatch(/scanning/);

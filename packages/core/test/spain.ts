@@ -34,6 +34,7 @@ export const spain: Country = {
       kind: "number",
       description: "The average output over the maximum, a ratio.",
       example: 0.4,
+      totalled: true,
     },
   },
   refusals,

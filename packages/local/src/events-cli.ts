@@ -11,9 +11,8 @@
  */
 import { parseArgs } from "node:util";
 import { EVENT_TYPES } from "@sites-groups/core";
+import { apiTarget } from "./api-target.ts";
 import { toolPort } from "./config.ts";
-import { runningDevs, selectDevState } from "./dev-state.ts";
-import { type DevToken, devToken } from "./dev-token.ts";
 import { type EventFilter, eventLine, eventReader } from "./events-follow.ts";
 import { stopWithParents } from "./lifecycle.ts";
 
@@ -35,37 +34,6 @@ function count(name: string, raw: string | undefined, fallback: number, min: num
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${name} must be an integer ≥ ${min}, not ${raw}`);
   return Number(raw);
-}
-
-/** The running pnpm dev served at this URL, if any. */
-const devAt = (api: string) => runningDevs().find((dev) => dev.api === api.replace(/\/$/, ""));
-
-/** Where to ask, and how to authorize: --api/--token, else the running pnpm dev (and its user pool). */
-function target(
-  api: string | undefined,
-  token: string | undefined,
-  port: number | undefined,
-): {
-  api: string;
-  authorization: () => Promise<string | undefined>;
-} {
-  // --api names the server: a pnpm dev's own URL still gets its tokens
-  const dev = api ? devAt(api) : selectDevState(port);
-  if (api && !dev) return { api, authorization: async () => token };
-  if (!dev) {
-    const where = port === undefined ? "" : ` on port ${port}`;
-    throw new Error(`No \`pnpm dev\` is running${where}: start one in another terminal (pnpm dev), or pass --api URL.`);
-  }
-  const auth = dev.auth;
-  if (!auth || token) return { api: dev.api, authorization: async () => token };
-  let current: DevToken | undefined;
-  return {
-    api: dev.api,
-    async authorization() {
-      if (!current || current.expiresAt - Date.now() < 60_000) current = await devToken(auth, "read");
-      return current.token;
-    },
-  };
 }
 
 async function main(): Promise<void> {
@@ -94,7 +62,12 @@ async function main(): Promise<void> {
     ...(values["type-prefix"] !== undefined ? { typePrefix: values["type-prefix"] } : {}),
     ...(values.subject !== undefined ? { subject: values.subject } : {}),
   };
-  const { api, authorization } = target(values.api, values.token, toolPort(values.port));
+  const { api, authorization } = apiTarget({
+    api: values.api,
+    token: values.token,
+    port: toolPort(values.port),
+    scope: "read",
+  });
   const reader = eventReader(api, filter, authorization);
   const print = (event: Parameters<typeof eventLine>[0]) =>
     process.stdout.write(`${values.json ? JSON.stringify(event) : eventLine(event)}\n`);

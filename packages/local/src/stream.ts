@@ -1,7 +1,9 @@
 /**
  * The local stand-in for Lambda's event source mapping: reads the table's stream on DynamoDB
  * Local (or LocalStack) and hands its records, in order and in batches, to the same stream
- * processor the stack deploys (functions/src/events/process.ts), with the mapping's policy:
+ * processor the stack deploys (functions/src/events/process.ts, or the rollups processor,
+ * functions/src/rollups/process.ts: one runner each, as each has its own mapping), with the
+ * mapping's policy:
  * - a partial batch response sends the batch again from the record it names;
  * - a batch that throws is split in two (bisect on error);
  * - after `retries` retries, the record that keeps failing goes to the dead-letter list (and a
@@ -50,6 +52,8 @@ export interface StreamRunnerOptions {
   pollMs?: number;
   /** Pause before the first retry (doubles each time, at most 1 s). */
   backoffMs?: number;
+  /** The processor's name in the log lines (`events`, `rollups`). */
+  name?: string;
   log?: (line: string) => void;
 }
 
@@ -102,6 +106,7 @@ interface Shard {
 
 export async function startStreamRunner(options: StreamRunnerOptions): Promise<StreamRunner> {
   const { endpoint, table, handler, batchSize = 100, retries = 3, pollMs = 100, backoffMs = 100 } = options;
+  const name = options.name ?? "events";
   const log = options.log ?? ((line: string) => console.log(line));
   const client = localClient(endpoint);
   const streams = new DynamoDBStreamsClient({
@@ -148,7 +153,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
     };
     deadLetters.push(letter);
     log(
-      `events: gave up on stream record ${letter.sequenceNumber} (${JSON.stringify(letter.keys)}) after ${retries} retries: ${reason}; it is in the dead-letter list`,
+      `${name}: gave up on stream record ${letter.sequenceNumber} (${JSON.stringify(letter.keys)}) after ${retries} retries: ${reason}; it is in the dead-letter list`,
     );
   }
 
@@ -273,7 +278,7 @@ export async function startStreamRunner(options: StreamRunnerOptions): Promise<S
         }
       } catch (error) {
         if (stopped) break;
-        log(`events: reading the stream failed, trying again: ${error instanceof Error ? error.message : error}`);
+        log(`${name}: reading the stream failed, trying again: ${error instanceof Error ? error.message : error}`);
         await sleep(1000);
       }
     }

@@ -18,6 +18,7 @@ import {
   type ExampleContext,
   groupListSpec,
   type ListSpec,
+  MAX_BODY_BYTES,
   PROBLEM_HEADERS,
   PROBLEM_MEDIA_TYPE,
   type ProblemHeader,
@@ -30,6 +31,7 @@ import {
 } from "@sites-groups/core";
 import { eventExamples, groupExample, siteCreateExample, siteExample } from "./examples.ts";
 import { CORS_HEADERS, notModifiedResponse, requestHeaders, successHeaders } from "./headers.ts";
+import { groupSummaryExample, groupTreeExample } from "./hierarchy.ts";
 import {
   eventListParameters,
   groupListParameters,
@@ -136,7 +138,8 @@ const PATH_PARAMETERS: Record<
     missing: () => "group 424242",
   },
   asset: {
-    description: () => "A file of the Swagger UI distribution (`swagger-ui.css`, `swagger-ui-bundle.js`).",
+    description: () =>
+      "A file the page loads: `/docs`' Swagger UI files (`swagger-ui.css`, `swagger-ui-bundle.js`), `/explorer`'s own (`explorer.js`, `explorer.css`).",
     schema: { type: "string" },
     missing: () => "asset swagger.png",
   },
@@ -163,6 +166,13 @@ function pathParameters(route: RouteDefinition): ParameterObject[] {
 
 /** The query parameters of the routes that are not listings, by name (the route record's `query`). */
 const QUERY_PARAMETERS: Record<string, ParameterObject> = {
+  depth: {
+    name: "depth",
+    in: "query",
+    description:
+      "The levels shown below the group, 1–16 (default 16): `depth=1` is the group and its children, without theirs.",
+    schema: { type: "integer", minimum: 1, maximum: 16, default: 16 },
+  },
   v: {
     name: "v",
     in: "query",
@@ -195,6 +205,45 @@ function challengeHeaders(status: number): ResponseObject["headers"] {
   };
 }
 
+/**
+ * A mixed batch: each country's example site, the first site again (its claim, a French day, is
+ * then taken), and a body whose minimum power is over its maximum (a 400 of the item alone: the
+ * body is one the schema admits, so a validating proxy passes the batch on); and what
+ * `POST /sites/batch` answers for it.
+ */
+function batchExample(registry: CountryRegistry) {
+  const schemas = createSiteSchemas(registry);
+  const fresh = registry.all.map((country) => siteCreateExample(country));
+  const claiming = registry.all.find((country) => country.claims);
+  const again = claiming ? [siteCreateExample(claiming)] : [];
+  const [first = {}] = fresh;
+  const items = [...fresh, ...again, { ...first, min_power_megawatt: Number(first.max_power_megawatt) + 1 }];
+  const problem = (make: () => unknown) => {
+    try {
+      make();
+      return undefined;
+    } catch (error) {
+      return problemFor(registry.catalog, error, EXAMPLE_REQUEST_ID);
+    }
+  };
+  const refusals = [
+    ...again.map(() => () => {
+      const values = schemas.parseCreate(again[0]);
+      throw claiming?.claims?.(values)[0]?.taken(61 + registry.all.indexOf(claiming));
+    }),
+    () => schemas.parseCreate(items.at(-1)),
+  ].map(problem);
+  const results = [
+    ...registry.all.map((country, i) => ({ index: i, status: 201, site: siteExample(country, 61 + i), etag: '"1"' })),
+    ...refusals.map((occurrence, i) => ({
+      index: fresh.length + i,
+      status: occurrence?.kind.status,
+      problem: occurrence?.problem,
+    })),
+  ];
+  return { items, answer: { results, created: fresh.length, failed: refusals.length } };
+}
+
 /** The examples of a component schema, per country for sites. */
 function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<MediaObject, "example" | "examples"> {
   const site = (country: Country, i: number) => siteExample(country, 61 + i);
@@ -222,6 +271,14 @@ function schemaExamples(registry: CountryRegistry, schema: SchemaName): Pick<Med
       return { example: { items: [groupExample], next_cursor: null } };
     case "EventPage":
       return { example: { items: eventExamples(registry), next_cursor: null } };
+    case "GroupSummary":
+      return { example: groupSummaryExample(registry) };
+    case "GroupTree":
+      return { example: groupTreeExample };
+    case "SiteBatch":
+      return { examples: { mixed: { summary: "A mixed batch", value: { items: batchExample(registry).items } } } };
+    case "SiteBatchAnswer":
+      return { example: batchExample(registry).answer };
     default:
       return {};
   }
@@ -250,7 +307,8 @@ function errorCodes(registry: CountryRegistry, route: RouteDefinition, access: D
     ...(route.docs.body ? (["UNSUPPORTED_MEDIA_TYPE"] as const) : []),
     ...own,
     ...(route.precondition === "If-Match" ? (["PRECONDITION_FAILED"] as const) : []),
-    ...(route.idempotent ? (["IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
+    // a batch's items answer these in their results, never the batch itself
+    ...(route.idempotent === true ? (["IDEMPOTENCY_KEY_IN_USE", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
   ];
 }
 
@@ -334,6 +392,7 @@ function exampleContext(registry: CountryRegistry, route: RouteDefinition): Exam
     child: pathParameterNames(route).includes("child_id") ? "child_id" : "child_group_ids",
     scopes: OAUTH_SCOPES,
     invalid: invalidRequest(registry, route),
+    bodyLimit: route.maxBody ?? MAX_BODY_BYTES,
   };
 }
 
@@ -588,7 +647,7 @@ ${OPEN_BEHAVIOUR}`,
         description:
           "What changed: one CloudEvents 1.0 event per committed change, for the systems around the registry.",
       },
-      { name: "Documentation", description: "This document and its interactive view." },
+      { name: "Documentation", description: "This document, its interactive view, and the explorer of the hierarchy." },
     ],
     paths,
     components: {

@@ -15,6 +15,10 @@ const ETAG_EXAMPLE = '"3"';
 const ETAG_MAX_LENGTH = 18;
 const ETAG_LIST_MAX_LENGTH = 10240;
 
+const KEY_SYNTAX = "1–255 visible ASCII characters, e.g. a UUID (else a 400).";
+const REQUEST_KEY = `Makes the request safe to retry: ${KEY_SYNTAX} A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, \`Location\`, body, \`ETag\`) with \`Idempotent-Replayed: true\`. The same key with another body or route is a 422 \`IDEMPOTENCY_KEY_REUSED\`; while the first request runs, a 409 \`IDEMPOTENCY_KEY_IN_USE\`. Only successes are remembered. Keys are scoped to the caller.`;
+const ITEMS_KEY = `Makes each item safe to retry: ${KEY_SYNTAX} Each item runs once per key derived from this key and the item's JSON value (not its place in the batch), committing that key's record with the site: within 24 hours a retry, also of the same items in other batches under this key, replays the 201 result of every item already created and runs the others. An item whose key is held by a request still running is that item's 409 \`IDEMPOTENCY_KEY_IN_USE\`. Keys are scoped to the caller.`;
+
 /** The `Idempotency-Key`, `If-Match` or `If-None-Match` header a route reads. */
 export function requestHeaders(route: RouteDefinition): ParameterObject[] {
   const headers: ParameterObject[] = [];
@@ -22,8 +26,7 @@ export function requestHeaders(route: RouteDefinition): ParameterObject[] {
     headers.push({
       name: "Idempotency-Key",
       in: "header",
-      description:
-        "Makes the request safe to retry: 1–255 visible ASCII characters, e.g. a UUID (else a 400). A repeat with the same key, route and body within 24 hours runs nothing and answers what the first answered (status, `Location`, body, `ETag`) with `Idempotent-Replayed: true`. The same key with another body or route is a 422 `IDEMPOTENCY_KEY_REUSED`; while the first request runs, a 409 `IDEMPOTENCY_KEY_IN_USE`. Only successes are remembered. Keys are scoped to the caller.",
+      description: route.idempotent === "items" ? ITEMS_KEY : REQUEST_KEY,
       // No example: Swagger UI would send it with every "Try it out", and every caller the same key.
       schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7E]+$" },
     });
@@ -57,16 +60,25 @@ const ETAG: HeaderObject = {
   schema: { type: "string", pattern: '^"[0-9]{1,16}"$', maxLength: ETAG_MAX_LENGTH, example: ETAG_EXAMPLE },
 };
 
-/** The headers of a route's success beyond `Location`: `ETag` for one item, `Idempotent-Replayed`. */
+/** The headers of a route's success beyond `Location`: `ETag` for one item, `Idempotent-Replayed` (or a batch's `-Items`). */
 export function successHeaders(route: RouteDefinition): Record<string, HeaderObject> {
   const schema = route.docs.success.schema;
   return {
     ...(schema === "Site" || schema === "Group" ? { ETag: ETAG } : {}),
-    ...(route.idempotent
+    ...(route.idempotent === true
       ? {
           "Idempotent-Replayed": {
             description: "`true` when this answer is a replay of an earlier request with the same `Idempotency-Key`.",
             schema: { type: "string", enum: ["true"] },
+          },
+        }
+      : {}),
+    ...(route.idempotent === "items"
+      ? {
+          "Idempotent-Replayed-Items": {
+            description:
+              "The indexes of the 201 results replayed from their items' `Idempotency-Key` records (created by an earlier request, or by an identical earlier item of this batch), comma-separated; absent when none was.",
+            schema: { type: "string", pattern: "^[0-9]{1,2}(,[0-9]{1,2})*$", maxLength: 300, example: "0,2" },
           },
         }
       : {}),

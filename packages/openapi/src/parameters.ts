@@ -9,6 +9,7 @@ import {
   EVENT_TYPES,
   type FilterField,
   groupListSpec,
+  HIERARCHY_FRESHNESS,
   type ListSpec,
   MAX_IN_VALUES,
   MAX_LIMIT,
@@ -178,14 +179,24 @@ export const LIST_RULES =
   "An `__in` parameter may be repeated (`country__in=fr&country__in=it`) or comma-separated (`country__in=fr,it`); " +
   "any other parameter given twice (`?country=fr&country=it`) is a 400.";
 
+/** What the hierarchy's maintained filters promise (API.md "The hierarchy"). */
+const MAINTAINED = `Each once, however many paths; an unknown id gives an empty list. ${HIERARCHY_FRESHNESS} Sorted by another field than \`id\`, the whole set is read and ordered up to 1,000 items; past that, the sort's index is read and its items checked, and a page may come back short.`;
+
 export function siteListParameters(registry: CountryRegistry): ParameterObject[] {
-  return listParameters(siteListSpec(registry), { group_id: "Sites directly in that group." });
+  return listParameters(siteListSpec(registry), {
+    group_id: "Sites directly in that group.",
+    within_group_id: `Sites below that group: in it, or in a group nested in it at any depth. ${MAINTAINED}`,
+  });
 }
 
 export function groupListParameters(): ParameterObject[] {
   return listParameters(groupListSpec, {
     site_id: "Groups that directly hold that site.",
     parent_group_id: "Groups directly inside that group.",
+    within_group_id: `Groups nested below that group at any depth (not the group itself). ${MAINTAINED}`,
+    contains_site_id: `Groups that hold that site directly or through nesting. ${MAINTAINED}`,
+    contains_group_id: `Groups that group is nested below, at any depth. ${MAINTAINED}`,
+    root: "`true`: the groups no group contains; `false`: the others. Read from the group items' own root index, with no stream in between.",
   });
 }
 

@@ -53,7 +53,11 @@ export type SchemaName =
   | "GroupPage"
   | "GroupCreate"
   | "GroupPatch"
-  | "EventPage";
+  | "GroupSummary"
+  | "GroupTree"
+  | "EventPage"
+  | "SiteBatch"
+  | "SiteBatchAnswer";
 
 export type Example = { summary?: string; value: unknown };
 
@@ -105,18 +109,32 @@ export interface RouteDefinition {
    */
   table?: TableAccess;
   /**
+   * What the function may do to the rollups table (core db/table.ts: the hierarchy's maintained
+   * items, beside the main table), checked the same way; absent: nothing.
+   */
+  rollups?: TableAccess;
+  /**
    * Files the handler reads from a package at run time (`require.resolve` + `readFileSync`),
    * which esbuild cannot see: copied beside the bundle, into `node_modules/<package>/`.
    */
   files?: readonly string[];
-  /** CloudWatch metric counted once per success (Powertools EMF, see functions/src/commons/http.ts). */
+  /** CloudWatch metric counted on each success (Powertools EMF, see functions/src/commons/http.ts). */
   metric?: string;
   /**
-   * Takes an `Idempotency-Key` (API.md "Safe retries"): http() runs the handler once per caller
-   * and key (functions/src/commons/idempotency.ts) and the document lists the key's header and
-   * codes. Its table access includes the idempotency record's PutItem, UpdateItem and DeleteItem.
+   * What the `metric` counts of a success: absent, 1; `"created"` (a batch), the answer's `created`
+   * but its replayed results.
    */
-  idempotent?: true;
+  metricCount?: "created";
+  /**
+   * Takes an `Idempotency-Key` (API.md "Safe retries"), and its table access includes the
+   * idempotency records' PutItem, UpdateItem and DeleteItem. `true`: http() runs the handler once
+   * per caller and key (functions/src/commons/idempotency.ts) and the document lists the key's
+   * header and codes. `"items"`: the handler runs each item of its body once per key derived from
+   * the request's and the item (`POST /sites/batch`); the key's codes are the items' results.
+   */
+  idempotent?: true | "items";
+  /** The largest body the route takes, in bytes (default core's MAX_BODY_BYTES, 64 KiB): a larger one is a 413. */
+  maxBody?: number;
   /**
    * The `ETag` precondition the route honours (API.md "Concurrent edits"): `If-None-Match` on a
    * read (http() answers the 304), `If-Match` on a write (the handler passes `request.ifMatch()`

@@ -7,6 +7,7 @@
  * request path is untouched.
  */
 import {
+  batchSchema,
   type CountryRegistry,
   commonSiteFields,
   createGroupSchema,
@@ -14,6 +15,7 @@ import {
   EVENT_TYPES,
   GROUP_TYPES,
   idList,
+  MAX_BATCH_ITEMS,
   MAX_LIMIT,
   NAME_MAX_LENGTH,
   nameSchema,
@@ -24,6 +26,7 @@ import {
   sitePatchSchema,
 } from "@sites-groups/core";
 import * as z from "zod/mini";
+import { hierarchySchemas } from "./hierarchy.ts";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -230,6 +233,39 @@ function eventSchemas(
   return event;
 }
 
+/** `POST /sites/batch`'s body (the items as site bodies) and its answer: a result per item. */
+function batchSchemas(meta: z.core.$ZodRegistry<Meta>, siteCreate: z.ZodMiniType, site: z.ZodMiniType): void {
+  meta.add(batchSchema(siteCreate), {
+    id: "SiteBatch",
+    description: `1–${MAX_BATCH_ITEMS} new sites, each what \`POST /sites\` takes. Any other member, or another number of items, is a 400 for the whole batch; a bad item is only that item's 400 result.`,
+  });
+  const index = z.int().check(z.gte(0), z.lt(MAX_BATCH_ITEMS));
+  const created = z.strictObject({ index, status: z.literal(201), site, etag: z.string() });
+  meta.add(created, {
+    id: "SiteBatchCreated",
+    description:
+      "An item created (or replayed from its key's record): the site and its `ETag`, as `POST /sites` answers them.",
+  });
+  const failed = z.strictObject({ index, status: z.int().check(z.gte(400), z.lte(599)), problem: problemSchema });
+  meta.add(failed, {
+    id: "SiteBatchFailed",
+    description: "An item not created: the status and problem+json body `POST /sites` would have answered for it.",
+  });
+  const count = z.int().check(z.gte(0), z.lte(MAX_BATCH_ITEMS));
+  meta.add(
+    z.strictObject({
+      results: z.array(z.union([created, failed])).check(z.minLength(1), z.maxLength(MAX_BATCH_ITEMS)),
+      created: count,
+      failed: count,
+    }),
+    {
+      id: "SiteBatchAnswer",
+      description:
+        "One result per item, in the items' order (`index` is the item's); `created` counts the 201 results, `failed` the others.",
+    },
+  );
+}
+
 /**
  * Every component schema of the document, from the registry's countries: a new country module
  * adds its `Site_xx` and `SiteCreate_xx` schemas and its fields to `SitePatch` with no change here.
@@ -314,6 +350,8 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     discriminator: { propertyName: "country", mapping: mapping("Site") },
   });
 
+  batchSchemas(meta, siteCreate, site);
+
   const groupShape = createGroupSchema.shape;
   const group = z.strictObject({
     id: positiveId,
@@ -358,5 +396,5 @@ export function openApiSchemas(registry: CountryRegistry = createRegistry()): Re
     if (name !== "Problem" && name !== "FieldError" && !name.endsWith("Event")) describeProperties(rest, registry);
     schemas[name] = rest;
   }
-  return schemas;
+  return { ...schemas, ...hierarchySchemas(registry) };
 }

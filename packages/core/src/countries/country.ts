@@ -13,6 +13,11 @@ export interface CountryField {
   description: string;
   /** A value the field may take, for the documentation's examples. */
   example: unknown;
+  /**
+   * Summed in a group's summary, per country (`by_country.<code>.<field>`: its sum and mean over
+   * the sites below the group); only for a number field.
+   */
+  totalled?: boolean;
 }
 
 /**

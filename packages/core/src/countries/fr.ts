@@ -30,6 +30,7 @@ export const france: Country = {
       kind: "number",
       description: "The useful energy the site produces at 1 MW.",
       example: 1450,
+      totalled: true,
     },
   },
   refusals,

@@ -32,6 +32,7 @@ export const italy: Country = {
       kind: "number",
       description: "The share of the energy the site turns into electricity, a ratio.",
       example: 0.82,
+      totalled: true,
     },
   },
   refusals,

@@ -21,9 +21,12 @@ export function createRegistry(list: readonly Country[] = countries): CountryReg
   const byCode = new Map(list.map((c) => [c.code, c]));
   const byField = new Map<string, Country>();
   for (const country of list) {
-    for (const field of Object.keys(country.fields)) {
+    for (const [field, declared] of Object.entries(country.fields)) {
       const owner = byField.get(field);
       if (owner) throw new Error(`field ${field} is claimed by both ${owner.code} and ${country.code}`);
+      if (declared.totalled && declared.kind !== "number") {
+        throw new Error(`field ${field} of ${country.code} is totalled but is not a number`);
+      }
       byField.set(field, country);
     }
   }

@@ -11,8 +11,9 @@ import {
   NAMED_ITEMS,
   RECORDS,
   type RecordEntity,
+  ROOT_INDEX,
 } from "./keys.ts";
-import { type IndexName, tableDefinition as t } from "./table.ts";
+import { type IndexName, rollupsTableName, tableDefinition as t } from "./table.ts";
 
 const SERVICE = "sg";
 const none = "none" as const;
@@ -158,8 +159,17 @@ function defineEntities() {
       child_group_ids: { type: "set", items: "number" },
       parent_group_ids: { type: "set", items: "number" },
       ...recordAttributes,
+      root_key: keyAttribute,
     },
-    indexes: recordIndexes("group"),
+    indexes: {
+      ...recordIndexes("group"),
+      // `root=true|false` (keys.ts ROOT_INDEX), kept by every write of parent_group_ids
+      byRoot: {
+        index: ROOT_INDEX,
+        pk: key(t.indexes[ROOT_INDEX].partitionKey, "root_key"),
+        sk: key(t.indexes[ROOT_INDEX].sortKey, "id_key"),
+      },
+    },
   });
 
   /** site ∈ group. Main key from the group's side, EDGE_INDEX (`bySite`) from the site's side. */
@@ -208,9 +218,10 @@ function defineEntities() {
   return { site, group, membership, nesting, claim, counter, idempotency };
 }
 
+/** The services' view of the database: the main table (ElectroDB's entities) and the rollups table beside it. */
 export function createDatabase(client: DynamoDBDocumentClient, table: string) {
   const service = new Service(defineEntities(), { client, table });
-  return { client, table, service, entities: service.entities };
+  return { client, table, rollupsTable: rollupsTableName(table), service, entities: service.entities };
 }
 
 export type Database = ReturnType<typeof createDatabase>;

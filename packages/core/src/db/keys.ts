@@ -156,23 +156,29 @@ export const EDGE_PARTITION = RECORDS.group.prefix;
 
 /**
  * Where the edges of one item are, read from one end, in the other end's id order: a partition
- * (of the table, or of EDGE_INDEX), the sort keys `prefix + <id16>` of the ids listed.
+ * (of the table, or of EDGE_INDEX), the sort keys `prefix + <id16>` of the ids listed. The same
+ * shape serves the maintained below items (rollups/keys.ts `belowLink`, `aboveLink`) and the root
+ * index (`ROOT_LINK`).
  */
 export interface LinkPath {
+  /** The maintained items' table (db/table.ts, the rollups table); absent: the main table. */
+  table?: "rollups";
   /** Absent: the table's own key. */
-  index?: typeof EDGE_INDEX;
-  /** The partition key of the edges of `id`. */
-  partition: (id: number) => string;
+  index?: IndexName;
+  /** The partition key of the edges of the filter's value (an id, or `root`'s `true`/`false`). */
+  partition: (value: string | number) => string;
   /** The sort key's prefix before the listed item's padded id. */
   prefix: string;
   /** The edge item's attribute that holds the listed item's id. */
   idAttribute: string;
+  /** For a maintained filter: the key of the item that says the listed item matches `value`. */
+  member?: (value: number, listed: number) => Record<string, string>;
 }
 
 /** The edges of a group, in its partition of the table: the ids at their `to` end. */
 export function edgesFrom(kind: EdgeKind): LinkPath {
   const { to } = EDGES[kind];
-  return { partition: (id) => EDGE_PARTITION + encodeId(id), prefix: to.prefix, idAttribute: `${to.end}_id` };
+  return { partition: (id) => EDGE_PARTITION + encodeId(Number(id)), prefix: to.prefix, idAttribute: `${to.end}_id` };
 }
 
 /** The edges of the item at their `to` end, on EDGE_INDEX: the ids at their `from` end. */
@@ -180,7 +186,7 @@ export function edgesTo(kind: EdgeKind): LinkPath {
   const { from, to } = EDGES[kind];
   return {
     index: EDGE_INDEX,
-    partition: (id) => to.prefix + encodeId(id),
+    partition: (id) => to.prefix + encodeId(Number(id)),
     prefix: from.prefix,
     idAttribute: `${from.end}_id`,
   };
@@ -193,6 +199,59 @@ export function edgesTo(kind: EdgeKind): LinkPath {
 export const NAMED_ITEMS = {
   claim: { prefix: "claim#", sortKey: "claim" },
   counter: { prefix: "counter#", sortKey: "counter" },
+} as const;
+
+/**
+ * The root index of groups (`root=true|false`): a group's `root_key`, its partition there, says
+ * whether it has a parent; its sort key is the padded id (`id_key`), so both partitions page in id
+ * order. Every write of `parent_group_ids` keeps it (records/edges.ts); a tombstone leaves it like
+ * the list indexes.
+ */
+export const ROOT_INDEX = "gsi3" satisfies IndexName;
+export const ROOT_GROUP_KEYS = { root: "group#root", nested: "group#nested" } as const;
+
+/** The root index partition of a group with these parents. */
+export const rootKeyOf = (parents: readonly number[]) =>
+  parents.length > 0 ? ROOT_GROUP_KEYS.nested : ROOT_GROUP_KEYS.root;
+
+/** `root=true|false` as a link: the root index partition of the value, in id order. */
+export const ROOT_LINK: LinkPath = {
+  index: ROOT_INDEX,
+  partition: (value) => (value === "true" ? ROOT_GROUP_KEYS.root : ROOT_GROUP_KEYS.nested),
+  prefix: "",
+  idAttribute: "id",
+};
+
+/**
+ * The hierarchy's maintained items (docs/design.md, "The hierarchy"), in the rollups table
+ * (db/table.ts), which has no stream: they make no event and never invoke the processor that
+ * writes them. Every partition key starts with `rollup#` all the same, so that no key of them
+ * could ever be taken for a site's or a group's (whose `site#` and `group#` the stream filters
+ * pass). rollups/keys.ts puts these strings under the table's attribute names.
+ *
+ * - below item "X (a site or group) is below group A": `rollup#below#<A16>` / `<kind>#<X16>`; on
+ *   the table's gsi1 `rollup#above#<kind>#<X16>` / `group#<A16>` (what X is below, in id order);
+ * - ledger of X (what its below items say, as applied): `rollup#<kind>#<X16>` / `ledger`;
+ * - summary of A (its totals): `rollup#summary#<A16>` / `summary`.
+ */
+export const ROLLUP_KEY_PREFIX = "rollup#";
+
+/** What is below a group: a site or a group. */
+export type Placed = "site" | "group";
+
+export const ROLLUPS = {
+  /** A group's partition of below items: a Query in it lists what is below, in id order. */
+  belowPartition: (group: number) => `${ROLLUP_KEY_PREFIX}below#${encodeId(group)}`,
+  /** The sort key prefix of the below items of one kind in a group's partition. */
+  belowPrefix: (kind: Placed) => `${kind}#`,
+  /** An item's partition of gsi1: the below items naming the groups it is below, in their id order. */
+  abovePartition: (kind: Placed, id: number) => `${ROLLUP_KEY_PREFIX}above#${kind}#${encodeId(id)}`,
+  /** The gsi1 sort key prefix of the groups an item is below. */
+  abovePrefix: "group#",
+  ledgerPartition: (kind: Placed, id: number) => `${ROLLUP_KEY_PREFIX}${kind}#${encodeId(id)}`,
+  ledgerSortKey: "ledger",
+  summaryPartition: (group: number) => `${ROLLUP_KEY_PREFIX}summary#${encodeId(group)}`,
+  summarySortKey: "summary",
 } as const;
 
 /** The names of a layout above, typed (Object.keys types them as strings). */

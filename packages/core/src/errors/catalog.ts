@@ -47,6 +47,8 @@ export interface ExampleContext {
   scopes: { read: string; write: string };
   /** What the route's own parsers throw for a bad request. */
   invalid: unknown;
+  /** The largest body the route takes, in bytes. */
+  bodyLimit: number;
 }
 
 /** What the OpenAPI document says of a header a problem may carry (its value is the code's). */
@@ -132,8 +134,8 @@ export const ERROR_CATALOG = {
   PAYLOAD_TOO_LARGE: {
     status: 413,
     title: "Payload too large",
-    description: `The body is over ${MAX_BODY_BYTES / 1024} KiB.`,
-    example: () => payloadTooLarge(70_000),
+    description: `The body is over the route's limit: ${MAX_BODY_BYTES / 1024} KiB, unless the route says otherwise.`,
+    example: ({ bodyLimit }) => payloadTooLarge(bodyLimit + 4_464, bodyLimit),
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -5,16 +5,17 @@
  */
 import { DomainError } from "./domain.ts";
 
-/** Bodies larger than this are refused before parsing (413). */
+/** Bodies larger than this are refused before parsing (413), unless the route's record sets its own cap. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The request header that makes a `POST` safe to retry (API.md "Safe retries"). */
 export const IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-export function payloadTooLarge(bytes: number): DomainError {
+/** 413: a body of `bytes` over the route's `limit`. */
+export function payloadTooLarge(bytes: number, limit = MAX_BODY_BYTES): DomainError {
   return new DomainError(
     "PAYLOAD_TOO_LARGE",
-    `the body is ${bytes} bytes; the limit is ${MAX_BODY_BYTES} bytes (${MAX_BODY_BYTES / 1024} KiB)`,
+    `the body is ${bytes} bytes; the limit is ${limit} bytes (${limit / 1024} KiB)`,
   );
 }
 

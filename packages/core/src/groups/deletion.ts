@@ -1,6 +1,6 @@
 import type { LinkedDeletion } from "../db/deletion.ts";
 import type { Database } from "../db/entities.ts";
-import { listIndexNames } from "../db/keys.ts";
+import { listIndexNames, ROOT_INDEX } from "../db/keys.ts";
 import type { LinkSteps } from "../records/edges.ts";
 import { recordSteps } from "../records/record.ts";
 import { readGroup } from "./store.ts";
@@ -26,7 +26,7 @@ export function groupDeletion(db: Database, id: number, links: LinkSteps): Linke
       };
     },
     key: () => record.key(db),
-    indexes: listIndexNames("group"),
+    indexes: [...listIndexNames("group"), ROOT_INDEX],
     unlink: (link) => {
       if (link.kind === "site") return [links.membership.delete(id, link.id), links.membership.site.loses(link.id, id)];
       if (link.kind === "child") return [links.nesting.delete(id, link.id), links.nesting.child.loses(link.id, id)];

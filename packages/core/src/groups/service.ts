@@ -6,7 +6,7 @@ import type { Cursors } from "../lists/cursor.ts";
 import { parseListRequest } from "../lists/parse.ts";
 import { readList } from "../lists/plan.ts";
 import type { Page } from "../lists/spec.ts";
-import { diff, linkSteps } from "../records/edges.ts";
+import { diff, linkSteps, type RemovalHints } from "../records/edges.ts";
 import type { IfMatch } from "../records/preconditions.ts";
 import { nextId, recordSteps } from "../records/record.ts";
 import { checkNesting, NESTING_ATTEMPTS, type NestingCheck } from "./ancestry.ts";
@@ -82,6 +82,8 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
     async update(id: number, body: unknown, ifMatch?: IfMatch): Promise<Group> {
       const patch = parseGroupPatch(body);
       const nests = (patch.child_group_ids?.length ?? 0) > 0;
+      // what the refused attempts said of the children losing this parent (records/edges.ts)
+      const hints: RemovalHints = new Map();
       const attempt = async () => {
         const current = await readExistingGroup(db, id, true, ifMatch);
         if (patch.child_group_ids?.includes(id)) throw groupCycle(id, id, "child_group_ids");
@@ -115,7 +117,7 @@ export function createGroupService({ db, cursors, now = () => new Date() }: Grou
           version: current.version + 1,
           updated_at: at,
         };
-        const links = linkSteps(at);
+        const links = linkSteps(at, hints);
         const steps: Step[] = [
           recordSteps("group", id).replace(toItem(next), current.version),
           ...sites.added.flatMap((s) => [

@@ -1,6 +1,6 @@
 import { batchGetItems, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
-import { encodeName, listKeys } from "../db/keys.ts";
+import { encodeName, listKeys, rootKeyOf } from "../db/keys.ts";
 import { notFound } from "../errors/domain.ts";
 import { checkIfMatch, type IfMatch } from "../records/preconditions.ts";
 import { readRecord, recordKey } from "../records/record.ts";
@@ -42,6 +42,7 @@ export function toItem(group: Group & { deleting?: boolean }) {
     ...(parent_group_ids.length > 0 ? { parent_group_ids } : {}),
     name_lower: encodeName(group.name),
     ...listKeys("group", group),
+    root_key: rootKeyOf(parent_group_ids),
   };
 }
 

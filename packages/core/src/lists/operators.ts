@@ -11,11 +11,13 @@ import type { Filter, FilterField, FilterValue, ListSpec, Operator } from "./spe
 
 interface OperatorRule {
   /** The condition on the attribute at `path`, the filter's values written as `placeholders`. */
-  expression(path: string, placeholders: string[]): string;
+  expression(path: string, placeholders: string[], values: readonly FilterValue[]): string;
   /** The same condition on the stored value (undefined when the item lacks the attribute). */
   holds(stored: unknown, values: readonly FilterValue[]): boolean;
   /** Case-insensitive: on the field's lower-cased copy, with the values lower-cased. */
   text?: true;
+  /** The condition names no value (DynamoDB refuses an unused placeholder). */
+  valueless?: true;
 }
 
 /** DynamoDB's order: numbers by value, strings by their UTF-8 bytes. */
@@ -64,10 +66,23 @@ const RULES: Record<Operator, OperatorRule> = {
   },
 };
 
+/**
+ * An `emptySet` field's `=`: `true` holds when the set attribute is absent (DynamoDB stores no
+ * empty set), `false` when it is there.
+ */
+const EMPTY: OperatorRule = {
+  expression: (path, _placeholders, [value]) =>
+    value === "true" ? `attribute_not_exists(${path})` : `attribute_exists(${path})`,
+  holds: (stored, [value]) => (value === "true") === [...((stored as Iterable<unknown> | undefined) ?? [])].length < 1,
+  valueless: true,
+};
+
 /** What a filter tests, the same for both evaluations: where, by which rule, against which values. */
 function testOf(spec: ListSpec, filter: Filter) {
   const field: FilterField | undefined = spec.filters[filter.field];
   if (!field) throw new Error(`no filter field ${filter.field}`);
+  if (field.maintained) throw new Error(`${filter.field} is no attribute of the item: its below item says`);
+  if (field.emptySet) return { attribute: field.attribute, rule: EMPTY, values: filter.values, optional: false };
   // on a set, `=` means "the set holds the value"
   const rule = field.isSet && filter.operator === "eq" ? CONTAINS : RULES[filter.operator];
   return {
@@ -89,8 +104,8 @@ export interface Placeholders {
 export function filterExpression(spec: ListSpec, filter: Filter, x: Placeholders): string {
   const { attribute, rule, values, optional } = testOf(spec, filter);
   const path = x.name(attribute);
-  const placeholders = values.map((value) => x.value(value));
-  const condition = rule.expression(path, placeholders);
+  const placeholders = rule.valueless ? [] : values.map((value) => x.value(value));
+  const condition = rule.expression(path, placeholders, values);
   return optional ? `(attribute_exists(${path}) AND ${condition})` : condition;
 }
 

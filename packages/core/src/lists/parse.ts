@@ -18,7 +18,8 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** DynamoDB's IN takes at most 100 operands. */
 export const MAX_IN_VALUES = 100;
 
-function describe(kind: ValueKind): string {
+/** What a value of this kind must be, for an error naming it. */
+export function describeKind(kind: ValueKind): string {
   if (typeof kind === "object") return `one of: ${kind.oneOf.join(", ")}`;
   return {
     id: "a positive integer",
@@ -28,7 +29,8 @@ function describe(kind: ValueKind): string {
   }[kind];
 }
 
-function readValue(kind: ValueKind, raw: string): FilterValue | undefined {
+/** A value of this kind written as text (a query parameter, a CSV cell), as the API reads it; undefined when it is none. */
+export function readValue(kind: ValueKind, raw: string): FilterValue | undefined {
   if (typeof kind === "object") return kind.oneOf.includes(raw) ? raw : undefined;
   switch (kind) {
     case "id": {
@@ -112,7 +114,7 @@ export function parseListRequest(
         path: parameter,
         message: tooLarge
           ? `${bad.join(", ")}: too large (ids are at most ${Number.MAX_SAFE_INTEGER})`
-          : `${bad.map((b) => JSON.stringify(b)).join(", ")}: not ${describe(kind)}`,
+          : `${bad.map((b) => JSON.stringify(b)).join(", ")}: not ${describeKind(kind)}`,
       });
       continue;
     }

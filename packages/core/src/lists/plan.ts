@@ -4,7 +4,10 @@
  *
  * - `id__in` → `ids`: a BatchGetItem of exactly those ids (at most 100), never a range.
  * - `group_id` (sites), `site_id`, `parent_group_id` (groups) → `links`: the edge items of that id
- *   (a Query on one partition of the table or gsi1), then a BatchGetItem of the linked items.
+ *   (a Query on one partition of the table or gsi1), then a BatchGetItem of the linked items; the
+ *   same for `within_group_id`, `contains_site_id`, `contains_group_id` with the maintained below
+ *   items (the rollups table), and `root` with the group items' root index (gsi3). Beside the
+ *   link, a maintained filter is checked by reading the listed items' below items by key.
  *   Sorted by id, the edges come in the requested order: a page reads about `limit` edges and
  *   `limit` items. Sorted by another field, the whole link set is read and ordered in memory, up
  *   to SORTED_LINKS_BOUND links; past it the request is served as an `index` plan with the link
@@ -21,12 +24,12 @@
 import { batchGetItems, queryPage, type RawItem } from "../db/commands.ts";
 import type { Database } from "../db/entities.ts";
 import { ABOVE_EVERY_ID, encodeId, type LinkPath, RECORDS } from "../db/keys.ts";
-import { tableDefinition } from "../db/table.ts";
+import { rollupsTableDefinition, tableDefinition } from "../db/table.ts";
 import { recordKey } from "../records/record.ts";
 import type { Cursors, StartKey } from "./cursor.ts";
 import { compare, matchesFilter } from "./operators.ts";
 import { buildListQuery, QUERY_BUDGET, readPage, sortOf } from "./query.ts";
-import type { Filter, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
+import type { Filter, FilterValue, ListRequest, ListSpec, Operator, SortOption } from "./spec.ts";
 
 /** Sorted by another field than id, at most this many links are read and ordered in memory. */
 export const SORTED_LINKS_BOUND = 1000;
@@ -35,7 +38,7 @@ const LOOKUP_CHUNK = 100;
 
 export type ListPlan =
   | { kind: "ids"; ids: number[]; rest: Filter[] }
-  | { kind: "links"; id: number; path: LinkPath; rest: Filter[] }
+  | { kind: "links"; id: FilterValue; path: LinkPath; rest: Filter[] }
   | { kind: "index"; keyed: SortOption };
 
 const isIds = (f: Filter) => f.field === "id" && f.operator === "in";
@@ -57,10 +60,12 @@ export function planList(spec: ListSpec, request: ListRequest): ListPlan {
   if (ids) {
     return { kind: "ids", ids: [...new Set(ids.values as number[])], rest: request.filters.filter((f) => f !== ids) };
   }
-  const link = request.filters.find((f) => f.operator === "eq" && Object.hasOwn(spec.links, f.field));
+  // the links of one id before `root`, whose partitions hold about a whole kind of group
+  const links = request.filters.filter((f) => f.operator === "eq" && Object.hasOwn(spec.links, f.field));
+  const link = links.find((f) => !spec.filters[f.field]?.emptySet) ?? links[0];
   if (link) {
     const path = spec.links[link.field] as LinkPath;
-    return { kind: "links", id: link.values[0] as number, path, rest: request.filters.filter((f) => f !== link) };
+    return { kind: "links", id: link.values[0] as FilterValue, path, rest: request.filters.filter((f) => f !== link) };
   }
   return { kind: "index", keyed: keyedEquality(spec, request) ?? sortOf(spec, request) };
 }
@@ -87,7 +92,7 @@ export function scanning(spec: ListSpec, field: string, operator: Operator): str
       return `A key condition with \`sort=${sorted}\`; otherwise evaluated as a filter over the list (scanning: a page may come back empty with a \`next_cursor\`).`;
     }
   }
-  return "Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`) narrows the list first.";
+  return "Evaluated as a filter over the list (scanning: a page may come back empty with a `next_cursor`), unless `id__in` or a link filter (`group_id`, `site_id`, `parent_group_id`, `within_group_id`, `contains_site_id`, `contains_group_id`, `root`) narrows the list first.";
 }
 
 interface Reading {
@@ -106,12 +111,40 @@ interface Reading {
   after: StartKey | undefined;
 }
 
+/**
+ * The items the maintained filters keep: those whose below item (`LinkPath.member`) is there, read
+ * by key from the rollups table, one BatchGetItem per 100 items and filter.
+ */
+async function members(reading: Reading, items: RawItem[], filters: readonly Filter[]): Promise<RawItem[]> {
+  let kept = items;
+  for (const filter of filters) {
+    const member = reading.spec.links[filter.field]?.member;
+    if (!member || kept.length === 0) continue;
+    const keyOf = (item: RawItem) => member(filter.values[0] as number, Number(item.id));
+    const found = await batchGetItems(reading.db, kept.map(keyOf), { table: reading.db.rollupsTable });
+    const there = new Set(found.map((item) => `${item.pk}\u0000${item.sk}`));
+    kept = kept.filter((item) => {
+      const key = keyOf(item);
+      return there.has(`${key.pk}\u0000${key.sk}`);
+    });
+  }
+  return kept;
+}
+
+const maintainedOf = (spec: ListSpec, filters: readonly Filter[]) =>
+  filters.filter((f) => spec.filters[f.field]?.maintained);
+
 /** The items of these ids that are listed (not tombstones) and pass the other filters. */
 async function lookUp(reading: Reading, ids: readonly number[]): Promise<RawItem[]> {
   const { db, spec, rest, sortKey } = reading;
   const keys = ids.map((id) => recordKey(db, spec.entity, id));
   const items = await batchGetItems(db, keys);
-  return items.filter((item) => item[sortKey] !== undefined && rest.every((f) => matchesFilter(spec, f, item)));
+  const maintained = maintainedOf(spec, rest);
+  const plain = rest.filter((f) => !maintained.includes(f));
+  const listed = items.filter(
+    (item) => item[sortKey] !== undefined && plain.every((f) => matchesFilter(spec, f, item)),
+  );
+  return members(reading, listed, maintained);
 }
 
 /** The order of the request: by the sort index's key, in its direction. */
@@ -182,15 +215,15 @@ async function pageOfStream(
 }
 
 /** One Query on the edges of a link filter: ids after `after` in the request's direction. */
-async function readEdges(reading: Reading, path: LinkPath, id: number, count: number, after: number | undefined) {
-  const keys = path.index ? tableDefinition.indexes[path.index] : tableDefinition;
-  const pk = "partitionKey" in keys ? keys.partitionKey : "";
-  const sk = keys.sortKey;
+async function readEdges(reading: Reading, path: LinkPath, id: FilterValue, count: number, after: number | undefined) {
+  const definition = path.table === "rollups" ? rollupsTableDefinition : tableDefinition;
+  // the rollups table's gsi1 has the main table's key names
+  const { partitionKey: pk, sortKey: sk } = path.index ? tableDefinition.indexes[path.index] : definition;
   const descending = reading.request.sort.descending;
   const low = path.prefix + (after !== undefined && !descending ? encodeId(after + 1) : encodeId(0));
   const high = path.prefix + (after !== undefined && descending ? encodeId(after - 1) : ABOVE_EVERY_ID);
   const page = await queryPage(reading.db, {
-    TableName: reading.db.table,
+    TableName: path.table === "rollups" ? reading.db.rollupsTable : reading.db.table,
     ...(path.index ? { IndexName: path.index } : {}),
     KeyConditionExpression: "#pk = :pk AND #sk BETWEEN :low AND :high",
     ExpressionAttributeNames: { "#pk": pk, "#sk": sk },
@@ -263,6 +296,11 @@ export async function readList(
     last = linked[linked.length - 1];
     done = edges.done;
   }
-  if (linked.length > SORTED_LINKS_BOUND) return readPage(db, cursors, sorted, request);
+  if (linked.length > SORTED_LINKS_BOUND) {
+    // the sort's index, each Query's items then checked against what no filter expression says
+    const maintained = maintainedOf(spec, request.filters);
+    const keep = maintained.length > 0 ? (items: RawItem[]) => members(reading, items, maintained) : undefined;
+    return readPage(db, cursors, sorted, request, keep);
+  }
   return pageOfSet(reading, await lookUp(reading, linked));
 }

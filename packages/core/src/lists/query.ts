@@ -164,7 +164,9 @@ export function buildListQuery(
   const keyCondition = [`${x.name(index.partitionKey)} = ${x.value(partition)}`, key.condition]
     .filter(Boolean)
     .join(" AND ");
-  const rest = request.filters.filter((f) => !key.absorbed.has(f));
+  // a maintained filter is no attribute of the item: its reader checks it (lists/plan.ts)
+  const maintained = request.filters.some((f) => spec.filters[f.field]?.maintained);
+  const rest = request.filters.filter((f) => !key.absorbed.has(f) && !spec.filters[f.field]?.maintained);
   const filters = rest.map((f) => filterExpression(spec, f, x)).join(" AND ");
   const bounds = key.bounds ?? {};
   return {
@@ -180,7 +182,7 @@ export function buildListQuery(
         (bounds.high === undefined || sk <= bounds.high)
       );
     },
-    filtered: filters.length > 0,
+    filtered: filters.length > 0 || maintained,
     empty: key.empty || impossible,
     input: {
       TableName: tableName,
@@ -196,13 +198,15 @@ export function buildListQuery(
 
 /**
  * Reads one page: exactly `limit` items unless the listing ends or the read budget is spent
- * first; `next_cursor` is null exactly when the listing has ended.
+ * first; `next_cursor` is null exactly when the listing has ended. `keep` checks each Query's
+ * items for what no filter expression can say (a maintained filter: lists/plan.ts).
  */
 export async function readPage(
   db: Database,
   cursors: Cursors,
   query: ListQuery,
   request: ListRequest,
+  keep?: (items: RawItem[]) => Promise<RawItem[]>,
 ): Promise<{ items: RawItem[]; next_cursor: string | null }> {
   let start: StartKey | undefined = request.cursor ? await cursors.open(request.cursor, query) : undefined;
   if (query.empty) return { items: [], next_cursor: null };
@@ -215,7 +219,7 @@ export async function readPage(
       Limit: query.filtered ? FILTERED_PAGE : request.limit + 1 - matched.length,
       ...(start ? { ExclusiveStartKey: start } : {}),
     });
-    matched.push(...page.items);
+    matched.push(...(keep ? await keep(page.items) : page.items));
     start = page.lastKey;
     if (!start) {
       ended = true;

@@ -21,6 +21,14 @@ export interface FilterField {
   optional?: boolean;
   /** No stored value is longer (in code points): a longer `=` or prefix matches nothing. */
   maxLength?: number;
+  /** `true` means the set `attribute` is empty (absent), `false` that it is not (`root`). */
+  emptySet?: true;
+  /**
+   * Answered by the hierarchy's maintained items (the rollups table), not by an attribute of the
+   * item (`attribute` is unused): as the plan's link, a Query of them; beside another, a lookup
+   * of the listed item's own (its `LinkPath.member`).
+   */
+  maintained?: true;
 }
 
 /** A sort: its list index (db/keys.ts), whose `encode` makes a value the prefix of the index's sort key. */

@@ -34,6 +34,14 @@ export async function withDeadline<T>(at: number, work: () => Promise<T>): Promi
   }
 }
 
+/**
+ * Runs `work` as a request of its own under the current one's deadline (none outside a request):
+ * one item of a batch, whose writes, and so whose outcome when it fails, are its own.
+ */
+export function asOwnRequest<T>(work: () => Promise<T>): Promise<T> {
+  return withDeadline(currentRequest()?.deadline ?? Number.POSITIVE_INFINITY, work);
+}
+
 /** Runs `work` with the current request's deadline moved `ms` later, into the answer's reserve. */
 export function withinReserve<T>(ms: number, work: () => Promise<T>): Promise<T> {
   const request = currentRequest();

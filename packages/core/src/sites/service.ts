@@ -12,6 +12,7 @@ import type { Page } from "../lists/spec.ts";
 import { diff, linkSteps } from "../records/edges.ts";
 import type { IfMatch } from "../records/preconditions.ts";
 import { nextId, recordSteps } from "../records/record.ts";
+import { sharedItemsOf } from "./batch.ts";
 import { claimChanges, claimsOf, releaseClaim, takeClaim } from "./claims.ts";
 import { siteListSpec } from "./list.ts";
 import { createSiteSchemas } from "./schema.ts";
@@ -82,6 +83,19 @@ export function createSiteService({ db, registry, cursors, now = () => new Date(
       ];
       await optimistic(`site ${id}`, () => commitChange(db, steps, "group_ids"));
       return site;
+    },
+
+    /**
+     * What a create of this body writes that another create may write too (batch.ts
+     * `sharedItemsOf`); nothing for a body that `create` refuses before any write.
+     */
+    contended(body: unknown): string[] {
+      try {
+        const values = schemas.parseCreate(body);
+        return sharedItemsOf(countryOf(values.country), values);
+      } catch {
+        return [];
+      }
     },
 
     get: (id: number): Promise<Site> => readExistingSite(db, id),

@@ -42,6 +42,20 @@ export function readId(raw: string): { id: number } | { message: string } {
   return { id };
 }
 
+/** Every query parameter a route does not define, and every one given twice, as the 400's errors. */
+export function queryProblems(
+  query: Record<string, string | undefined>,
+  repeated: readonly string[],
+  allowed: readonly string[] = [],
+): FieldError[] {
+  return [
+    ...Object.keys(query)
+      .filter((name) => query[name] !== undefined && !allowed.includes(name))
+      .map((path) => ({ path, message: "unknown parameter" })),
+    ...repeated.map((path) => ({ path, message: "must be given once" })),
+  ];
+}
+
 /** A set of ids written as a JSON array: positive integers, no duplicates. */
 export const idList = z.array(positiveId).check(
   z.refine((ids) => new Set(ids).size === ids.length, "must not repeat an id"),
