@@ -20,7 +20,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type RouteDefinition, routes, streamProcessor } from "@sites-groups/functions/routes";
+import { type RouteDefinition, rollupsProcessor, routes, streamProcessor } from "@sites-groups/functions/routes";
 import { startDynamoDbLocal } from "@sites-groups/local/dynamodb-local";
 import { build } from "esbuild";
 import { createApp } from "../lib/app.ts";
@@ -58,7 +58,11 @@ function synthesizeProd() {
   const template = JSON.parse(
     readFileSync(path.join(outdir, assembly.getStackByName(stack.stackName).templateFile), "utf8"),
   ) as { Resources: Record<string, { Properties: Record<string, any> }> };
-  const functions = [...stack.functions, [streamProcessor.name, stack.events.processor] as const].map(([name, fn]) => {
+  const processors = [
+    [streamProcessor.name, stack.events.processor],
+    [rollupsProcessor.name, stack.rollups.processor],
+  ] as const;
+  const functions = [...stack.functions, ...processors].map(([name, fn]) => {
     const properties = template.Resources[stack.getLogicalId(fn.node.defaultChild as never)]!.Properties;
     const key = String(properties.Code.S3Key);
     return { name, properties, dir: path.join(outdir, `asset.${key.slice(0, -".zip".length)}`) };

@@ -46,6 +46,7 @@ export const SITE = {
 const BODIES: Record<string, unknown> = {
   SiteCreate: SITE,
   GroupCreate: { name: "Bench group", type: "group1" },
+  SiteBatch: { items: [SITE] },
   SitePatch: { name: "Bench site" },
   GroupPatch: { name: "Bench group" },
 };
