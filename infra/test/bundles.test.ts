@@ -3,11 +3,14 @@
  * and answers a request, as prod runs it and with dev's `--enable-source-maps`. How long that
  * takes is `pnpm bench:cold`'s to print (infra/bench/cold-start.ts), not a test's to assert.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
+import { type RouteDefinition, rollupsProcessor, routes, streamProcessor } from "@sites-groups/functions/routes";
+import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { probe } from "../bench/probe.ts";
+import { esbuildOptions, REPO_ROOT } from "../lib/functions.ts";
 import { logicalIdOf, type Synthesized, synthesize } from "./synth.ts";
 
 /** The probe's environment: DYNAMODB_ENDPOINT points at a closed port, so nothing leaves the machine. */
@@ -115,4 +118,124 @@ describe("files handlers read at run time", () => {
       }
     }
   }, 60_000);
+});
+
+/**
+ * What a bundle holds, by esbuild's metafile of the same build as the stack's (functions.ts
+ * `esbuildOptions`; the test checks that the code is the same, byte for byte), and what of it
+ * runs at module init: what the entry reaches through static imports and requires, not through
+ * an `import()` that a request makes.
+ */
+interface BundleMeta {
+  /** The bundle as prod ships it (no source-map comment), in bytes. */
+  bytes: number;
+  /** Every input file. */
+  inputs: Set<string>;
+  /** The input files module init evaluates. */
+  atInit: Set<string>;
+}
+
+async function bundleMeta(handler: string, shipped: string): Promise<BundleMeta> {
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), "bundle-meta-")), "index.mjs");
+  const { metafile } = await build({
+    ...esbuildOptions(true),
+    entryPoints: [path.join(REPO_ROOT, "functions/src", `${handler}.ts`)],
+    absWorkingDir: REPO_ROOT,
+    outfile,
+    metafile: true,
+  });
+  const withoutMap = (code: string) => code.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, "\n");
+  const code = withoutMap(readFileSync(outfile, "utf8"));
+  expect(code === withoutMap(readFileSync(shipped, "utf8")), `${handler}: the stack's bundle is this build's`).toBe(
+    true,
+  );
+  const output = Object.values((metafile as Metafile).outputs).find((o) => o.entryPoint)!;
+  return {
+    bytes: Buffer.byteLength(code),
+    inputs: new Set(Object.keys(output.inputs)),
+    atInit: evaluatedAtInit(metafile!, output.entryPoint!),
+  };
+}
+
+function evaluatedAtInit(metafile: Metafile, entry: string): Set<string> {
+  const reached = new Set<string>();
+  const next = [entry];
+  for (let file = next.pop(); file !== undefined; file = next.pop()) {
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const { path: imported, kind, external } of metafile.inputs[file]?.imports ?? []) {
+      if (!external && kind !== "dynamic-import") next.push(imported);
+    }
+  }
+  return reached;
+}
+
+/** The package an input file belongs to (`@scope/name`), or undefined for the repository's own code. */
+const packageOf = (file: string) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+
+/**
+ * What no function evaluates at module init: the Tracer and the X-Ray SDK, which the first sampled
+ * invocation loads (commons/tracing.ts).
+ */
+const NOT_AT_INIT = ["aws-xray-sdk-core", "cls-hooked"];
+const TRACER_CLASS = /@aws-lambda-powertools\/tracer\/lib\/esm\/Tracer\.js$/;
+
+/**
+ * Each bundle's budget in KB, as prod ships it: the size `pnpm bench:cold` printed on 2026-12-02
+ * (docs/operations.md) and about 2% more. A function that reads or writes the table (every route
+ * with a table, both stream processors: 899–921 KB) holds the SDK, ElectroDB, Powertools, zod and
+ * core; the docs and explorer functions hold none of these. A bundle that grows past its budget
+ * adds to every cold start of its function: measure it with bench:cold, then raise the budget here.
+ */
+const DATA_BUDGET_KB = 940;
+const TABLELESS_BUDGET_KB: Record<string, number> = {
+  GetOpenApiDocument: 305,
+  GetDocs: 205,
+  GetDocsAsset: 205,
+  GetExplorer: 205,
+  GetExplorerAsset: 205,
+};
+
+describe("what each bundle loads at init, and its size", () => {
+  const functions = [...routes, streamProcessor, rollupsProcessor].map((fn) => ({
+    name: fn.name,
+    handler: fn.handler,
+  }));
+  const metas = new Map<string, BundleMeta>();
+  beforeAll(async () => {
+    const dirOf = (name: string) =>
+      synthesized.bundleDir(
+        logicalIdOf(
+          synthesized.stack,
+          name === streamProcessor.name
+            ? synthesized.stack.events.processor
+            : name === rollupsProcessor.name
+              ? synthesized.stack.rollups.processor
+              : synthesized.stack.functions.get(name)!,
+        ),
+      );
+    for (const { name, handler } of functions)
+      metas.set(name, await bundleMeta(handler, path.join(dirOf(name), "index.mjs")));
+  }, 120_000);
+
+  it("leaves the Tracer and the X-Ray SDK to the first sampled invocation", () => {
+    for (const { name } of functions) {
+      const { inputs, atInit } = metas.get(name)!;
+      const early = [...atInit].filter(
+        (file) => NOT_AT_INIT.includes(packageOf(file) ?? "") || TRACER_CLASS.test(file),
+      );
+      expect(early, `${name} evaluates at init`).toEqual([]);
+      // the check can fail: they are in every data bundle, for the request that loads them
+      if (name in TABLELESS_BUDGET_KB) continue;
+      const lazy = new Set([...inputs].filter((file) => !atInit.has(file)).map((file) => packageOf(file)));
+      for (const pkg of NOT_AT_INIT) expect(lazy.has(pkg), `${name} holds ${pkg}`).toBe(true);
+    }
+  });
+
+  it("keeps every bundle within its budget", () => {
+    for (const { name } of functions) {
+      const kb = metas.get(name)!.bytes / 1024;
+      expect(kb, `${name}: ${kb.toFixed(0)} KB`).toBeLessThanOrEqual(TABLELESS_BUDGET_KB[name] ?? DATA_BUDGET_KB);
+    }
+  });
 });
