@@ -1,8 +1,9 @@
 /**
- * `pnpm import`: creates the sites of a CSV or NDJSON file through `POST /sites/batch` (API.md
- * "Many at once"), safe to run again (import.ts), with a report line per row.
+ * `pnpm run import` (a bare `pnpm import` is pnpm's own lockfile command, docs/api.md): creates the
+ * sites of a CSV or NDJSON file through `POST /sites/batch` (API.md "Many at once"), safe to run
+ * again (import.ts), with a report line per row.
  *
- *   pnpm import FILE [--api URL] [--token TOKEN] [--check] [--port N] [--concurrency N]
+ *   pnpm run import FILE [--api URL] [--token TOKEN] [--check] [--port N] [--concurrency N]
  *
  * The API: --api, else the running `pnpm dev`'s (from its state file, with a write token from its
  * local user pool when it runs with AUTH=on). Writes FILE.report.ndjson: one line per row, in file
@@ -18,7 +19,7 @@ import { toolPort } from "./config.ts";
 import { BATCH_SIZE, IMPORT_KEY, importRows, type RowOutcome } from "./import.ts";
 import { type Row, readRows } from "./import-rows.ts";
 
-const USAGE = `Usage: pnpm import FILE [options]
+const USAGE = `Usage: pnpm run import FILE [options]
   FILE               a .csv file (a header row of field names; "." as the decimal mark; an empty cell
                      is an absent field; group_ids separated by ";"), or NDJSON (one site body per line)
   --check            validate every row against the API's schemas and say what would be sent; write nothing

@@ -127,9 +127,9 @@ async function sendBatch(options: ImportOptions, batch: Row[], outcomes: Map<num
     }
     if (pending.length === 0) return;
     const pause = pauseOf(n, sent.retryAfter);
-    options.log?.(
-      `${pending.length} rows answered ${sent.status || "nothing"}: again in ${(pause / 1000).toFixed(1)} s`,
-    );
+    // a batch answered 200 leaves open the rows whose items were 503 or 429; else the batch itself was
+    const why = sent.results ? "their items answered 503 or 429" : `the batch answered ${sent.status || "nothing"}`;
+    options.log?.(`${pending.length} rows not created yet (${why}): again in ${(pause / 1000).toFixed(1)} s`);
     await sleep(pause);
   }
 }
