@@ -5,6 +5,7 @@ import * as lambda from "aws-cdk-lib/aws-lambda";
 import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import type { BuildOptions } from "esbuild";
 import { copyRuntimeFiles } from "./runtime-files.ts";
 import { APP_NAME, type StageConfig } from "./stage.ts";
 
@@ -32,6 +33,26 @@ export const BUNDLING = {
   logLevel: LogLevel.WARNING,
   banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
 } as const;
+
+/**
+ * {@link BUNDLING} as esbuild's build API takes it: the options NodejsFunction passes esbuild on
+ * its command line (`--bundle --platform=node …`), for the builds that must match the stack's
+ * own (the floor of `pnpm bench:cold`).
+ */
+export function esbuildOptions(sourceMap: boolean): BuildOptions {
+  return {
+    bundle: true,
+    platform: "node",
+    format: BUNDLING.format,
+    target: BUNDLING.target,
+    minify: BUNDLING.minify,
+    sourcemap: sourceMap,
+    sourcesContent: BUNDLING.sourcesContent,
+    mainFields: [...BUNDLING.mainFields],
+    banner: { js: BUNDLING.banner },
+    logLevel: BUNDLING.logLevel,
+  };
+}
 
 /**
  * A log group that never blocks a redeploy: with a fixed name it is deleted with the stack

@@ -82,7 +82,7 @@ export interface StageConfig {
    * execution per shard; docs/operations.md, "The hierarchy").
    */
   rollups: { reservedConcurrency: number | undefined };
-  /** Memory of every function, in MB (infra/test/bundles.test.ts prints each bundle's cold start and memory used). */
+  /** Memory of every function, in MB (`pnpm bench:cold` prints each bundle's cold start and memory used). */
   memoryMb: number;
   timeout: Duration;
 }

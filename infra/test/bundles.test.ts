@@ -1,81 +1,33 @@
 /**
  * Every function as Lambda will run it: the bundle the stack built loads in a fresh Node process
- * and answers a request. Its size and module-init time (as prod runs it, and with dev's
- * `--enable-source-maps`) are printed beside the floor of DESIGN.md (a bundle holding the
- * DynamoDB DocumentClient alone): figures to read, not timed assertions.
+ * and answers a request, as prod runs it and with dev's `--enable-source-maps`. How long that
+ * takes is `pnpm bench:cold`'s to print (infra/bench/cold-start.ts), not a test's to assert.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type RouteDefinition, routes } from "@sites-groups/functions/routes";
-import { build } from "esbuild";
+import { type RouteDefinition, rollupsProcessor, routes, streamProcessor } from "@sites-groups/functions/routes";
+import { build, type Metafile } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BUNDLING, REPO_ROOT } from "../lib/api-stack.ts";
+import { probe } from "../bench/probe.ts";
+import { esbuildOptions, REPO_ROOT } from "../lib/functions.ts";
 import { logicalIdOf, type Synthesized, synthesize } from "./synth.ts";
 
-interface Run {
-  initMs: number;
-  firstInvokeMs?: number;
-  status?: number;
-  rssMb: number;
-  heapMb: number;
-}
+/** The probe's environment: DYNAMODB_ENDPOINT points at a closed port, so nothing leaves the machine. */
+const PROBE_ENV = {
+  PATH: process.env.PATH ?? "",
+  TABLE_NAME: "probe-table",
+  DYNAMODB_ENDPOINT: "http://127.0.0.1:9",
+  AWS_REGION: "eu-west-3",
+  AWS_ACCESS_KEY_ID: "probe",
+  AWS_SECRET_ACCESS_KEY: "probe",
+  AWS_LAMBDA_FUNCTION_NAME: "probe",
+  POWERTOOLS_LOG_LEVEL: "SILENT",
+  POWERTOOLS_METRICS_DISABLED: "true",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+};
 
-/**
- * Imports the bundle in a new process (as the Lambda runtime does at init), then invokes its
- * handler once with `event`. DYNAMODB_ENDPOINT points at a closed port: nothing leaves the machine.
- */
-const PROBE = `
-const started = performance.now();
-const mod = await import(process.argv[1]);
-const initMs = performance.now() - started;
-let firstInvokeMs, status;
-if (process.argv[2]) {
-  const t = performance.now();
-  const response = await mod.handler(JSON.parse(process.argv[2]), { functionName: "probe", awsRequestId: "probe-request" });
-  firstInvokeMs = performance.now() - t;
-  status = response.statusCode;
-}
-const m = process.memoryUsage();
-console.log(JSON.stringify({ initMs, firstInvokeMs, status, rssMb: m.rss / 2 ** 20, heapMb: m.heapUsed / 2 ** 20 }));
-`;
-
-function probe(file: string, event?: object, sourceMaps = true): Run {
-  const out = execFileSync(
-    process.execPath,
-    [
-      ...(sourceMaps ? ["--enable-source-maps"] : []),
-      "--input-type=module",
-      "-e",
-      PROBE,
-      file,
-      event ? JSON.stringify(event) : "",
-    ],
-    {
-      encoding: "utf8",
-      env: {
-        PATH: process.env.PATH,
-        TABLE_NAME: "probe-table",
-        DYNAMODB_ENDPOINT: "http://127.0.0.1:9",
-        AWS_REGION: "eu-west-3",
-        AWS_ACCESS_KEY_ID: "probe",
-        AWS_SECRET_ACCESS_KEY: "probe",
-        AWS_LAMBDA_FUNCTION_NAME: "probe",
-        POWERTOOLS_LOG_LEVEL: "SILENT",
-        POWERTOOLS_METRICS_DISABLED: "true",
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-      },
-    },
-  );
-  return JSON.parse(out.trim().split("\n").at(-1)!) as Run;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-/** Init times: the fastest of 5 fresh processes, the one least disturbed by whatever else the machine runs. */
-const RUNS = [0, 1, 2, 3, 4];
-const fastest = (values: number[]) => Math.min(...values);
-const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+const run = (file: string, event: object, sourceMaps = true) => probe(file, { env: PROBE_ENV, sourceMaps, event });
 
 /** A request each route answers without its table: a bad id, or an empty body. */
 function sampleEvent(route: (typeof routes)[number]) {
@@ -99,71 +51,22 @@ function sampleEvent(route: (typeof routes)[number]) {
 }
 
 let synthesized: Synthesized;
-let floor: { bytes: number; initMs: number; mappedInitMs: number };
-beforeAll(async () => {
+beforeAll(() => {
   synthesized = synthesize({ stage: "dev" });
-  // The floor: the DocumentClient alone, bundled with the functions' options.
-  const dir = mkdtempSync(path.join(tmpdir(), "floor-"));
-  const outfile = path.join(dir, "index.mjs");
-  await build({
-    stdin: {
-      contents:
-        'import { DynamoDBClient } from "@aws-sdk/client-dynamodb";\n' +
-        'import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";\n' +
-        "const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));\n" +
-        "export const handler = async () => ({ statusCode: 200, body: String(Boolean(client)) });\n",
-      resolveDir: path.join(REPO_ROOT, "packages/core"),
-      loader: "ts",
-    },
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: BUNDLING.target,
-    minify: BUNDLING.minify,
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: [...BUNDLING.mainFields],
-    banner: { js: BUNDLING.banner },
-    outfile,
-    logLevel: "error",
-  });
-  floor = {
-    bytes: statSync(outfile).size,
-    initMs: fastest(RUNS.map(() => probe(outfile, undefined, false).initMs)),
-    mappedInitMs: fastest(RUNS.map(() => probe(outfile).initMs)),
-  };
 }, 180_000);
 
 describe("every function's bundle", () => {
   it("loads in a fresh Node process and answers a request", () => {
-    const rows: string[] = [];
     for (const route of routes) {
       const fn = synthesized.stack.functions.get(route.name)!;
       const file = path.join(synthesized.bundleDir(logicalIdOf(synthesized.stack, fn)), "index.mjs");
       // as prod runs it (no source maps: the same code, without the map comment) and as dev does
-      const runs = RUNS.map(() => probe(file, sampleEvent(route), false));
-      const mapped = RUNS.map(() => probe(file, sampleEvent(route)));
-      for (const run of [...runs, ...mapped]) {
-        expect(run.status, `${route.name} answered`).toBeGreaterThanOrEqual(200);
-        expect(run.status, `${route.name} answered without a fault`).toBeLessThan(500);
+      for (const sourceMaps of [false, true]) {
+        const { status } = run(file, sampleEvent(route), sourceMaps);
+        expect(status, `${route.name} answered`).toBeGreaterThanOrEqual(200);
+        expect(status, `${route.name} answered without a fault`).toBeLessThan(500);
       }
-      const init = fastest(runs.map((r) => r.initMs));
-      const mappedInit = fastest(mapped.map((r) => r.initMs));
-      const invoke = median(runs.map((r) => r.firstInvokeMs ?? 0));
-      const rss = Math.max(...runs.map((r) => r.rssMb));
-      rows.push(
-        `| ${route.method} ${route.path} | ${kb(statSync(file).size)} | ${(statSync(file).size / floor.bytes).toFixed(2)}× | ${init.toFixed(0)} ms | ${(init / floor.initMs).toFixed(2)}× | ${mappedInit.toFixed(0)} ms | ${invoke.toFixed(0)} ms | ${rss.toFixed(0)} MB | ${runs[0]!.status} |`,
-      );
     }
-    console.log(
-      [
-        `\nBundles (esbuild, minified, ESM, AWS SDK included), Node ${process.versions.node}, init: fastest of ${RUNS.length} fresh processes, first invoke: median:`,
-        "| route | bundle | × floor | module init (prod) | × floor | init with source maps (dev) | first invoke | RSS | status |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-        `| floor: DocumentClient only | ${kb(floor.bytes)} | 1× | ${floor.initMs.toFixed(0)} ms | 1× | ${floor.mappedInitMs.toFixed(0)} ms | — | — | — |`,
-        ...rows,
-      ].join("\n"),
-    );
   }, 180_000);
 });
 
@@ -210,9 +113,129 @@ describe("files handlers read at run time", () => {
       if (served && route.path.includes("{")) {
         const event = sampleEvent(route);
         const name = Object.keys(event.pathParameters)[0]!;
-        const run = probe(path.join(dir, "index.mjs"), { ...event, pathParameters: { [name]: served } });
-        expect(run.status, `${route.name} serves ${served}`).toBe(200);
+        const answer = run(path.join(dir, "index.mjs"), { ...event, pathParameters: { [name]: served } });
+        expect(answer.status, `${route.name} serves ${served}`).toBe(200);
       }
     }
   }, 60_000);
+});
+
+/**
+ * What a bundle holds, by esbuild's metafile of the same build as the stack's (functions.ts
+ * `esbuildOptions`; the test checks that the code is the same, byte for byte), and what of it
+ * runs at module init: what the entry reaches through static imports and requires, not through
+ * an `import()` that a request makes.
+ */
+interface BundleMeta {
+  /** The bundle as prod ships it (no source-map comment), in bytes. */
+  bytes: number;
+  /** Every input file. */
+  inputs: Set<string>;
+  /** The input files module init evaluates. */
+  atInit: Set<string>;
+}
+
+async function bundleMeta(handler: string, shipped: string): Promise<BundleMeta> {
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), "bundle-meta-")), "index.mjs");
+  const { metafile } = await build({
+    ...esbuildOptions(true),
+    entryPoints: [path.join(REPO_ROOT, "functions/src", `${handler}.ts`)],
+    absWorkingDir: REPO_ROOT,
+    outfile,
+    metafile: true,
+  });
+  const withoutMap = (code: string) => code.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, "\n");
+  const code = withoutMap(readFileSync(outfile, "utf8"));
+  expect(code === withoutMap(readFileSync(shipped, "utf8")), `${handler}: the stack's bundle is this build's`).toBe(
+    true,
+  );
+  const output = Object.values((metafile as Metafile).outputs).find((o) => o.entryPoint)!;
+  return {
+    bytes: Buffer.byteLength(code),
+    inputs: new Set(Object.keys(output.inputs)),
+    atInit: evaluatedAtInit(metafile!, output.entryPoint!),
+  };
+}
+
+function evaluatedAtInit(metafile: Metafile, entry: string): Set<string> {
+  const reached = new Set<string>();
+  const next = [entry];
+  for (let file = next.pop(); file !== undefined; file = next.pop()) {
+    if (reached.has(file)) continue;
+    reached.add(file);
+    for (const { path: imported, kind, external } of metafile.inputs[file]?.imports ?? []) {
+      if (!external && kind !== "dynamic-import") next.push(imported);
+    }
+  }
+  return reached;
+}
+
+/** The package an input file belongs to (`@scope/name`), or undefined for the repository's own code. */
+const packageOf = (file: string) => /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+
+/**
+ * What no function evaluates at module init: the Tracer and the X-Ray SDK, which the first sampled
+ * invocation loads (commons/tracing.ts).
+ */
+const NOT_AT_INIT = ["aws-xray-sdk-core", "cls-hooked"];
+const TRACER_CLASS = /@aws-lambda-powertools\/tracer\/lib\/esm\/Tracer\.js$/;
+
+/**
+ * Each bundle's budget in KB, as prod ships it: the size `pnpm bench:cold` printed on 2026-12-02
+ * (docs/operations.md) and about 2% more. A function that reads or writes the table (every route
+ * with a table, both stream processors: 899–921 KB) holds the SDK, ElectroDB, Powertools, zod and
+ * core; the docs and explorer functions hold none of these. A bundle that grows past its budget
+ * adds to every cold start of its function: measure it with bench:cold, then raise the budget here.
+ */
+const DATA_BUDGET_KB = 940;
+const TABLELESS_BUDGET_KB: Record<string, number> = {
+  GetOpenApiDocument: 305,
+  GetDocs: 205,
+  GetDocsAsset: 205,
+  GetExplorer: 205,
+  GetExplorerAsset: 205,
+};
+
+describe("what each bundle loads at init, and its size", () => {
+  const functions = [...routes, streamProcessor, rollupsProcessor].map((fn) => ({
+    name: fn.name,
+    handler: fn.handler,
+  }));
+  const metas = new Map<string, BundleMeta>();
+  beforeAll(async () => {
+    const dirOf = (name: string) =>
+      synthesized.bundleDir(
+        logicalIdOf(
+          synthesized.stack,
+          name === streamProcessor.name
+            ? synthesized.stack.events.processor
+            : name === rollupsProcessor.name
+              ? synthesized.stack.rollups.processor
+              : synthesized.stack.functions.get(name)!,
+        ),
+      );
+    for (const { name, handler } of functions)
+      metas.set(name, await bundleMeta(handler, path.join(dirOf(name), "index.mjs")));
+  }, 120_000);
+
+  it("leaves the Tracer and the X-Ray SDK to the first sampled invocation", () => {
+    for (const { name } of functions) {
+      const { inputs, atInit } = metas.get(name)!;
+      const early = [...atInit].filter(
+        (file) => NOT_AT_INIT.includes(packageOf(file) ?? "") || TRACER_CLASS.test(file),
+      );
+      expect(early, `${name} evaluates at init`).toEqual([]);
+      // the check can fail: they are in every data bundle, for the request that loads them
+      if (name in TABLELESS_BUDGET_KB) continue;
+      const lazy = new Set([...inputs].filter((file) => !atInit.has(file)).map((file) => packageOf(file)));
+      for (const pkg of NOT_AT_INIT) expect(lazy.has(pkg), `${name} holds ${pkg}`).toBe(true);
+    }
+  });
+
+  it("keeps every bundle within its budget", () => {
+    for (const { name } of functions) {
+      const kb = metas.get(name)!.bytes / 1024;
+      expect(kb, `${name}: ${kb.toFixed(0)} KB`).toBeLessThanOrEqual(TABLELESS_BUDGET_KB[name] ?? DATA_BUDGET_KB);
+    }
+  });
 });

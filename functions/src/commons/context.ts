@@ -1,7 +1,7 @@
 import { createDocumentClient, createServices, type Services } from "@sites-groups/core";
 import { secretReader } from "./cursor-secret.ts";
 import { cursorSecretArn, eventSettings, tableSettings } from "./environment.ts";
-import { tracer } from "./tracing.ts";
+import { traceCalls } from "./tracing.ts";
 
 let context: Services | undefined;
 
@@ -19,7 +19,7 @@ export function services(): Services {
     context = createServices({
       table,
       ...(settleMs === undefined ? {} : { eventSettleMs: settleMs }),
-      client: tracer.captureAWSv3Client(client),
+      client: traceCalls(client),
       ...(arn ? { cursorSecret: secretReader(arn) } : {}),
     });
   }

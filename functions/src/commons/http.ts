@@ -1,6 +1,5 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import {
   ANSWER_HEADERS,
@@ -27,7 +26,7 @@ import { header } from "./headers.ts";
 import { logger, metrics } from "./powertools.ts";
 import { toProblem, writeKindOf } from "./problem.ts";
 import { isReplay, replayedItems } from "./replay.ts";
-import { tracer } from "./tracing.ts";
+import { traceInvocations } from "./tracing.ts";
 
 export interface Request {
   event: APIGatewayProxyEvent;
@@ -301,7 +300,7 @@ function runnerOf(route: RouteDefinition, run: Run, once: Once | undefined): Run
 export function http(route: RouteDefinition, run: Run, options: { once?: Once } = {}) {
   const runner = runnerOf(route, run, options.once);
   return middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(traceInvocations())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(correlate())
     .use(secure())

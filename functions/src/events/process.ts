@@ -4,6 +4,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { services } from "#commons/context";
 import { eventSettings } from "#commons/environment";
 import { logger, metrics } from "#commons/powertools";
+import { invocationTracer } from "#commons/tracing";
 import { busPublisher } from "./publish.ts";
 
 /** One per container: positions increase strictly across the batches it handles. */
@@ -17,6 +18,8 @@ let publish: ReturnType<typeof busPublisher> | undefined;
  * partial batch response naming the first record it could not handle.
  */
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  // the batch's DynamoDB calls are traced when X-Ray samples it (commons/tracing.ts)
+  await invocationTracer();
   const { bus, stage } = eventSettings();
   if (bus) publish ??= busPublisher(new EventBridgeClient({}), bus);
   const { db, events } = services();

@@ -2,6 +2,7 @@ import { deadlineOf, withDeadline } from "@sites-groups/core";
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import { services } from "#commons/context";
 import { logger, metrics } from "#commons/powertools";
+import { invocationTracer } from "#commons/tracing";
 
 /**
  * The rollups processor: the table's stream records become the maintained items of API.md "The
@@ -12,6 +13,8 @@ import { logger, metrics } from "#commons/powertools";
  * batch too long for one invocation fails cleanly and is redelivered (what it wrote stays written).
  */
 export async function handler(event: DynamoDBStreamEvent, context?: Partial<Context>): Promise<DynamoDBBatchResponse> {
+  // the batch's DynamoDB calls are traced when X-Ray samples it (commons/tracing.ts)
+  await invocationTracer();
   const remaining = context?.getRemainingTimeInMillis?.();
   const run = () =>
     services().hierarchy.maintain(event.Records, (record, error) =>
