@@ -57,7 +57,7 @@ function synthesizeProd() {
   const assembly = app.synth();
   const template = JSON.parse(
     readFileSync(path.join(outdir, assembly.getStackByName(stack.stackName).templateFile), "utf8"),
-  ) as { Resources: Record<string, { Properties: Record<string, any> }> };
+  ) as { Resources: Record<string, { Properties: FunctionProperties }> };
   const processors = [
     [streamProcessor.name, stack.events.processor],
     [rollupsProcessor.name, stack.rollups.processor],
@@ -90,6 +90,16 @@ async function buildFloor(): Promise<string> {
   return outfile;
 }
 
+/** What this benchmark reads of a function's properties in the synthesized template. */
+interface FunctionProperties {
+  Code: { S3Key: string };
+  Runtime: string;
+  FunctionName: string;
+  MemorySize: number;
+  TracingConfig?: { Mode?: string };
+  Environment?: { Variables?: Record<string, string> };
+}
+
 /** The template's variables, with the bench's table where the stack names its own. */
 function templateVariables(name: string, variables: Record<string, unknown>, endpoint: string) {
   const env: Record<string, string> = { DYNAMODB_ENDPOINT: endpoint };
@@ -108,7 +118,7 @@ function templateVariables(name: string, variables: Record<string, unknown>, end
 }
 
 /** What the Lambda runtime sets for a function (`tracing`: its X-Ray active tracing). */
-function lambdaVariables(properties: Record<string, any>, dir: string): Record<string, string> {
+function lambdaVariables(properties: FunctionProperties, dir: string): Record<string, string> {
   const tracing = properties.TracingConfig?.Mode === "Active";
   return {
     PATH: process.env.PATH ?? "",

@@ -2,9 +2,11 @@
  * The table both benches read (cold-start.ts, warm-path.ts) and the requests they make of it:
  * API Gateway proxy events that every route answers from the table on every run.
  */
+
 import { createServices, tableDefinition } from "@sites-groups/core";
 import { OAUTH_SCOPES, type RouteDefinition } from "@sites-groups/functions/routes";
 import { ensureTable } from "@sites-groups/local/dynamodb-local";
+import type { APIGatewayProxyEvent } from "aws-lambda";
 
 /** What the bench puts in the table: the ids the requests name. */
 export interface Seeded {
@@ -12,6 +14,13 @@ export interface Seeded {
   groups: [number, number];
   /** The site's item key, which the floor reads. */
   siteKey: Record<string, unknown>;
+}
+
+/** The items of an ElectroDB answer given `data: "raw"` (DynamoDB's own, which its types do not say). */
+function rawItems(data: unknown): Record<string, unknown>[] {
+  const items = (data as { Items?: unknown } | undefined)?.Items;
+  if (!Array.isArray(items)) throw new Error("ElectroDB's raw scan answered no Items");
+  return items;
 }
 
 /** Creates the table and what the requests name: a site and two groups. */
@@ -23,7 +32,7 @@ export async function seed(endpoint: string, table: string): Promise<Seeded> {
   const second = await services.groups.create({ name: "Bench child", type: "group2" });
   // the site's item as stored (ElectroDB's raw answer keeps its key attributes)
   const { data } = await services.db.entities.site.scan.go({ data: "raw" });
-  const [item] = (data as unknown as { Items: Record<string, unknown>[] }).Items;
+  const [item] = rawItems(data);
   services.db.client.destroy();
   const { partitionKey, sortKey } = tableDefinition;
   return {
@@ -57,7 +66,7 @@ const MISSING = 999_999;
  * A request each route answers from the table on every run: a read of the seeded items, a
  * create, a rename, a link made again (204 each time), a delete of a missing item (404).
  */
-export function requestOf(route: RouteDefinition, seeded: Seeded) {
+export function requestOf(route: RouteDefinition, seeded: Seeded): APIGatewayProxyEvent {
   const [parent, child] = seeded.groups;
   const ids: Record<string, number | string> =
     route.method === "DELETE"
@@ -78,6 +87,13 @@ export function requestOf(route: RouteDefinition, seeded: Seeded) {
     pathParameters: names.length > 0 ? parameters : null,
     stageVariables: null,
     requestContext: {
+      accountId: "000000000000",
+      apiId: "bench",
+      protocol: "HTTP/1.1",
+      identity: { sourceIp: "127.0.0.1" } as APIGatewayProxyEvent["requestContext"]["identity"],
+      requestTimeEpoch: Date.now(),
+      resourceId: route.name,
+      resourcePath: route.path,
       requestId: "probe-request",
       stage: "prod",
       httpMethod: route.method,

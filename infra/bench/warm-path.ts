@@ -82,7 +82,7 @@ async function main() {
     const handlerOf = async (name: string) => {
       const route = routes.find((r) => r.name === name)!;
       const { handler } = (await import(`@sites-groups/functions/${route.handler}`)) as { handler: Handler };
-      const event = requestOf(route, seeded) as unknown as APIGatewayProxyEvent;
+      const event = requestOf(route, seeded);
       return () => handler(event, context);
     };
 
