@@ -297,17 +297,19 @@ async function measureWrites({ call, measure }: Bench) {
   const fr = created(await measure("POST /sites (fr: day lock)", () => call("POST", "/sites", french)));
   const it = created(await measure("POST /sites (it)", () => call("POST", "/sites", italian)));
   // with an Idempotency-Key: its record is claimed, then committed in the create's transaction
-  const keyed = (name: string, path: string, body: unknown) => {
-    const headers = { "idempotency-key": `bench ${name}` };
-    return measure(name, () => call("POST", path, body, {}, headers));
-  };
-  await keyed("POST /sites (it, Idempotency-Key)", "/sites", { ...italian, installation_date: "2030-01-12" });
-  await keyed("POST /sites (it, Idempotency-Key) again: the replay", "/sites", {
-    ...italian,
-    installation_date: "2030-01-12",
+  const keyed = (name: string, key: string, path: string, body: unknown) =>
+    measure(name, () => call("POST", path, body, {}, { "idempotency-key": key }));
+  const keyedItalian = { ...italian, installation_date: "2030-01-12" };
+  await keyed("POST /sites (it, Idempotency-Key)", "bench-it", "/sites", keyedItalian);
+  await keyed("POST /sites (it, Idempotency-Key) again: the replay", "bench-it", "/sites", keyedItalian);
+  await keyed("POST /sites (fr, Idempotency-Key)", "bench-fr", "/sites", {
+    ...french,
+    installation_date: "2030-01-03",
   });
-  await keyed("POST /sites (fr, Idempotency-Key)", "/sites", { ...french, installation_date: "2030-01-03" });
-  await keyed("POST /groups (Idempotency-Key)", "/groups", { name: "Bench keyed group", type: "group1" });
+  await keyed("POST /groups (Idempotency-Key)", "bench-group", "/groups", {
+    name: "Bench keyed group",
+    type: "group1",
+  });
   await measure("POST /sites (it, 1 group)", () => call("POST", "/sites", { ...italian, group_ids: [SHAPE.thirty] }));
   await measure("PATCH /sites/{id} (name)", () => call("PATCH", `/sites/${it.id}`, { name: "Renamed" }));
   await measure("PATCH /sites/{id} (fr day moves)", () =>
