@@ -74,9 +74,11 @@ function tallyCommands(db: Database) {
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
       (args.input as Record<string, unknown>).ReturnConsumedCapacity = "TOTAL";
+      // a refused write (a failed condition, a cancelled transaction) is a request too: the SDK
+      // throws it, with no capacity in the error to add
+      tally.requests++;
       const result = await next(args);
       const output = result.output as CountedOutput;
-      tally.requests++;
       if (typeof output.ScannedCount === "number") tally.read += output.ScannedCount;
       else if (output.Item) tally.read += 1;
       else if (output.Responses && !Array.isArray(output.Responses)) {
